@@ -1,0 +1,283 @@
+import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
+import type { AuthConfig, ResolvedAuthConfig } from './config/types';
+import { AuthError } from './errors';
+import { AuthEvents, type AuthEventListener, type AuthEventName } from './events';
+import type { FlowContext } from './flows/context';
+import { refreshSession } from './flows/refreshSession';
+import { authError, toAuthError } from './normalizeError';
+import { initialState, reduce, type AuthAction } from './reducer';
+import type { AuthSession } from './session/authSession';
+import { SessionStore } from './session/sessionStore';
+import { acijSrpClient } from './srp/acijSrpClient';
+import type { SrpClient } from './srp/srpClient';
+import { selectStorage } from './storage/selectStorage';
+import { Store } from './store';
+import { createServiceCall, type FetchLike } from './transport';
+import type { AuthState, AuthUser } from './types';
+import { userFromSession } from './user';
+
+export interface CreateAuthOptions {
+  /** fetch used for every Cognito call. Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Clock in ms. Default `Date.now`. */
+  now?: () => number;
+  /** SRP math. Default: amazon-cognito-identity-js's. */
+  srp?: SrpClient;
+  /** Refresh tokens this many seconds before they expire (capped at half their lifetime). Default 60. */
+  refreshMarginSeconds?: number;
+  /** Refresh in the background before expiry while someone is subscribed. Default true. */
+  autoRefresh?: boolean;
+}
+
+// Amplify v5 signs the user out locally on these (Auth.ts isSessionInvalid): the session is dead server-side.
+const SESSION_ENDING_MESSAGES = new Set([
+  'User is disabled.',
+  'User does not exist.',
+  'Access Token has been revoked',
+  'Access Token has expired',
+  'Refresh Token has been revoked',
+  'Refresh Token has expired',
+  'Password reset required for the user',
+]);
+
+export function endsSession(error: AuthError): boolean {
+  if (error.name === 'UserNotFoundException' || error.name === 'PasswordResetRequiredException') return true;
+  return error.name === 'NotAuthorizedException' && SESSION_ENDING_MESSAGES.has(error.message);
+}
+
+/**
+ * The session core: config, state, storage, refresh. Flow methods live in `AuthEngine` (engine.ts),
+ * which extends this; keeping the two apart keeps each file about one thing.
+ */
+export class AuthCore {
+  protected readonly events = new AuthEvents();
+  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch'>> & { fetch: FetchLike };
+  readonly #store: Store<AuthState>;
+  #rawConfig: AuthConfig;
+  #config: ResolvedAuthConfig;
+  #ctx: FlowContext | undefined;
+  #session: AuthSession | null = null;
+  #username: string | null = null;
+  #refreshing: Promise<AuthSession> | null = null;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(config: unknown, options: CreateAuthOptions = {}) {
+    this.options = {
+      fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+      now: options.now ?? Date.now,
+      srp: options.srp ?? acijSrpClient,
+      refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
+      autoRefresh: options.autoRefresh ?? true,
+    };
+    this.#store = new Store<AuthState>(initialState, {
+      onActive: () => this.#scheduleRefresh(),
+      onIdle: () => clearTimeout(this.#refreshTimer),
+    });
+    this.#rawConfig = normalizeConfigInput(config);
+    this.#config = resolveConfig(this.#rawConfig);
+    this.#applyConfig();
+  }
+
+  /** With no argument: the current resolved config. With one: merge, re-validate, apply. */
+  configure(partial?: unknown): ResolvedAuthConfig {
+    if (partial === undefined) return this.#config;
+    const raw = mergeConfig(this.#rawConfig, partial);
+    const resolved = resolveConfig(raw);
+    this.#rawConfig = raw;
+    this.#config = resolved;
+    this.#applyConfig();
+    return resolved;
+  }
+
+  getState = (): AuthState => this.#store.get();
+
+  subscribe = (listener: () => void): (() => void) => this.#store.subscribe(listener);
+
+  /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, … or `*`); returns an unsubscribe. */
+  listen(event: AuthEventName | '*', listener: AuthEventListener): () => void {
+    return this.events.listen(event, listener);
+  }
+
+  /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
+  async currentSession(): Promise<AuthSession> {
+    const session = this.#session;
+    if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
+    if (session.isValid(this.options.now(), this.#marginFor(session))) return session;
+    return this.#refresh();
+  }
+
+  protected get config(): ResolvedAuthConfig {
+    return this.#config;
+  }
+
+  /** The flow context; throws when the config has no user pool. */
+  protected ctx(source: string): FlowContext {
+    if (!this.#ctx) throw authError('NoUserPool', 'No user pool is configured (userPoolId, userPoolWebClientId).', source);
+    return this.#ctx;
+  }
+
+  protected get username(): string | null {
+    return this.#username;
+  }
+
+  protected dispatch(action: AuthAction): void {
+    this.#store.set(reduce(this.#store.get(), action));
+  }
+
+  /** A new session from a sign-in: keep it, announce it. */
+  protected startSession(username: string, session: AuthSession): AuthUser {
+    this.#setSession(username, session);
+    const user = userFromSession(session, username);
+    this.dispatch({ type: 'signedIn', user });
+    return user;
+  }
+
+  /** Drop the session locally (storage included) and go to signedOut. */
+  protected endSession(error: AuthError | null = null, options: { forgetDevice?: boolean } = {}): void {
+    const username = this.#username;
+    if (this.#ctx) {
+      this.#ctx.store.clear(username);
+      if (options.forgetDevice && username) this.#ctx.store.clearDevice(username);
+    }
+    this.#setSession(null, null);
+    this.dispatch({ type: 'signedOut', error });
+  }
+
+  /** Run a user-scoped call with a fresh access token; a dead session ends locally. */
+  protected async withAccessToken<T>(source: string, run: (ctx: FlowContext, accessToken: string) => Promise<T>): Promise<T> {
+    try {
+      const ctx = this.ctx(source);
+      const session = await this.currentSession();
+      return await run(ctx, session.accessToken);
+    } catch (thrown) {
+      const error = toAuthError(thrown, source);
+      if (this.#session && endsSession(error)) {
+        this.endSession(error);
+        this.events.emit('signOut', undefined, 'The session ended on the server.');
+      }
+      throw error;
+    }
+  }
+
+  protected get session(): AuthSession | null {
+    return this.#session;
+  }
+
+  #applyConfig(): void {
+    const config = this.#config;
+    this.#setSession(null, null);
+    if (config.userPoolId && config.userPoolWebClientId) {
+      const call = createServiceCall({ endpoint: config.endpoint, service: 'AWSCognitoIdentityProviderService', fetch: this.options.fetch });
+      const base = config.clientMetadata;
+      this.#ctx = {
+        userPoolId: config.userPoolId,
+        clientId: config.userPoolWebClientId,
+        call,
+        srp: this.options.srp,
+        store: new SessionStore(selectStorage(config), config.userPoolWebClientId),
+        now: this.options.now,
+        metadata: (perCall) => {
+          const merged = { ...base, ...perCall };
+          return Object.keys(merged).length > 0 ? merged : undefined;
+        },
+      };
+    } else {
+      this.#ctx = undefined;
+    }
+    this.#restore();
+    this.events.emit('configured', undefined, 'The Auth category has been configured successfully');
+  }
+
+  /** Synchronous restore from storage: no request for a valid session. */
+  #restore(): void {
+    const stored = this.#ctx?.store.load(this.options.now());
+    if (!stored) {
+      this.dispatch({ type: 'signedOut' });
+      return;
+    }
+    this.#setSession(stored.username, stored.session);
+    const now = this.options.now();
+    if (stored.session.isValid(now, this.#marginFor(stored.session))) {
+      this.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
+      return;
+    }
+    if (!stored.session.refreshToken) {
+      this.endSession();
+      return;
+    }
+    // Expired tokens with a refresh token: the user may still be signed in, but we cannot say yet.
+    this.dispatch({ type: 'loading' });
+    this.#refresh().catch(() => {
+      /* state and events already report it */
+    });
+  }
+
+  #refresh(): Promise<AuthSession> {
+    this.#refreshing ??= this.#doRefresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #doRefresh(): Promise<AuthSession> {
+    const startedWith = this.#session;
+    const username = this.#username;
+    if (!startedWith || !username) throw authError('NoCurrentUser', 'No current user', 'currentSession');
+    if (!startedWith.refreshToken) {
+      const error = authError('NoCurrentUser', 'The session expired and there is no refresh token.', 'currentSession');
+      this.endSession(error);
+      this.events.emit('tokenRefresh_failure', error);
+      throw error;
+    }
+    try {
+      const ctx = this.ctx('currentSession');
+      const next = await refreshSession(ctx, username, startedWith);
+      // Signed out (or in as someone else) while the request was in flight: its result is stale.
+      if (this.#session !== startedWith) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
+      ctx.store.save(username, next);
+      this.#setSession(username, next);
+      this.dispatch({ type: this.getState().status === 'signedIn' ? 'userChanged' : 'signedIn', user: userFromSession(next, username) });
+      this.events.emit('tokenRefresh');
+      return next;
+    } catch (thrown) {
+      const error = toAuthError(thrown, 'currentSession');
+      if (this.#session === startedWith && error.name !== 'NetworkError' && !error.name.startsWith('HttpError5')) {
+        // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
+        this.endSession(error);
+      } else if (this.getState().status === 'loading') {
+        // Offline at start: keep the stored session (nothing lost) and report the error.
+        this.dispatch({ type: 'signedIn', user: userFromSession(startedWith, username) });
+        this.dispatch({ type: 'failed', error });
+      }
+      this.events.emit('tokenRefresh_failure', error);
+      throw error;
+    }
+  }
+
+  #setSession(username: string | null, session: AuthSession | null): void {
+    this.#username = username;
+    this.#session = session;
+    this.#scheduleRefresh();
+  }
+
+  #marginFor(session: AuthSession): number {
+    const lifetime = session.lifetime;
+    return lifetime > 0 ? Math.min(this.options.refreshMarginSeconds, lifetime / 2) : this.options.refreshMarginSeconds;
+  }
+
+  /** Background refresh just before expiry, only while someone listens (first subscriber starts it). */
+  #scheduleRefresh(): void {
+    clearTimeout(this.#refreshTimer);
+    const session = this.#session;
+    if (!session?.refreshToken || !this.options.autoRefresh || this.#store.listenerCount === 0) return;
+    const dueMs = (session.expiresAt + session.clockDrift - this.#marginFor(session)) * 1000 - this.options.now();
+    this.#refreshTimer = setTimeout(
+      () => {
+        this.currentSession().catch(() => {
+          /* reported through state and tokenRefresh_failure */
+        });
+      },
+      Math.min(Math.max(dueMs, 0), 2_147_483_647),
+    );
+  }
+}

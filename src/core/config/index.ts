@@ -1,0 +1,16 @@
+export { normalizeConfigInput, mergeConfig } from './normalize';
+export { resolveConfig } from './resolve';
+export { DEFAULT_OAUTH_SCOPES } from './resolveOAuth';
+export type {
+  AuthConfig,
+  AuthConfigInput,
+  AuthenticationFlowType,
+  AwsExportsConfig,
+  CookieSameSite,
+  CookieStorageConfig,
+  OAuthConfig,
+  OAuthResponseType,
+  ResolvedAuthConfig,
+  ResolvedOAuthConfig,
+  StorageLike,
+} from './types';

@@ -1,0 +1,48 @@
+import type { AuthConfig, CookieStorageConfig, OAuthConfig } from './types';
+
+/** Every key the kit reads; anything else in a config belongs to another Amplify category. */
+export const AUTH_KEYS = [
+  'identityPoolId',
+  'region',
+  'identityPoolRegion',
+  'userPoolId',
+  'userPoolWebClientId',
+  'mandatorySignIn',
+  'cookieStorage',
+  'storage',
+  'authenticationFlowType',
+  'clientMetadata',
+  'oauth',
+  'endpoint',
+  'identityPoolEndpoint',
+] as const satisfies readonly (keyof AuthConfig)[];
+
+export const OAUTH_KEYS = [
+  'domain',
+  'scope',
+  'redirectSignIn',
+  'redirectSignOut',
+  'responseType',
+] as const satisfies readonly (keyof OAuthConfig)[];
+
+export const COOKIE_KEYS = [
+  'domain',
+  'path',
+  'expires',
+  'secure',
+  'sameSite',
+] as const satisfies readonly (keyof CookieStorageConfig)[];
+
+export const STORAGE_METHODS = ['setItem', 'getItem', 'removeItem', 'clear'] as const;
+
+// Compile-time guard: adding a field to the contract in types.ts without listing it here fails
+// the build instead of silently dropping the field in normalize/merge.
+type Missing<T, K extends readonly unknown[]> = Exclude<keyof T, K[number]>;
+const allListed: [
+  Missing<AuthConfig, typeof AUTH_KEYS>,
+  Missing<OAuthConfig, typeof OAUTH_KEYS>,
+  Missing<CookieStorageConfig, typeof COOKIE_KEYS>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+void allListed;

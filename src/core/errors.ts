@@ -1,0 +1,86 @@
+/** The engine operation an error came from (`signIn`, `currentSession`, `configure`, …). */
+export type AuthErrorSource = string;
+
+/** Client-side error names; Cognito's own exception names pass through unchanged. */
+export type ClientErrorName =
+  | 'NetworkError'
+  | 'NoCurrentUser'
+  | 'NoUserPool'
+  | 'EmptyUsername'
+  | 'EmptyPassword'
+  | 'EmptyCode'
+  | 'EmptyChallengeResponse'
+  | 'InvalidMFAType'
+  | 'NoSignInInProgress'
+  | 'NoTOTPSetup'
+  | 'NoDevice'
+  | 'InvalidArgument'
+  | 'UnknownError';
+
+export interface AuthErrorOptions {
+  name: string;
+  message: string;
+  source: AuthErrorSource;
+  recoverySuggestion?: string;
+  cause?: unknown;
+  /** HTTP status of the Cognito response, when there was one. */
+  statusCode?: number;
+}
+
+/**
+ * Every failure of the engine. `name` is the Cognito exception (`NotAuthorizedException`, …) or a
+ * client code (`NetworkError`, `EmptyPassword`, …): branch on it, never on `message`.
+ */
+export class AuthError extends Error {
+  override readonly name: string;
+  readonly source: AuthErrorSource;
+  readonly recoverySuggestion?: string;
+  readonly statusCode?: number;
+  /** Same as `name`, for code written against Amplify v5 (`err.code === 'UserNotFoundException'`). */
+  readonly code: string;
+
+  constructor(options: AuthErrorOptions) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = options.name;
+    this.code = options.name;
+    this.source = options.source;
+    if (options.recoverySuggestion !== undefined) this.recoverySuggestion = options.recoverySuggestion;
+    if (options.statusCode !== undefined) this.statusCode = options.statusCode;
+  }
+
+  /** Plain-object form, safe to serialise (no cause, which may hold a raw response). */
+  toJSON(): { name: string; message: string; source: string; recoverySuggestion?: string } {
+    const json: { name: string; message: string; source: string; recoverySuggestion?: string } = {
+      name: this.name,
+      message: this.message,
+      source: this.source,
+    };
+    if (this.recoverySuggestion !== undefined) json.recoverySuggestion = this.recoverySuggestion;
+    return json;
+  }
+}
+
+/** One problem with one config field. */
+export interface ConfigIssue {
+  /** Dotted path of the field, e.g. `cookieStorage.domain`. */
+  field: string;
+  reason: string;
+}
+
+/** A config that cannot run. Lists every bad field at once, not just the first. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super(
+      `Invalid Auth config:\n${issues.map((issue) => `  - ${issue.field}: ${issue.reason}`).join('\n')}`,
+    );
+    this.issues = issues;
+  }
+
+  /** The names of the fields that are wrong. */
+  get fields(): string[] {
+    return this.issues.map((issue) => issue.field);
+  }
+}

@@ -1,0 +1,46 @@
+import type { SessionStore } from '../session/sessionStore';
+import type { SrpClient } from '../srp/srpClient';
+import type { ServiceCall } from '../transport';
+
+/** What a flow needs from the engine: config values, the one transport, the SRP math, the clock. */
+export interface FlowContext {
+  userPoolId: string;
+  clientId: string;
+  call: ServiceCall;
+  srp: SrpClient;
+  store: SessionStore;
+  now: () => number;
+  /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
+  metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
+}
+
+/** Cognito's `AuthenticationResult`. */
+export interface AuthenticationResult {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn?: number;
+  TokenType?: string;
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string };
+}
+
+/** Cognito's `CodeDeliveryDetails`. */
+export interface CognitoCodeDelivery {
+  Destination?: string;
+  DeliveryMedium?: string;
+  AttributeName?: string;
+}
+
+export function toCodeDelivery(details: CognitoCodeDelivery | undefined) {
+  if (!details) return undefined;
+  return {
+    ...(details.Destination === undefined ? {} : { destination: details.Destination }),
+    ...(details.DeliveryMedium === undefined ? {} : { deliveryMedium: details.DeliveryMedium }),
+    ...(details.AttributeName === undefined ? {} : { attributeName: details.AttributeName }),
+  };
+}
+
+/** Adds `ClientMetadata` only when there is some: Cognito rejects an empty map on some operations. */
+export function withMetadata<T extends object>(input: T, metadata: Record<string, string> | undefined): T {
+  return metadata ? { ...input, ClientMetadata: metadata } : input;
+}

@@ -1,0 +1,25 @@
+import type { ResolvedAuthConfig, StorageLike } from '../config/types';
+import { CookieStorage } from './cookieStorage';
+import { MemoryStorage } from './memoryStorage';
+
+/** The store the config asks for: custom `storage`, cookies, localStorage, or memory as a last resort. */
+export function selectStorage(config: ResolvedAuthConfig): StorageLike {
+  if (config.storage) return config.storage;
+  const doc = (globalThis as { document?: { cookie: string } }).document;
+  if (config.cookieStorage && doc) return new CookieStorage(config.cookieStorage, doc);
+  return usableLocalStorage() ?? new MemoryStorage();
+}
+
+function usableLocalStorage(): StorageLike | undefined {
+  try {
+    const storage = (globalThis as { localStorage?: StorageLike }).localStorage;
+    if (!storage) return undefined;
+    // Safari private mode and full quotas throw on write, not on access.
+    const probe = '__cognito_react_kit_probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return undefined;
+  }
+}
