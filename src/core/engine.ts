@@ -63,6 +63,9 @@ export class SignInEngine extends AuthCore {
     return this.#flow('signIn', 'signIn_failure', async (ctx) => {
       const params = typeof usernameOrParams === 'string' ? { username: usernameOrParams, password, clientMetadata } : usernameOrParams;
       const username = requireText(params?.username, 'EmptyUsername', 'Username', 'signIn');
+      if (this.getState().status === 'signedIn') {
+        throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.', 'signIn');
+      }
       const flow = this.config.authenticationFlowType;
       const pass = flow === 'CUSTOM_AUTH' && !params.password ? undefined : requirePassword(params.password, 'Password', 'signIn');
       this.#pending = null;

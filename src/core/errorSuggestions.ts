@@ -19,6 +19,7 @@ const suggestions: Record<string, string> = {
   ResourceNotFoundException: 'Check the user pool id, client id and endpoint in the config.',
   NetworkError: 'Check the network connection and the endpoint, then retry.',
   NoCurrentUser: 'Sign in first.',
+  UserAlreadyAuthenticatedException: 'Sign out before signing in as someone else.',
   NoUserPool: 'Configure userPoolId and userPoolWebClientId.',
   EmptyUsername: 'Enter a username.',
   EmptyPassword: 'Enter a password.',

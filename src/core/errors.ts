@@ -14,6 +14,7 @@ export type ClientErrorName =
   | 'NoSignInInProgress'
   | 'NoTOTPSetup'
   | 'NoDevice'
+  | 'UserAlreadyAuthenticatedException'
   | 'InvalidArgument'
   | 'UnknownError';
 

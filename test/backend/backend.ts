@@ -1,0 +1,231 @@
+/**
+ * createBackend: a Cognito user pool double, transport-free and browser-safe. Import this file (not
+ * index.ts) from browsers and service workers; index.ts adds the node:http server.
+ */
+import { uuid } from './bytes';
+import { CodeStore } from './codes';
+import { resolveConfig } from './config';
+import type { Ctx } from './context';
+import { BackendError } from './errors';
+import { errorResponse, handleHttp, jsonResponse } from './http';
+import { createJwtSigner, isRecord, type PublicJwk } from './jwt';
+import { OPERATIONS } from './operations/index';
+import { SessionStore } from './sessions';
+import { TokenService } from './tokens';
+import type {
+  BackendConfig,
+  BackendOptions,
+  CodeKind,
+  DeliveredCode,
+  HttpRequest,
+  HttpResponse,
+  RecordedRequest,
+  SeedUser,
+  UserSnapshot,
+  UserStatus,
+} from './types';
+import { UserStore, type UserRecord } from './users';
+
+export interface CognitoBackend {
+  readonly config: BackendConfig;
+  /** The whole HTTP behaviour (CORS, JWKS, operations), without a socket. */
+  handle(request: HttpRequest): Promise<HttpResponse>;
+  /** Runs an operation through `handle`; throws BackendError on a Cognito error. */
+  call(operation: string, input: object): Promise<Record<string, unknown>>;
+
+  /** Seeds a user; no password policy check, email/phone default to verified. */
+  createUser(seed: SeedUser): Promise<UserSnapshot>;
+  /** By username or sign-in alias. */
+  getUser(username: string): UserSnapshot | undefined;
+  disableUser(username: string): void;
+  enableUser(username: string): void;
+  setUserStatus(username: string, status: UserStatus): void;
+  /** Like AdminDeleteUser: tokens stay valid JWTs but the user is gone. */
+  deleteUser(username: string): void;
+
+  /** Every delivered code, optionally for one user (username or alias). */
+  codes(username?: string): DeliveredCode[];
+  /** The latest code of `kind` sent to the user; throws if none was sent. */
+  lastCode(username: string, kind: CodeKind): string;
+
+  /** Requests seen for `operation`, or all of them. */
+  count(operation?: string): number;
+  requests(): RecordedRequest[];
+  resetCounts(): void;
+  /** Passwords seen, codes sent, tokens, sessions and TOTP secrets issued: for "nothing logged" checks. */
+  secrets(): string[];
+
+  now(): number;
+  advanceTime(ms: number): void;
+  jwks(): Promise<{ keys: PublicJwk[] }>;
+}
+
+/** Fields whose values are passwords, wherever they appear in a request. */
+const PASSWORD_FIELDS = new Set(['Password', 'PreviousPassword', 'ProposedPassword', 'PASSWORD', 'NEW_PASSWORD']);
+
+export function createBackend(options: BackendOptions = {}): CognitoBackend {
+  const config = resolveConfig(options);
+  const baseNow = options.now ?? Date.now;
+  let offset = 0;
+  const now = (): number => baseNow() + offset;
+  const secretSet = new Set<string>();
+  const secret = (value: string): void => {
+    if (value) secretSet.add(value);
+  };
+  const signer = createJwtSigner();
+  // RSA key generation costs ~150 ms; starting it now lets it overlap with the test's own setup.
+  signer.warmUp();
+  const ctx: Ctx = {
+    config,
+    users: new UserStore(config, now),
+    codes: new CodeStore(now, secret, config.codeValiditySeconds * 1000),
+    tokens: new TokenService(config, signer, now, secret),
+    sessions: new SessionStore(now, config.sessionValiditySeconds * 1000, secret),
+    now,
+    secret,
+  };
+  let recorded: RecordedRequest[] = [];
+
+  const collectPasswords = (value: unknown): void => {
+    if (!isRecord(value)) return;
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v === 'string' && PASSWORD_FIELDS.has(key)) secret(v);
+      else collectPasswords(v);
+    }
+  };
+
+  const dispatch = async (operation: string, input: Record<string, unknown>): Promise<HttpResponse> => {
+    recorded.push({ operation, input });
+    collectPasswords(input);
+    try {
+      const intercepted = await options.intercept?.(operation, input);
+      if (intercepted) {
+        return {
+          status: intercepted.status,
+          headers: { ...jsonResponse(intercepted.status, null).headers, ...intercepted.headers },
+          body: intercepted.body,
+        };
+      }
+      const op = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+      if (!op) throw new BackendError('UnknownOperationException', `Unknown operation ${operation}`);
+      return jsonResponse(200, await op(ctx, input));
+    } catch (error) {
+      if (error instanceof BackendError) return errorResponse(error);
+      // A bug in the double: report it as Cognito would, but keep the cause visible to the test.
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResponse(new BackendError('InternalErrorException', `Test backend failure: ${message}`, 500));
+    }
+  };
+
+  const requireUser = (username: string): UserRecord => {
+    const user = ctx.users.find(username);
+    if (!user) throw new Error(`test backend: no user ${username}`);
+    return user;
+  };
+
+  const backend: CognitoBackend = {
+    config,
+    handle: (request) => handleHttp({ config, jwks: () => signer.jwks(), dispatch }, request),
+
+    async call(operation, input) {
+      const res = await backend.handle({
+        method: 'POST',
+        path: '/',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+        body: JSON.stringify(input),
+      });
+      const body: unknown = res.body ? safeParse(res.body) : {};
+      if (res.status >= 200 && res.status < 300) return isRecord(body) ? body : {};
+      const type = (isRecord(body) && typeof body.__type === 'string' ? body.__type : res.headers['x-amzn-errortype']) ?? 'UnknownError';
+      const message = isRecord(body) && typeof body.message === 'string' ? body.message : res.body;
+      throw new BackendError(type.split('#').pop() ?? type, message, res.status);
+    },
+
+    async createUser(seed) {
+      secret(seed.password);
+      const attributes = { ...seed.attributes };
+      let username = seed.username;
+      if (config.usernameAttributes.length > 0 && !attributes.sub) {
+        // Alias pools: the seed's username is the email/phone, the internal username is the sub.
+        const attr = seed.username.includes('@') ? 'email' : 'phone_number';
+        attributes[attr] ??= seed.username;
+        attributes.sub = uuid();
+        username = attributes.sub;
+      }
+      if (ctx.users.get(username)) throw new Error(`test backend: user ${seed.username} already exists`);
+      for (const attr of ['email', 'phone_number']) {
+        if (attributes[attr] !== undefined) attributes[`${attr}_verified`] ??= 'true';
+      }
+      const user = await ctx.users.create({
+        username,
+        password: seed.password,
+        attributes,
+        status: seed.status ?? 'CONFIRMED',
+        enabled: seed.enabled ?? true,
+      });
+      if (seed.mfa?.sms) {
+        if (!attributes.phone_number) throw new Error('test backend: SMS MFA needs a phone_number attribute');
+        user.mfa.sms = true;
+      }
+      if (seed.mfa?.totpSecret) {
+        secret(seed.mfa.totpSecret);
+        user.mfa.totp = true;
+        user.mfa.totpSecret = seed.mfa.totpSecret;
+      }
+      user.mfa.preferred = seed.mfa?.preferred;
+      return ctx.users.snapshot(user);
+    },
+
+    getUser(username) {
+      const user = ctx.users.find(username);
+      return user ? ctx.users.snapshot(user) : undefined;
+    },
+    disableUser(username) {
+      requireUser(username).enabled = false;
+    },
+    enableUser(username) {
+      requireUser(username).enabled = true;
+    },
+    setUserStatus(username, status) {
+      requireUser(username).status = status;
+    },
+    deleteUser(username) {
+      const user = requireUser(username);
+      ctx.users.delete(user);
+      ctx.codes.forgetUser(user.username);
+    },
+
+    codes(username) {
+      if (username === undefined) return [...ctx.codes.log];
+      const internal = ctx.users.find(username)?.username ?? username;
+      return ctx.codes.log.filter((c) => c.username.toLowerCase() === internal.toLowerCase());
+    },
+    lastCode(username, kind) {
+      const hit = backend.codes(username).filter((c) => c.kind === kind).pop();
+      if (!hit) throw new Error(`test backend: no ${kind} code was sent to ${username}`);
+      return hit.code;
+    },
+
+    count: (operation) => (operation === undefined ? recorded.length : recorded.filter((r) => r.operation === operation).length),
+    requests: () => [...recorded],
+    resetCounts() {
+      recorded = [];
+    },
+    secrets: () => [...secretSet],
+
+    now,
+    advanceTime(ms) {
+      offset += ms;
+    },
+    jwks: () => signer.jwks(),
+  };
+  return backend;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

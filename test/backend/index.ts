@@ -1,0 +1,24 @@
+/**
+ * Test backend entry for Node tests. Browsers and service workers import './backend' and
+ * './fetchHandler' instead (no node: modules there).
+ */
+import { createBackend, type CognitoBackend } from './backend';
+import { startBackendServer } from './server';
+import type { BackendOptions } from './types';
+
+export { createBackend, type CognitoBackend } from './backend';
+export { startBackendServer, type BackendServer } from './server';
+export { fetchHandler } from './fetchHandler';
+export { BackendError } from './errors';
+export { totpCode } from './totp';
+export { decodeJwt } from './jwt';
+export type * from './types';
+
+/** createBackend + startBackendServer in one call, for `beforeAll`. */
+export async function startBackend(
+  options?: BackendOptions,
+): Promise<{ backend: CognitoBackend; url: string; close(): Promise<void> }> {
+  const backend = createBackend(options);
+  const server = await startBackendServer(backend);
+  return { backend, url: server.url, close: server.close };
+}
