@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 
-// Library build: one ES module per public entry point; dependencies stay external so the
-// app's bundler dedupes them. Type declarations come from `tsc -p tsconfig.build.json`.
+// Library build: one ES module per public entry point. React and TanStack stay external (the app
+// has them). The one amazon-cognito-identity-js module we use is bundled in, with its `buffer`
+// dependency's `global` rewritten to `globalThis`: otherwise every app bundling it needs
+// `define: { global: 'window' }`. Type declarations come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
+  define: { global: 'globalThis' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -13,7 +16,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^amazon-cognito-identity-js/, /^@aws-crypto\//, /^react/, /^@tanstack\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//],
     },
   },
 });

@@ -40,6 +40,17 @@ const SESSION_ENDING_MESSAGES = new Set([
   'Password reset required for the user',
 ]);
 
+// Worth retrying later: the refresh token may be fine. Cognito names its 5xx errors
+// (InternalErrorException) and throttles with a 400 TooManyRequestsException.
+function isTransient(error: AuthError): boolean {
+  return (
+    error.name === 'NetworkError' ||
+    error.name === 'TooManyRequestsException' ||
+    (error.statusCode !== undefined && error.statusCode >= 500) ||
+    error.name.startsWith('HttpError5')
+  );
+}
+
 export function endsSession(error: AuthError): boolean {
   if (error.name === 'UserNotFoundException' || error.name === 'PasswordResetRequiredException') return true;
   return error.name === 'NotAuthorizedException' && SESSION_ENDING_MESSAGES.has(error.message);
@@ -241,7 +252,7 @@ export class AuthCore {
       return next;
     } catch (thrown) {
       const error = toAuthError(thrown, 'currentSession');
-      if (this.#session === startedWith && error.name !== 'NetworkError' && !error.name.startsWith('HttpError5')) {
+      if (this.#session === startedWith && !isTransient(error)) {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
       } else if (this.getState().status === 'loading') {

@@ -178,10 +178,8 @@ export class SignInEngine extends AuthCore {
       };
       this.events.emit('signUp', result, `${input.username} has signed up successfully`);
       if (signUpStep === 'CONFIRM_SIGN_UP') {
-        this.dispatch({
-          type: 'step',
-          nextStep: { signInStep: 'CONFIRM_SIGN_UP', username: input.username, ...(delivery ? { codeDeliveryDetails: delivery } : {}) },
-        });
+        // setStep, not dispatch: signing up someone else must not hide a signed-in user's session.
+        this.setStep({ signInStep: 'CONFIRM_SIGN_UP', username: input.username, ...(delivery ? { codeDeliveryDetails: delivery } : {}) });
       } else if (signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
         await this.#runAutoSignIn();
       }
@@ -294,12 +292,23 @@ export class SignInEngine extends AuthCore {
   async #runAutoSignIn(): Promise<void> {
     const pending = this.#autoSignIn;
     this.#autoSignIn = null;
-    if (!pending || pending.until < this.options.now()) return;
+    if (!pending) return;
+    // The account is confirmed whatever happens below: never leave the UI on the confirmation step.
+    if (pending.until < this.options.now()) {
+      this.setStep(null);
+      this.events.emit('autoSignIn_failure', authError('AutoSignInException', 'The auto sign-in expired: sign in with the password.', 'autoSignIn'));
+      return;
+    }
     try {
       const result = await this.signIn(pending.username, pending.password, pending.clientMetadata);
       this.events.emit('autoSignIn', result.isSignedIn ? this.getState().user : result.nextStep);
     } catch (thrown) {
-      this.events.emit('autoSignIn_failure', toAuthError(thrown, 'autoSignIn'));
+      const error = toAuthError(thrown, 'autoSignIn');
+      if (this.getState().status !== 'signedIn') {
+        this.setStep(null);
+        this.dispatch({ type: 'failed', error });
+      }
+      this.events.emit('autoSignIn_failure', error);
     }
   }
 
@@ -321,14 +330,21 @@ export class SignInEngine extends AuthCore {
       return await run(this.ctx(source));
     } catch (thrown) {
       const error = toAuthError(thrown, source);
-      // A challenge whose Cognito session expired cannot be answered again: start over.
-      if (error.name === 'NotAuthorizedException' && /session/i.test(error.message)) this.#pending = null;
-      if (this.getState().status !== 'signedIn') this.dispatch({ type: 'failed', error });
+      // Cognito answers a challenge with NotAuthorizedException only once its session is over (expired,
+      // used, too many wrong answers): the step cannot be answered again, so the UI goes back to sign-in.
+      const ended =
+        this.#pending !== null &&
+        error.name === 'NotAuthorizedException' &&
+        (CHALLENGE_ANSWERS.has(source) || /session/i.test(error.message));
+      if (ended) this.#pending = null;
+      if (this.getState().status !== 'signedIn') this.dispatch(ended ? { type: 'signedOut', error } : { type: 'failed', error });
       if (failureEvent) this.events.emit(failureEvent, error);
       throw error;
     }
   }
 }
+
+const CHALLENGE_ANSWERS = new Set(['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer']);
 
 function mfaAnswer(response: string): string {
   const value = response.trim().toUpperCase();

@@ -15,6 +15,7 @@ export type ClientErrorName =
   | 'NoTOTPSetup'
   | 'NoDevice'
   | 'UserAlreadyAuthenticatedException'
+  | 'AutoSignInException'
   | 'InvalidArgument'
   | 'UnknownError';
 

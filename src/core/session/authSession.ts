@@ -1,5 +1,5 @@
-import { CognitoAccessToken, CognitoIdToken, CognitoRefreshToken } from 'amazon-cognito-identity-js';
 import { decodeJwtPayload, numericClaim, type JwtPayload } from './jwt';
+import { JwtToken, RefreshToken } from './jwtToken';
 
 export interface SessionTokens {
   idToken: string;
@@ -30,16 +30,16 @@ export class AuthSession implements SessionTokens {
     this.accessTokenPayload = decodeJwtPayload(tokens.accessToken) ?? {};
   }
 
-  getIdToken(): CognitoIdToken {
-    return new CognitoIdToken({ IdToken: this.idToken });
+  getIdToken(): JwtToken {
+    return new JwtToken(this.idToken);
   }
 
-  getAccessToken(): CognitoAccessToken {
-    return new CognitoAccessToken({ AccessToken: this.accessToken });
+  getAccessToken(): JwtToken {
+    return new JwtToken(this.accessToken);
   }
 
-  getRefreshToken(): CognitoRefreshToken {
-    return new CognitoRefreshToken({ RefreshToken: this.refreshToken ?? '' });
+  getRefreshToken(): RefreshToken {
+    return new RefreshToken(this.refreshToken ?? '');
   }
 
   getClockDrift(): number {

@@ -1,5 +1,5 @@
 import type { StorageLike } from '../config/types';
-import { AuthSession, clockDriftFrom } from './authSession';
+import { AuthSession } from './authSession';
 
 export interface DeviceSecrets {
   deviceKey: string;
@@ -26,7 +26,7 @@ export class SessionStore {
   }
 
   /** The stored session of the last user, or null. Never touches the network. */
-  load(nowMs: number): { username: string; session: AuthSession } | null {
+  load(_nowMs?: number): { username: string; session: AuthSession } | null {
     const username = this.lastAuthUser();
     if (!username) return null;
     const key = this.#userKey(username);
@@ -34,9 +34,12 @@ export class SessionStore {
     const accessToken = this.#read(`${key}.accessToken`);
     if (!idToken || !accessToken) return null;
     const refreshToken = this.#read(`${key}.refreshToken`) ?? undefined;
-    // A missing or corrupt drift would make every expiry check NaN-false: recompute instead.
+    // A missing or corrupt drift would make every expiry check NaN-false. Not recomputed from `iat`
+    // here: on stored tokens that measures their age, not the clock skew, so long-expired tokens
+    // would look fresh. 0 (trust the device clock, as Amplify v6 does) until the next refresh
+    // measures it again.
     const storedDrift = Number.parseInt(this.#read(`${key}.clockDrift`) ?? '', 10);
-    const clockDrift = Number.isFinite(storedDrift) ? storedDrift : clockDriftFrom({ idToken, accessToken }, nowMs);
+    const clockDrift = Number.isFinite(storedDrift) ? storedDrift : 0;
     return {
       username,
       session: new AuthSession({ idToken, accessToken, clockDrift, ...(refreshToken ? { refreshToken } : {}) }),

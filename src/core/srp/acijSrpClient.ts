@@ -1,10 +1,11 @@
-import * as acij from 'amazon-cognito-identity-js';
 import { Sha256 } from '@aws-crypto/sha256-js';
+import helperModule from 'amazon-cognito-identity-js/lib/AuthenticationHelper.js';
 import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, utf8 } from '../encoding';
 import type { DeviceVerifier, PasswordClaimInput, SrpClient, SrpRound } from './srpClient';
 
-// amazon-cognito-identity-js exports AuthenticationHelper but its typings omit it, and it does
-// not export its BigInteger at all; these are the parts of both we use.
+// Deep import of the one acij module we need: its package index would also pull in Client,
+// CognitoUser, cookies and a fetch polyfill. Its typings omit AuthenticationHelper, and it does not
+// export its BigInteger at all; these are the parts of both we use.
 interface AcijBigInteger {
   toString(radix: number): string;
 }
@@ -27,9 +28,9 @@ interface AuthenticationHelper {
   getSaltDevices(): string;
   getVerifierDevices(): string;
 }
-const { AuthenticationHelper: Helper } = acij as unknown as {
-  AuthenticationHelper: new (poolName: string) => AuthenticationHelper;
-};
+type HelperCtor = new (poolName: string) => AuthenticationHelper;
+// A CommonJS module with `exports.default`: Node hands us `module.exports`, bundlers the default itself.
+const Helper: HelperCtor = (helperModule as { default?: HelperCtor }).default ?? (helperModule as HelperCtor);
 
 function call<T>(run: (callback: NodeCallback<T>) => void): Promise<T> {
   return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
