@@ -81,8 +81,15 @@ export class AuthCore {
       autoRefresh: options.autoRefresh ?? true,
     };
     this.#store = new Store<AuthState>(initialState, {
-      onActive: () => this.#scheduleRefresh(),
-      onIdle: () => clearTimeout(this.#refreshTimer),
+      onActive: () => {
+        this.#scheduleRefresh();
+        // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
+        globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
+      },
+      onIdle: () => {
+        clearTimeout(this.#refreshTimer);
+        globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
+      },
     });
     this.#rawConfig = normalizeConfigInput(config);
     this.#config = resolveConfig(this.#rawConfig);
@@ -264,6 +271,10 @@ export class AuthCore {
       throw error;
     }
   }
+
+  readonly #onVisible = (): void => {
+    if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh();
+  };
 
   #setSession(username: string | null, session: AuthSession | null): void {
     this.#username = username;

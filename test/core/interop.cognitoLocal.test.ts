@@ -11,6 +11,7 @@ describe('engine ⇄ cognito-local 5.3 (USER_PASSWORD_AUTH)', () => {
   let cl: CognitoLocal;
   let auth: Auth;
   let clockOffsetMs = 0;
+  const operations: string[] = [];
   const storage = new RecordingStorage();
   const username = 'ada';
   const passwords = ['Correct-Horse-1', 'Battery-Staple-2', 'Reset-Password-3'];
@@ -27,7 +28,14 @@ describe('engine ⇄ cognito-local 5.3 (USER_PASSWORD_AUTH)', () => {
         authenticationFlowType: 'USER_PASSWORD_AUTH',
         storage,
       },
-      { now: () => Date.now() + clockOffsetMs },
+      {
+        now: () => Date.now() + clockOffsetMs,
+        // Record which operations the engine sends (cognito-local cannot count them for us).
+        fetch: (url, init) => {
+          operations.push(init.headers['X-Amz-Target']!.split('.').pop()!);
+          return fetch(url, init);
+        },
+      },
     );
   });
   afterAll(async () => {
@@ -112,10 +120,35 @@ describe('engine ⇄ cognito-local 5.3 (USER_PASSWORD_AUTH)', () => {
     expect(auth.getState().status).toBe('signedIn');
   });
 
-  it('signs out and forgets the stored session', async () => {
+  it('deletes an attribute', async () => {
+    await auth.updateUserAttributes({ name: 'Countess' });
+    await expect(auth.deleteUserAttributes(['name'])).resolves.toBe('SUCCESS');
+    expect((await auth.userAttributes()).some((a) => a.Name === 'name')).toBe(false);
+    expect(auth.getState().user?.attributes['name']).toBeUndefined();
+  });
+
+  it('signs out locally without a request (its tokens carry no origin_jti) and forgets the stored session', async () => {
+    const session = await auth.currentSession();
+    // Amplify revokes the refresh token only when revocation is on (origin_jti); cognito-local's tokens lack it.
+    expect(session.accessTokenPayload['origin_jti']).toBeUndefined();
+    operations.length = 0;
     await auth.signOut();
+    expect(operations).toEqual([]);
     expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null });
     expect(storage.getItem(`CognitoIdentityServiceProvider.${cl.clientId}.LastAuthUser`)).toBeNull();
     await expect(auth.currentSession()).rejects.toMatchObject({ name: 'NoCurrentUser' });
+  });
+
+  it('deletes the user: signed out here, and the account is gone on the server', async () => {
+    await auth.signUp({ username: 'brief', password: passwords[0]!, attributes: { email: 'brief@example.com' } });
+    await auth.confirmSignUp('brief', cl.lastCode('brief')!);
+    await auth.signIn('brief', passwords[0]!);
+    const events: string[] = [];
+    auth.listen('*', (event) => events.push(event.event));
+    await expect(auth.deleteUser()).resolves.toBe('SUCCESS');
+    expect(events).toContain('userDeleted');
+    expect(auth.getState().status).toBe('signedOut');
+    expect(storage.keys().filter((key) => key.includes('.brief.'))).toEqual([]);
+    await expect(auth.signIn('brief', passwords[0]!)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   });
 });
