@@ -34,7 +34,6 @@ const SESSION_ENDING_MESSAGES = new Set([
   'User is disabled.',
   'User does not exist.',
   'Access Token has been revoked',
-  'Access Token has expired',
   'Refresh Token has been revoked',
   'Refresh Token has expired',
   'Password reset required for the user',
@@ -166,7 +165,16 @@ export class AuthCore {
     try {
       const ctx = this.ctx(source);
       const session = await this.currentSession();
-      return await run(ctx, session.accessToken);
+      try {
+        return await run(ctx, session.accessToken);
+      } catch (thrown) {
+        // The server says expired while our clock said valid (unknown drift, edge timing):
+        // refresh once and retry, rather than signing the user out.
+        const error = toAuthError(thrown, source);
+        if (error.name !== 'NotAuthorizedException' || error.message !== 'Access Token has expired' || this.#session !== session) throw error;
+        const fresh = await this.#refresh();
+        return await run(ctx, fresh.accessToken);
+      }
     } catch (thrown) {
       const error = toAuthError(thrown, source);
       if (this.#session && endsSession(error)) {
@@ -259,7 +267,9 @@ export class AuthCore {
       return next;
     } catch (thrown) {
       const error = toAuthError(thrown, 'currentSession');
-      if (this.#session === startedWith && !isTransient(error)) {
+      // Signed out while the request was in flight: nothing failed that anyone still cares about.
+      if (this.#session !== startedWith) throw error;
+      if (!isTransient(error)) {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
       } else if (this.getState().status === 'loading') {
@@ -295,9 +305,16 @@ export class AuthCore {
     const dueMs = (session.expiresAt + session.clockDrift - this.#marginFor(session)) * 1000 - this.options.now();
     this.#refreshTimer = setTimeout(
       () => {
-        this.currentSession().catch(() => {
-          /* reported through state and tokenRefresh_failure */
-        });
+        this.currentSession().then(
+          (current) => {
+            // Fired before the session was due (timers may fire a little early, the wall clock may
+            // step back, long delays are capped): nothing was refreshed, so nothing re-armed us.
+            if (current === session && current === this.#session) this.#scheduleRefresh();
+          },
+          () => {
+            /* reported through state and tokenRefresh_failure */
+          },
+        );
       },
       Math.min(Math.max(dueMs, 0), 2_147_483_647),
     );

@@ -1,5 +1,5 @@
 import { dropUserArgument, optionalRecord, requireCode, requirePassword, requireText } from './args';
-import type { CreateAuthOptions } from './auth';
+import { endsSession, type CreateAuthOptions } from './auth';
 import { SignInEngine, toV5Delivery } from './engine';
 import {
   attributesToRecord,
@@ -39,7 +39,10 @@ export class Auth extends SignInEngine {
     if (session) {
       try {
         if (options.global) {
-          await this.withAccessToken('signOut', (ctx, accessToken) => ctx.call('GlobalSignOut', { AccessToken: accessToken }));
+          // Not withAccessToken: on a dead session that would end it and announce signOut itself,
+          // and the announcement below would be the second one.
+          const { accessToken } = await this.currentSession();
+          await this.ctx('signOut').call('GlobalSignOut', { AccessToken: accessToken });
         } else if (session.refreshToken && session.accessTokenPayload['origin_jti']) {
           // Token revocation is on for this client (origin_jti present): revoke, as Amplify does.
           await this.ctx('signOut').call('RevokeToken', { Token: session.refreshToken, ClientId: this.ctx('signOut').clientId });
@@ -47,7 +50,7 @@ export class Auth extends SignInEngine {
       } catch (thrown) {
         const error = toAuthError(thrown, 'signOut');
         // A global sign-out that did not reach Cognito did not happen: say so and stay signed in.
-        if (options.global && this.session && !isDeadSession(error)) throw error;
+        if (options.global && this.session && !isDeadSession(error) && !endsSession(error)) throw error;
         // A failed revoke of a local sign-out must not keep the user signed in here.
       }
     }

@@ -14,7 +14,7 @@ import {
   type SignInOutcome,
 } from './flows/signIn';
 import { authError, toAuthError } from './normalizeError';
-import type { AuthNextStep, CodeDeliveryDetails, SignInResult, SignUpResult } from './types';
+import type { AuthNextStep, CodeDeliveryDetails, SignInResult, SignUpResult, V5CodeDeliveryDetails } from './types';
 
 export interface SignInParams {
   username: string;
@@ -173,7 +173,7 @@ export class SignInEngine extends AuthCore {
         user: { username: input.username },
         userConfirmed: response.userConfirmed,
         userSub: response.userSub,
-        ...(delivery ? { codeDeliveryDetails: delivery } : {}),
+        ...(delivery ? { codeDeliveryDetails: { ...delivery, ...toV5Delivery(delivery) } } : {}),
         nextStep: { signUpStep, ...(delivery ? { codeDeliveryDetails: delivery } : {}) },
       };
       this.events.emit('signUp', result, `${input.username} has signed up successfully`);
@@ -350,11 +350,15 @@ function mfaAnswer(response: string): string {
   const value = response.trim().toUpperCase();
   if (value === 'SMS' || value === 'SMS_MFA') return 'SMS_MFA';
   if (value === 'TOTP' || value === 'SOFTWARE_TOKEN_MFA') return 'SOFTWARE_TOKEN_MFA';
-  throw authError('InvalidMFAType', `Unknown MFA type "${response.slice(0, 20)}": use SMS or TOTP.`, 'confirmSignIn');
+  // Never echo the answer: users type codes into the wrong box.
+  throw authError('InvalidMFAType', 'Unknown MFA type: answer SMS or TOTP.', 'confirmSignIn');
 }
 
-export function toV5Delivery(details: CodeDeliveryDetails | undefined) {
-  return details
-    ? { Destination: details.destination, DeliveryMedium: details.deliveryMedium, AttributeName: details.attributeName }
-    : undefined;
+export function toV5Delivery(details: CodeDeliveryDetails | undefined): V5CodeDeliveryDetails | undefined {
+  if (!details) return undefined;
+  return {
+    ...(details.destination === undefined ? {} : { Destination: details.destination }),
+    ...(details.deliveryMedium === undefined ? {} : { DeliveryMedium: details.deliveryMedium }),
+    ...(details.attributeName === undefined ? {} : { AttributeName: details.attributeName }),
+  };
 }

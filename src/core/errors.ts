@@ -36,8 +36,9 @@ export interface AuthErrorOptions {
 export class AuthError extends Error {
   override readonly name: string;
   readonly source: AuthErrorSource;
-  readonly recoverySuggestion?: string;
-  readonly statusCode?: number;
+  // `declare`: absent unless set, so `'recoverySuggestion' in error` tells whether there is one.
+  declare readonly recoverySuggestion?: string;
+  declare readonly statusCode?: number;
   /** Same as `name`, for code written against Amplify v5 (`err.code === 'UserNotFoundException'`). */
   readonly code: string;
 

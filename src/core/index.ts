@@ -38,4 +38,5 @@ export type {
   SignUpResult,
   SignUpStep,
   UserAttribute,
+  V5CodeDeliveryDetails,
 } from './types';

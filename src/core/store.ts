@@ -23,7 +23,17 @@ export class Store<T> {
     if (Object.is(next, this.#state)) return;
     this.#state = next;
     // Copy first: a listener may unsubscribe (or subscribe) while we iterate.
-    for (const listener of [...this.#listeners]) listener();
+    for (const listener of [...this.#listeners]) {
+      // A throwing listener must not break the flow that changed the state (a sign-in half done),
+      // nor the other listeners; its error is re-thrown where error reporting sees it.
+      try {
+        listener();
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   subscribe = (listener: Listener): (() => void) => {

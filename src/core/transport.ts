@@ -40,7 +40,7 @@ export function createServiceCall({ endpoint, service, fetch }: ServiceTransport
     } catch (cause) {
       throw authError('NetworkError', `${operation} could not reach ${safeHost(endpoint)}`, operation, { cause });
     }
-    let text = '';
+    let text: string;
     try {
       text = await response.text();
     } catch (cause) {

@@ -34,7 +34,7 @@ export interface AuthNextStep {
   totpSetupDetails?: { sharedSecret: string };
   /** Attributes the pool requires before a new password is accepted (NEW_PASSWORD_REQUIRED). */
   missingAttributes?: string[];
-  /** Public parameters of a custom challenge, or the user's current attributes for a new password. */
+  /** Public parameters of a custom challenge. */
   additionalInfo?: Record<string, string>;
 }
 
@@ -45,11 +45,19 @@ export interface SignInResult {
 
 export type SignUpStep = 'CONFIRM_SIGN_UP' | 'DONE' | 'COMPLETE_AUTO_SIGN_IN';
 
+/** Amplify v5's casing of the same details (`Destination`, …), kept where v5 returned them. */
+export interface V5CodeDeliveryDetails {
+  Destination?: string;
+  DeliveryMedium?: string;
+  AttributeName?: string;
+}
+
 export interface SignUpResult {
   user: { username: string };
   userConfirmed: boolean;
   userSub: string;
-  codeDeliveryDetails?: CodeDeliveryDetails;
+  /** Both casings: v6's `destination` and v5's `Destination`, so code written for either reads it. */
+  codeDeliveryDetails?: CodeDeliveryDetails & V5CodeDeliveryDetails;
   nextStep: { signUpStep: SignUpStep; codeDeliveryDetails?: CodeDeliveryDetails };
 }
 

@@ -136,10 +136,10 @@ describe('forgotPassword and forgotPasswordSubmit', () => {
   });
 
   it.each([
-    ['an empty username', ['', '123456', 'Whatever1!'], 'EmptyUsername'],
-    ['an empty code', ['someone', ' ', 'Whatever1!'], 'EmptyCode'],
-    ['an empty new password', ['someone', '123456', ''], 'EmptyPassword'],
-  ] as const)('forgotPasswordSubmit with %s fails with %s before any request', async (_label, [username, code, password], name) => {
+    ['an empty username', 'EmptyUsername', ['', '123456', 'Whatever1!']],
+    ['an empty code', 'EmptyCode', ['someone', ' ', 'Whatever1!']],
+    ['an empty new password', 'EmptyPassword', ['someone', '123456', '']],
+  ] as const)('forgotPasswordSubmit with %s fails with %s before any request', async (_label, name, [username, code, password]) => {
     const { backend } = kit();
     backend.resetCounts();
     await expect(engine().forgotPasswordSubmit(username, code, password)).rejects.toMatchObject({ name, source: 'forgotPasswordSubmit' });

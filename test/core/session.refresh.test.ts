@@ -194,18 +194,24 @@ describe('currentSession() when the refresh token is dead', () => {
     expect(names(seen)).toEqual(['tokenRefresh_failure']);
   });
 
-  it('fails fast when the user was deleted, signing out', async () => {
+  it.each([
+    ['deleted', 'UserNotFoundException', 'User does not exist.'],
+    ['disabled', 'NotAuthorizedException', 'User is disabled.'],
+  ])('fails fast and signs out when the user was %s', async (change, name, message) => {
     const k = kit();
-    await k.backend.createUser({ username: 'doomed', password });
-    const auth = await signedIn(k, 'doomed', password);
-    k.backend.deleteUser('doomed');
+    const username = `${change}-user`;
+    await k.backend.createUser({ username, password });
+    const auth = await signedIn(k, username, password);
+    if (change === 'deleted') k.backend.deleteUser(username);
+    else k.backend.disableUser(username);
     k.clock.advance((TOKEN_SECONDS + 10) * 1000);
     k.backend.resetCounts();
 
-    await expect(auth.currentSession()).rejects.toMatchObject({ name: expect.stringMatching(/NotAuthorizedException|UserNotFoundException/) });
+    await expect(auth.currentSession()).rejects.toMatchObject({ name, message, source: 'currentSession' });
 
     expect(k.backend.count()).toBe(1);
-    expect(auth.getState().status).toBe('signedOut');
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', error: { name } });
+    expect(k.storage.keys()).toEqual([]);
   });
 });
 
@@ -279,7 +285,7 @@ describe('currentSession() when the network or the server fails', () => {
 
   it('ends signed out when the user signs out while a refresh is in flight (the late result does not resurrect the session)', async () => {
     const k = kit();
-    let holdRefresh: Promise<void> | undefined;
+    let holdRefresh: Promise<void> | undefined = undefined;
     let refreshArrived: () => void = () => undefined;
     const arrived = new Promise<void>((resolve) => (refreshArrived = resolve));
     const fetch: FetchLike = async (url, init) => {
@@ -313,6 +319,8 @@ describe('currentSession() when the network or the server fails', () => {
     await expect(auth.currentSession()).rejects.toMatchObject({ name: 'NoCurrentUser' });
     expect(k.auth().getState().status).toBe('signedOut');
     expect(names(seen)).not.toContain('tokenRefresh');
+    // A refresh cut short by a deliberate sign-out is not a failure worth announcing.
+    expect(names(seen)).not.toContain('tokenRefresh_failure');
     expect(names(seen).filter((n) => n === 'signOut')).toHaveLength(1);
     expect(k.backend.requests().map((r) => r.operation)).toEqual(['InitiateAuth', 'RevokeToken']);
   });

@@ -53,7 +53,8 @@ describe('signUp', () => {
       user: { username },
       userConfirmed: false,
       userSub: backend.getUser(username)!.sub,
-      codeDeliveryDetails: delivery,
+      // v5 code reads `.Destination`, v6 code `.destination`: the top-level details carry both.
+      codeDeliveryDetails: { ...delivery, Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
       nextStep: { signUpStep: 'CONFIRM_SIGN_UP', codeDeliveryDetails: delivery },
     });
     expect(auth.getState()).toEqual({
@@ -127,10 +128,10 @@ describe('signUp', () => {
   });
 
   it.each([
-    ['an empty username', { username: '', password: 'Whatever1!' }, 'EmptyUsername'],
-    ['a blank username', { username: '   ', password: 'Whatever1!' }, 'EmptyUsername'],
-    ['an empty password', { username: 'someone', password: '' }, 'EmptyPassword'],
-  ])('%s fails with %s before any request', async (_label, params, name) => {
+    ['an empty username', 'EmptyUsername', { username: '', password: 'Whatever1!' }],
+    ['a blank username', 'EmptyUsername', { username: '   ', password: 'Whatever1!' }],
+    ['an empty password', 'EmptyPassword', { username: 'someone', password: '' }],
+  ])('%s fails with %s before any request', async (_label, name, params) => {
     const { backend } = kit();
     const auth = engine();
     const error = await rejection(auth.signUp(params));

@@ -59,7 +59,7 @@ describe('cookie storage (jsdom)', () => {
     restoreCookieSetter();
   });
 
-  it('runs with a DOM document and no custom storage', () => {
+  it('(precondition) runs under a jsdom document served from http://localhost', () => {
     expect(typeof document).toBe('object');
     expect(location.hostname).toBe('localhost');
   });
@@ -82,7 +82,7 @@ describe('cookie storage (jsdom)', () => {
     }
   });
 
-  it('restores from the cookies with 0 requests', async () => {
+  it('restores from the cookies with 0 requests, and that engine can sign out (removing cookies it never wrote)', async () => {
     const config = cookieConfig({ domain: 'localhost', secure: false });
     await createAuth(config).signIn('hal', password);
     kit().backend.resetCounts();
@@ -91,6 +91,8 @@ describe('cookie storage (jsdom)', () => {
 
     expect(restored.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hal' } });
     expect(kit().backend.count()).toBe(0);
+    await restored.signOut();
+    expect(cookieNames()).toEqual([]);
   });
 
   it('removes only its own cookies on sign-out, leaving an unrelated cookie', async () => {

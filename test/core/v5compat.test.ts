@@ -79,8 +79,8 @@ describe('Amplify v5 call forms', () => {
   ];
 
   it.each(calls)('%s does exactly what the short form does', async (_name, call) => {
-    const short = await run(await signedIn('short'), call, false);
-    const long = await run(await signedIn('long'), call, true);
+    const short = await run(await signedIn('v-short'), call, false);
+    const long = await run(await signedIn('v-long'), call, true);
 
     expect(long).toEqual(short);
     // Not vacuous: each form reached Cognito.

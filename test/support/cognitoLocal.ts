@@ -165,7 +165,7 @@ export async function cognitoLocalCall(
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  let parsed: unknown = {};
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : {};
   } catch {

@@ -38,7 +38,8 @@ export async function listDevices(ctx: FlowContext, accessToken: string): Promis
 
 function toDeviceInfo(device: CognitoDevice): DeviceInfo {
   const attribute = (name: string) => device.DeviceAttributes?.find((a) => a.Name === name)?.Value;
-  const status = attribute('device_status') ?? attribute('dev:device_remembered_status');
+  // `device_status` is Cognito's valid/invalid flag, not the remembered status.
+  const status = attribute('dev:device_remembered_status');
   return {
     id: device.DeviceKey,
     name: attribute('device_name') ?? '',
