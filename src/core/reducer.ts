@@ -21,6 +21,8 @@ export function reduce(state: AuthState, action: AuthAction): AuthState {
     case 'signedIn':
     case 'userChanged':
       if (action.type === 'userChanged' && state.status !== 'signedIn') return state;
+      // A token refresh usually changes nothing about the user: keep the snapshot, skip the re-render.
+      if (state.status === 'signedIn' && state.error === null && sameUser(state.user, action.user)) return state;
       return freeze({ status: 'signedIn', user: freezeUser(action.user), nextStep: DONE, error: null });
     case 'signedOut':
       return freeze({ status: 'signedOut', user: null, nextStep: null, error: action.error ?? null });
@@ -46,4 +48,10 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+function sameUser(a: AuthUser, b: AuthUser): boolean {
+  if (a.username !== b.username || a.userId !== b.userId) return false;
+  const keys = Object.keys(a.attributes);
+  return keys.length === Object.keys(b.attributes).length && keys.every((key) => a.attributes[key] === b.attributes[key]);
 }

@@ -1,20 +1,33 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { strongPassword } from '../backend/harness';
+import { useEngineBackend } from '../support/engine';
 
-// If anything under src/core touched React, this empty module would make it throw.
+// If anything under src/core touched React, these empty modules would make it throw.
 vi.mock('react', () => ({}));
 vi.mock('react-dom', () => ({}));
 
-describe('the core entry point', () => {
-  it('loads and runs a whole engine lifecycle with React mocked away', async () => {
-    const core = await import('../../src/core/index');
-    const auth = core.createAuth({ userPoolId: 'us-east-1_AbCdEf123', userPoolWebClientId: 'a1b2c3d4e5f6g7h8i9j0k1l2m3' });
-    const seen: string[] = [];
-    const unsubscribe = auth.subscribe(() => seen.push(auth.getState().status));
-    expect(auth.getState().status).toBe('signedOut');
-    await expect(auth.signIn('', 'x')).rejects.toMatchObject({ name: 'EmptyUsername' });
-    unsubscribe();
+describe('the core without React', () => {
+  const kit = useEngineBackend();
+
+  it('signs up, confirms, signs in with SRP, refreshes and signs out with React mocked away', async () => {
+    const { backend, auth, clock } = kit();
+    const engine = auth();
+    const statuses: string[] = [];
+    engine.subscribe(() => statuses.push(engine.getState().status));
+    const password = strongPassword();
+
+    await engine.signUp({ username: 'noreact', password, attributes: { email: 'noreact@example.com' } });
+    await engine.confirmSignUp('noreact', backend.lastCode('noreact', 'SIGN_UP'));
+    await expect(engine.signIn('noreact', password)).resolves.toMatchObject({ isSignedIn: true });
+    clock.advance(3601_000);
+    await engine.currentSession();
+    await engine.signOut();
+
+    // The refresh changes no user data, so it publishes no new snapshot.
+    expect(statuses).toEqual(['signedOut', 'signedOut', 'signedIn', 'signedOut']);
+    expect(backend.count('InitiateAuth')).toBe(2); // SRP start + one refresh
   });
 
   it('has no import of react or react-dom in any source file', () => {
