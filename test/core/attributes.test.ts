@@ -1,25 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, type Auth } from '../../src/core/index';
+import { type Auth } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function wrongCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
-}
-
-let serial = 0;
-const uniqueName = (prefix: string): string => `${prefix}${++serial}`;
+import { authErrorOf, wrongCode, uniqueName } from '../support/engineAssertions';
 
 describe('user attributes', () => {
   const kit = useEngineBackend();
@@ -104,7 +88,7 @@ describe('user attributes', () => {
     const { auth } = await signedIn();
     const seen = events(auth);
 
-    const error = await rejection(auth.updateUserAttributes({}));
+    const error = await authErrorOf(auth.updateUserAttributes({}));
 
     expect(error).toMatchObject({ name: 'InvalidArgument', source: 'updateUserAttributes' });
     expect(backend.count()).toBe(0);
@@ -165,7 +149,7 @@ describe('user attributes', () => {
     expect(backend.requests()).toEqual([{ operation: 'GetUserAttributeVerificationCode', input: { AccessToken: accessToken, AttributeName: 'email' } }]);
     const code = backend.lastCode(username, 'VERIFY_ATTRIBUTE');
 
-    const error = await rejection(auth.verifyCurrentUserAttributeSubmit('email', wrongCode(code)));
+    const error = await authErrorOf(auth.verifyCurrentUserAttributeSubmit('email', wrongCode(code)));
     expect(error).toMatchObject({ name: 'CodeMismatchException', source: 'verifyCurrentUserAttributeSubmit' });
     expect(error.message).not.toContain(wrongCode(code));
     expect(backend.getUser(username)?.attributes['email_verified']).toBe('false');

@@ -3,53 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_OAUTH_SCOPES,
   mergeConfig,
-  normalizeConfigInput,
-  resolveConfig,
   type AuthConfig,
-  type ResolvedAuthConfig,
 } from '../../src/core/config';
-import { ConfigError, type ConfigIssue } from '../../src/core/errors';
-
-const POOL = 'us-east-1_AbCdEf123';
-const CLIENT = 'a1b2c3d4e5f6g7h8i9j0k1l2m3';
-const IDP = 'us-east-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d';
-const BASE: AuthConfig = { userPoolId: POOL, userPoolWebClientId: CLIENT };
-const OAUTH = {
-  domain: 'myapp.auth.us-east-1.amazoncognito.com',
-  redirectSignIn: 'http://localhost:3000/',
-  redirectSignOut: 'http://localhost:3000/',
-};
-
-/** Config input in any form → resolved config. */
-function load(input: unknown): ResolvedAuthConfig {
-  return resolveConfig(normalizeConfigInput(input));
-}
-
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('expected a ConfigError, but the call succeeded');
-}
-
-/** The issues of loading `input`, which must fail. */
-function issuesOf(input: unknown): readonly ConfigIssue[] {
-  return errorOf(() => load(input)).issues;
-}
-
-function fieldsOf(input: unknown): string[] {
-  return issuesOf(input).map((issue) => issue.field);
-}
-
-function reasonFor(input: unknown, field: string): string {
-  return issuesOf(input)
-    .filter((issue) => issue.field === field)
-    .map((issue) => issue.reason)
-    .join(' | ');
-}
+import { BASE, CLIENT, IDP, OAUTH, POOL, errorOf, fieldsOf, issuesOf, load, reasonFor } from './config.support';
 
 const memoryStorage = () => ({ setItem() {}, getItem: () => null, removeItem() {}, clear() {} });
 

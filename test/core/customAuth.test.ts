@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-import { SESSION_ITEMS, answeredChallenges, authErrorOf, inputOf, operations, storedKeys, uniqueName, wrongCode } from './signIn.support';
+import { SESSION_ITEMS, answeredChallenges, authErrorOf, inputOf, operations, storedKeys, uniqueName, wrongCode } from '../support/engineAssertions';
 
 const CUSTOM_AUTH = { authenticationFlowType: 'CUSTOM_AUTH' } as const;
 

@@ -3,7 +3,7 @@ import { strongPassword } from '../backend/harness';
 import { newTotpSecret, totpCode } from '../backend/totp';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-import { DEVICE_ITEMS, SESSION_ITEMS, answeredChallenges, authErrorOf, inputOf, operations, storedKeys, uniqueName } from './signIn.support';
+import { DEVICE_ITEMS, SESSION_ITEMS, answeredChallenges, authErrorOf, inputOf, operations, storedKeys, uniqueName } from '../support/engineAssertions';
 
 const PASSWORD_AUTH = { authenticationFlowType: 'USER_PASSWORD_AUTH' } as const;
 const TOTP_STEP_MS = 30_000;

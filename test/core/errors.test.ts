@@ -4,20 +4,7 @@ import { authError, toAuthError } from '../../src/core/normalizeError';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function wrongCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
-}
+import { authErrorOf, wrongCode } from '../support/engineAssertions';
 
 describe('AuthError', () => {
   it('is an Error with name, code, message, source, recoverySuggestion and cause; toJSON leaves the cause out', () => {
@@ -114,7 +101,7 @@ describe('engine errors never reveal the password or the code', () => {
 
   /** The error, and everything the engine exposed about it: state and events. */
   async function exposed(auth: Auth, seen: AuthEvent[], promise: Promise<unknown>): Promise<{ error: AuthError; text: string }> {
-    const error = await rejection(promise);
+    const error = await authErrorOf(promise);
     const text = [error.message, JSON.stringify(error), String(error), JSON.stringify(auth.getState()), JSON.stringify(seen)].join('\n');
     return { error, text };
   }

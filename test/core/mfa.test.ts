@@ -13,7 +13,7 @@ import {
   storedKeys,
   uniqueName,
   wrongCode,
-} from './signIn.support';
+} from '../support/engineAssertions';
 
 // USER_PASSWORD_AUTH keeps these fast: the flow type is not the point here (signIn.test.ts covers SRP).
 const PASSWORD_AUTH = { authenticationFlowType: 'USER_PASSWORD_AUTH' } as const;

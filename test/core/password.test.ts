@@ -3,23 +3,7 @@ import { AuthError, type Auth } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function wrongCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
-}
-
-let serial = 0;
-const uniqueName = (prefix: string): string => `${prefix}${++serial}`;
+import { authErrorOf, wrongCode, uniqueName } from '../support/engineAssertions';
 
 describe('forgotPassword and forgotPasswordSubmit', () => {
   const kit = useEngineBackend();
@@ -100,7 +84,7 @@ describe('forgotPassword and forgotPasswordSubmit', () => {
     const code = backend.lastCode(username, 'FORGOT_PASSWORD');
     const newPassword = strongPassword();
 
-    const error = await rejection(auth.forgotPasswordSubmit(username, wrongCode(code), newPassword));
+    const error = await authErrorOf(auth.forgotPasswordSubmit(username, wrongCode(code), newPassword));
 
     expect(error).toMatchObject({ name: 'CodeMismatchException', source: 'forgotPasswordSubmit' });
     expect(error.message).not.toContain(newPassword);
@@ -117,7 +101,7 @@ describe('forgotPassword and forgotPasswordSubmit', () => {
     await auth.forgotPassword(username);
     const code = backend.lastCode(username, 'FORGOT_PASSWORD');
 
-    const error = await rejection(auth.forgotPasswordSubmit(username, code, 'short'));
+    const error = await authErrorOf(auth.forgotPasswordSubmit(username, code, 'short'));
 
     expect(error).toMatchObject({ name: 'InvalidPasswordException', source: 'forgotPasswordSubmit' });
     expect(error.recoverySuggestion).toBeTruthy();
@@ -202,7 +186,7 @@ describe('changePassword', () => {
     const guess = strongPassword();
     const newPassword = strongPassword();
 
-    const error = await rejection(auth.changePassword(guess, newPassword));
+    const error = await authErrorOf(auth.changePassword(guess, newPassword));
 
     expect(error).toMatchObject({ name: 'NotAuthorizedException', source: 'changePassword', message: 'Incorrect username or password.' });
     expect(error.message).not.toContain(guess);

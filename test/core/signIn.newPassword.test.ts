@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-import { SESSION_ITEMS, authErrorOf, inputOf, storedKeys, uniqueName } from './signIn.support';
+import { SESSION_ITEMS, authErrorOf, inputOf, storedKeys, uniqueName } from '../support/engineAssertions';
 
 const PASSWORD_AUTH = { authenticationFlowType: 'USER_PASSWORD_AUTH' } as const;
 

@@ -1,26 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, type Auth, type AuthConfig } from '../../src/core/index';
+import { type Auth, type AuthConfig } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** A six-digit code that is not `code`. */
-function wrongCode(code: string): string {
-  return code === '000000' ? '111111' : '000000';
-}
-
-let serial = 0;
-const uniqueName = (prefix: string): string => `${prefix}${++serial}`;
+import { authErrorOf, wrongCode, uniqueName } from '../support/engineAssertions';
 
 describe('signUp', () => {
   const kit = useEngineBackend({ codeValiditySeconds: 60 });
@@ -110,7 +93,7 @@ describe('signUp', () => {
     const auth = engine();
     const seen = events(auth);
 
-    const error = await rejection(auth.signUp({ username, password, attributes: { email: `${username}@example.com` } }));
+    const error = await authErrorOf(auth.signUp({ username, password, attributes: { email: `${username}@example.com` } }));
 
     expect(error).toMatchObject({ name: 'UsernameExistsException', code: 'UsernameExistsException', source: 'signUp' });
     expect(auth.getState()).toMatchObject({ status: 'signedOut', nextStep: null, error: { name: 'UsernameExistsException' } });
@@ -121,7 +104,7 @@ describe('signUp', () => {
   it('a password the pool policy rejects fails with InvalidPasswordException and creates no user', async () => {
     const { backend } = kit();
     const username = uniqueName('weak');
-    const error = await rejection(engine().signUp({ username, password: 'password', attributes: { email: `${username}@example.com` } }));
+    const error = await authErrorOf(engine().signUp({ username, password: 'password', attributes: { email: `${username}@example.com` } }));
     expect(error).toMatchObject({ name: 'InvalidPasswordException', source: 'signUp' });
     expect(error.message).toMatch(/^Password did not conform with policy/);
     expect(backend.getUser(username)).toBeUndefined();
@@ -134,7 +117,7 @@ describe('signUp', () => {
   ])('%s fails with %s before any request', async (_label, name, params) => {
     const { backend } = kit();
     const auth = engine();
-    const error = await rejection(auth.signUp(params));
+    const error = await authErrorOf(auth.signUp(params));
     expect(error).toMatchObject({ name, source: 'signUp' });
     expect(error.recoverySuggestion).toBeTruthy();
     expect(auth.getState().error?.name).toBe(name);
@@ -201,7 +184,7 @@ describe('confirmSignUp and resendSignUp', () => {
     const step = auth.getState().nextStep;
     const code = backend.lastCode(username, 'SIGN_UP');
 
-    const error = await rejection(auth.confirmSignUp(username, wrongCode(code)));
+    const error = await authErrorOf(auth.confirmSignUp(username, wrongCode(code)));
 
     expect(error).toMatchObject({ name: 'CodeMismatchException', source: 'confirmSignUp' });
     expect(error.message).not.toContain(wrongCode(code));
@@ -218,7 +201,7 @@ describe('confirmSignUp and resendSignUp', () => {
     const username = await signedUp(auth);
     clock.advance(61_000);
 
-    const error = await rejection(auth.confirmSignUp(username, backend.lastCode(username, 'SIGN_UP')));
+    const error = await authErrorOf(auth.confirmSignUp(username, backend.lastCode(username, 'SIGN_UP')));
 
     expect(error).toMatchObject({ name: 'ExpiredCodeException', source: 'confirmSignUp' });
     expect(auth.getState().error?.name).toBe('ExpiredCodeException');

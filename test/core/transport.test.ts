@@ -6,16 +6,7 @@ import { strongPassword } from '../backend/harness';
 import type { Intercept, InterceptResponse } from '../backend/types';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AuthError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+import { authErrorOf } from '../support/engineAssertions';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,7 +38,7 @@ describe('transport: how Cognito responses become results and AuthErrors', () =>
   /** What forgotPassword (one ForgotPassword call) throws when the backend answers `response`. */
   function failureFor(response: InterceptResponse): Promise<AuthError> {
     forgotPasswordResponse = response;
-    return rejection(engine().forgotPassword('anyone'));
+    return authErrorOf(engine().forgotPassword('anyone'));
   }
 
   it('sends POST / with the AWS JSON 1.1 headers and the operation input as the body', async () => {
@@ -163,7 +154,7 @@ describe('transport: failures below HTTP', () => {
     const password = strongPassword();
     const auth = kit().auth({ config: { endpoint, authenticationFlowType: 'USER_PASSWORD_AUTH' } });
 
-    const error = await rejection(auth.signIn('nobody', password));
+    const error = await authErrorOf(auth.signIn('nobody', password));
 
     expect(error).toMatchObject({ name: 'NetworkError', source: 'signIn', recoverySuggestion: expect.any(String) });
     expect(error.message).toBe(`InitiateAuth could not reach ${new URL(endpoint).host}`);
@@ -177,7 +168,7 @@ describe('transport: failures below HTTP', () => {
 
   it('an injected fetch that rejects with TypeError("Failed to fetch") is a NetworkError too', async () => {
     const offline: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
-    const error = await rejection(kit().auth({ engine: { fetch: offline } }).forgotPassword('someone'));
+    const error = await authErrorOf(kit().auth({ engine: { fetch: offline } }).forgotPassword('someone'));
     expect(error).toMatchObject({ name: 'NetworkError', source: 'forgotPassword', message: expect.stringContaining('ForgotPassword could not reach') });
   });
 
@@ -193,7 +184,7 @@ describe('transport: failures below HTTP', () => {
     servers.push(server);
     const endpoint = await listen(server);
 
-    const error = await rejection(kit().auth({ config: { endpoint } }).forgotPassword('someone'));
+    const error = await authErrorOf(kit().auth({ config: { endpoint } }).forgotPassword('someone'));
 
     expect(error).toMatchObject({ name: 'NetworkError', source: 'forgotPassword', message: 'ForgotPassword: the response was cut off' });
   });

@@ -3,9 +3,7 @@ import type { Auth } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
-
-let serial = 0;
-const uniqueName = (prefix: string): string => `${prefix}${++serial}`;
+import { uniqueName } from '../support/engineAssertions';
 
 describe('the current user', () => {
   const kit = useEngineBackend({ tokenValidity: { accessTokenSeconds: 600, idTokenSeconds: 600 } });

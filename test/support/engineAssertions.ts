@@ -1,4 +1,4 @@
-/** Small helpers shared by the sign-in engine tests (signIn, mfa, devices, customAuth). */
+/** Small assertions and names shared by the engine tests. */
 import { expect } from 'vitest';
 import { AuthError } from '../../src/core/index';
 import type { CognitoBackend } from '../backend/backend';
