@@ -13,6 +13,10 @@ import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 import { Store } from './store';
 import { createServiceCall, type FetchLike } from './transport';
+import { defaultEnvironment, type BrowserEnvironment } from './environment';
+import type { StorageLike } from './config/types';
+import { MemoryStorage } from './storage/memoryStorage';
+import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -27,6 +31,8 @@ export interface CreateAuthOptions {
   refreshMarginSeconds?: number;
   /** Refresh in the background before expiry while someone is subscribed. Default true. */
   autoRefresh?: boolean;
+  /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
+  environment?: Partial<BrowserEnvironment>;
 }
 
 // Amplify v5 signs the user out locally on these (Auth.ts isSessionInvalid): the session is dead server-side.
@@ -61,7 +67,10 @@ export function endsSession(error: AuthError): boolean {
  */
 export class AuthCore {
   protected readonly events = new AuthEvents();
-  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch'>> & { fetch: FetchLike };
+  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment'>> & { fetch: FetchLike };
+  protected readonly environment: BrowserEnvironment;
+  /** Where sessions (and identity ids) are kept, per the config. */
+  protected storage: StorageLike = new MemoryStorage();
   readonly #store: Store<AuthState>;
   #rawConfig: AuthConfig;
   #config: ResolvedAuthConfig;
@@ -79,6 +88,7 @@ export class AuthCore {
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
     };
+    this.environment = defaultEnvironment(options.environment);
     this.#store = new Store<AuthState>(initialState, {
       onActive: () => {
         this.#scheduleRefresh();
@@ -143,6 +153,7 @@ export class AuthCore {
 
   /** A new session from a sign-in: keep it, announce it. */
   protected startSession(username: string, session: AuthSession): AuthUser {
+    this.#forgetHostedUi();
     this.#setSession(username, session);
     const user = userFromSession(session, username);
     this.dispatch({ type: 'signedIn', user });
@@ -156,8 +167,18 @@ export class AuthCore {
       this.#ctx.store.clear(username);
       if (options.forgetDevice && username) this.#ctx.store.clearDevice(username);
     }
+    this.#forgetHostedUi();
     this.#setSession(null, null);
     this.dispatch({ type: 'signedOut', error });
+  }
+
+  #forgetHostedUi(): void {
+    try {
+      // Read first: removing an absent key still costs a write (an expired cookie, a storage event).
+      if (this.storage.getItem(HOSTED_UI_FLAG) !== null) this.storage.removeItem(HOSTED_UI_FLAG);
+    } catch {
+      /* storage that throws: nothing stored either */
+    }
   }
 
   /** Run a user-scoped call with a fresh access token; a dead session ends locally. */
@@ -189,9 +210,18 @@ export class AuthCore {
     return this.#session;
   }
 
+  /** Adopt whatever session storage holds now (another engine on this page may have written it). */
+  protected restoreFromStorage(): void {
+    this.#restore();
+  }
+
+  /** Run when the signed-in user changes (sign-in, sign-out, another user), not on refresh. */
+  protected readonly userChangeListeners = new Set<() => void>();
+
   #applyConfig(): void {
     const config = this.#config;
     this.#setSession(null, null);
+    this.storage = selectStorage(config);
     if (config.userPoolId && config.userPoolWebClientId) {
       const call = createServiceCall({ endpoint: config.endpoint, service: 'AWSCognitoIdentityProviderService', fetch: this.options.fetch });
       const base = config.clientMetadata;
@@ -200,7 +230,7 @@ export class AuthCore {
         clientId: config.userPoolWebClientId,
         call,
         srp: this.options.srp,
-        store: new SessionStore(selectStorage(config), config.userPoolWebClientId),
+        store: new SessionStore(this.storage, config.userPoolWebClientId),
         now: this.options.now,
         metadata: (perCall) => {
           const merged = { ...base, ...perCall };
@@ -287,9 +317,11 @@ export class AuthCore {
   };
 
   #setSession(username: string | null, session: AuthSession | null): void {
+    const userChanged = username !== this.#username || (session === null) !== (this.#session === null);
     this.#username = username;
     this.#session = session;
     this.#scheduleRefresh();
+    if (userChanged) for (const listener of this.userChangeListeners) listener();
   }
 
   #marginFor(session: AuthSession): number {

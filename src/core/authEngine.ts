@@ -1,6 +1,11 @@
 import { dropUserArgument, optionalRecord, requireCode, requirePassword, requireText } from './args';
 import { endsSession, type CreateAuthOptions } from './auth';
-import { SignInEngine, toV5Delivery } from './engine';
+import { toV5Delivery } from './engine';
+import { HostedUiEngine } from './hostedUiEngine';
+import type { ResolvedAuthConfig } from './config/types';
+import { CredentialsCache } from './credentials/credentialsCache';
+import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
+import { createServiceCall } from './transport';
 import {
   attributesToRecord,
   deleteUserAttributes,
@@ -27,15 +32,64 @@ import type { AuthUser, DeviceInfo, PreferredMfa, UserAttribute } from './types'
  * The headless Cognito auth engine: Amplify v5's Auth API, acting on the signed-in user, with an
  * observable state (`subscribe`/`getState`) and Hub-style events (`listen`).
  */
-export class Auth extends SignInEngine {
+export class Auth extends HostedUiEngine {
+  #credentials: { config: ResolvedAuthConfig; cache: CredentialsCache } | undefined;
+
   constructor(config: unknown, options?: CreateAuthOptions) {
     super(config, options);
+    // Credentials belong to one principal: a sign-in, sign-out or user switch drops them.
+    this.userChangeListeners.add(() => this.#credentials?.cache.clear());
+  }
+
+  /** AWS credentials from the identity pool: the signed-in user's, or guest ones when signed out. */
+  async currentCredentials(): Promise<AwsCredentials> {
+    try {
+      return await this.#credentialsCache().get();
+    } catch (thrown) {
+      throw toAuthError(thrown, 'currentCredentials');
+    }
+  }
+
+  /** The seed's `essentialCredentials(credentials)`: what an AWS SDK client needs, plus identity. */
+  essentialCredentials(credentials: AwsCredentials): EssentialCredentials {
+    return {
+      accessKeyId: credentials.accessKeyId,
+      sessionToken: credentials.sessionToken,
+      secretAccessKey: credentials.secretAccessKey,
+      identityId: credentials.identityId,
+      authenticated: credentials.authenticated,
+    };
+  }
+
+  /** For AWS SDK v3 clients: `new S3Client({ credentials: auth.credentialsProvider })`. Works unbound. */
+  readonly credentialsProvider = async (): Promise<SdkCredentials> => {
+    const { accessKeyId, secretAccessKey, sessionToken, expiration } = await this.currentCredentials();
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
+  };
+
+  #credentialsCache(): CredentialsCache {
+    const config = this.config;
+    if (this.#credentials?.config === config) return this.#credentials.cache;
+    if (!config.identityPoolId || !config.identityPoolEndpoint) {
+      throw authError('NoIdentityPool', 'No identity pool is configured (identityPoolId).', 'currentCredentials');
+    }
+    const cache = new CredentialsCache({
+      identityPoolId: config.identityPoolId,
+      mandatorySignIn: config.mandatorySignIn,
+      call: createServiceCall({ endpoint: config.identityPoolEndpoint, service: 'AWSCognitoIdentityService', fetch: this.options.fetch }),
+      storage: this.storage,
+      now: this.options.now,
+      session: async () => (this.session ? this.currentSession() : null),
+    });
+    this.#credentials = { config, cache };
+    return cache;
   }
 
   /** Sign out here; with `{ global: true }` on every device (revokes every refresh token). */
   async signOut(options: { global?: boolean } = {}): Promise<void> {
     this.resetSignIn();
     const session = this.session;
+    const viaHostedUi = session !== null && this.signedInWithHostedUi;
     if (session) {
       try {
         if (options.global) {
@@ -43,6 +97,8 @@ export class Auth extends SignInEngine {
           // and the announcement below would be the second one.
           const { accessToken } = await this.currentSession();
           await this.ctx('signOut').call('GlobalSignOut', { AccessToken: accessToken });
+        } else if (viaHostedUi) {
+          // Revoked at /oauth2/revoke below, with the hosted UI's own logout.
         } else if (session.refreshToken && session.accessTokenPayload['origin_jti']) {
           // Token revocation is on for this client (origin_jti present): revoke, as Amplify does.
           await this.ctx('signOut').call('RevokeToken', { Token: session.refreshToken, ClientId: this.ctx('signOut').clientId });
@@ -56,6 +112,8 @@ export class Auth extends SignInEngine {
     }
     if (this.session || this.getState().status !== 'signedOut' || this.getState().nextStep) this.endSession();
     this.events.emit('signOut', undefined, 'A user has been signed out');
+    // Last: it navigates away. The hosted UI keeps its own session cookie until /logout clears it.
+    if (viaHostedUi) await this.hostedUiSignOut(options.global ? null : session);
   }
 
   /** The signed-in user from the id token (no request), or fresh from Cognito with `bypassCache`. */

@@ -27,6 +27,14 @@ const suggestions: Record<string, string> = {
   EmptyChallengeResponse: 'Enter an answer to the challenge.',
   NoSignInInProgress: 'Call signIn first; this step belongs to a sign-in in progress.',
   InvalidMFAType: 'Use one of SMS, TOTP or NOMFA.',
+  OAuthNotConfigured: 'Add an `oauth` section (domain, redirectSignIn, redirectSignOut) to the config.',
+  OAuthRedirectMismatch: 'Add this page’s URL to oauth.redirectSignIn / redirectSignOut (and to the app client’s callback URLs).',
+  OAuthFlowNotFound: 'Start the sign-in again from this browser tab.',
+  OAuthStateMismatch: 'Start the sign-in again; the answer did not belong to this tab’s sign-in.',
+  OAuthTokenInvalid: 'Check that the config’s user pool and client id match the hosted UI’s, then sign in again.',
+  OAuthSignInException: 'Sign in again; if it keeps failing, check the hosted UI settings of the app client.',
+  NoIdentityPool: 'Configure identityPoolId to get AWS credentials.',
+  MandatorySignInEnabled: 'Sign in first, or set mandatorySignIn: false to allow guest credentials.',
 };
 
 export function recoverySuggestionFor(name: string): string | undefined {

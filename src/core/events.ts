@@ -21,7 +21,10 @@ export type AuthEventName =
   | 'updateUserAttributes_failure'
   | 'completeNewPassword_failure'
   | 'verify'
-  | 'userDeleted';
+  | 'userDeleted'
+  | 'cognitoHostedUI'
+  | 'cognitoHostedUI_failure'
+  | 'customOAuthState';
 
 export interface AuthEvent {
   event: AuthEventName;

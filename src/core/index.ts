@@ -2,6 +2,9 @@
 export { Auth, createAuth } from './authEngine';
 export type { CreateAuthOptions } from './auth';
 export type { SignInParams, SignUpParams, ConfirmSignInParams } from './engine';
+export type { FederatedSignInOptions, HostedUiProvider } from './hostedUiEngine';
+export type { BrowserEnvironment } from './environment';
+export type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 export { AuthError, ConfigError } from './errors';
 export type { AuthErrorOptions, AuthErrorSource, ClientErrorName, ConfigIssue } from './errors';
 export type { AuthEvent, AuthEventListener, AuthEventName } from './events';

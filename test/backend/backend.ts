@@ -7,9 +7,14 @@ import { CodeStore } from './codes';
 import { resolveConfig } from './config';
 import type { Ctx } from './context';
 import { BackendError } from './errors';
-import { errorResponse, handleHttp, jsonResponse } from './http';
+import { handleHttp, jsonResponse, targetFor, type Service } from './http';
+import { IDENTITY_OPERATIONS } from './identity/operations';
+import { IdentityStore } from './identity/store';
 import { createJwtSigner, isRecord, type PublicJwk } from './jwt';
+import { GrantStore } from './oauth/grants';
+import { handleOAuth, isOAuthPath } from './oauth/index';
 import { OPERATIONS } from './operations/index';
+import { RequestLog, createGate } from './requestLog';
 import { SessionStore } from './sessions';
 import { TokenService } from './tokens';
 import type {
@@ -19,6 +24,8 @@ import type {
   DeliveredCode,
   HttpRequest,
   HttpResponse,
+  IssuedCredentials,
+  OAuthCodeSnapshot,
   RecordedRequest,
   SeedUser,
   UserSnapshot,
@@ -30,7 +37,10 @@ export interface CognitoBackend {
   readonly config: BackendConfig;
   /** The whole HTTP behaviour (CORS, JWKS, operations), without a socket. */
   handle(request: HttpRequest): Promise<HttpResponse>;
-  /** Runs an operation through `handle`; throws BackendError on a Cognito error. */
+  /**
+   * Runs an operation through `handle`; throws BackendError on a Cognito error. `GetId` and
+   * `GetCredentialsForIdentity` go to the identity pool (`AWSCognitoIdentityService.*`).
+   */
   call(operation: string, input: object): Promise<Record<string, unknown>>;
 
   /** Seeds a user; no password policy check, email/phone default to verified. */
@@ -52,16 +62,23 @@ export interface CognitoBackend {
   count(operation?: string): number;
   requests(): RecordedRequest[];
   resetCounts(): void;
-  /** Passwords seen, codes sent, tokens, sessions and TOTP secrets issued: for "nothing logged" checks. */
+  /**
+   * Passwords seen, codes sent, tokens, sessions, TOTP secrets, OAuth codes and verifiers, and AWS secret
+   * keys / session tokens issued: for "nothing logged" checks.
+   */
   secrets(): string[];
+
+  /** Every authorization code the hosted UI issued (`pkce: false` = a code flow without PKCE). */
+  oauthCodes(): OAuthCodeSnapshot[];
+  /** Every set of AWS credentials GetCredentialsForIdentity issued, oldest first. */
+  issuedCredentials(): IssuedCredentials[];
+  /** The issued credentials with this access key id (to check a SigV4 signature), or undefined. */
+  credentialsFor(accessKeyId: string): IssuedCredentials | undefined;
 
   now(): number;
   advanceTime(ms: number): void;
   jwks(): Promise<{ keys: PublicJwk[] }>;
 }
-
-/** Fields whose values are passwords, wherever they appear in a request. */
-const PASSWORD_FIELDS = new Set(['Password', 'PreviousPassword', 'ProposedPassword', 'PASSWORD', 'NEW_PASSWORD']);
 
 export function createBackend(options: BackendOptions = {}): CognitoBackend {
   const config = resolveConfig(options);
@@ -81,40 +98,21 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
     codes: new CodeStore(now, secret, config.codeValiditySeconds * 1000),
     tokens: new TokenService(config, signer, now, secret),
     sessions: new SessionStore(now, config.sessionValiditySeconds * 1000, secret),
+    identities: new IdentityStore(config.region, now, secret),
+    grants: new GrantStore(now, (config.oauth?.authCodeSeconds ?? 300) * 1000, secret),
     now,
     secret,
   };
-  let recorded: RecordedRequest[] = [];
+  const log = new RequestLog(secret);
+  const gate = createGate(log, options.intercept);
 
-  const collectPasswords = (value: unknown): void => {
-    if (!isRecord(value)) return;
-    for (const [key, v] of Object.entries(value)) {
-      if (typeof v === 'string' && PASSWORD_FIELDS.has(key)) secret(v);
-      else collectPasswords(v);
-    }
-  };
-
-  const dispatch = async (operation: string, input: Record<string, unknown>): Promise<HttpResponse> => {
-    recorded.push({ operation, input });
-    collectPasswords(input);
-    try {
-      const intercepted = await options.intercept?.(operation, input);
-      if (intercepted) {
-        return {
-          status: intercepted.status,
-          headers: { ...jsonResponse(intercepted.status, null).headers, ...intercepted.headers },
-          body: intercepted.body,
-        };
-      }
-      const op = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+  const dispatch = (operation: string, input: Record<string, unknown>, service: Service): Promise<HttpResponse> => {
+    const table = service === 'identity' ? IDENTITY_OPERATIONS : OPERATIONS;
+    return gate(operation, input, async () => {
+      const op = Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
       if (!op) throw new BackendError('UnknownOperationException', `Unknown operation ${operation}`);
       return jsonResponse(200, await op(ctx, input));
-    } catch (error) {
-      if (error instanceof BackendError) return errorResponse(error);
-      // A bug in the double: report it as Cognito would, but keep the cause visible to the test.
-      const message = error instanceof Error ? error.message : String(error);
-      return errorResponse(new BackendError('InternalErrorException', `Test backend failure: ${message}`, 500));
-    }
+    }, 'application/x-amz-json-1.1');
   };
 
   const requireUser = (username: string): UserRecord => {
@@ -125,13 +123,18 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
 
   const backend: CognitoBackend = {
     config,
-    handle: (request) => handleHttp({ config, jwks: () => signer.jwks(), dispatch }, request),
+    handle: (request) =>
+      handleHttp(
+        { config, jwks: () => signer.jwks(), dispatch, isOAuthPath, oauth: (req) => handleOAuth(ctx, req, gate) },
+        request,
+      ),
 
     async call(operation, input) {
+      const service: Service = Object.prototype.hasOwnProperty.call(IDENTITY_OPERATIONS, operation) ? 'identity' : 'idp';
       const res = await backend.handle({
         method: 'POST',
         path: '/',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': targetFor(service, operation) },
         body: JSON.stringify(input),
       });
       const body: unknown = res.body ? safeParse(res.body) : {};
@@ -206,12 +209,14 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
       return hit.code;
     },
 
-    count: (operation) => (operation === undefined ? recorded.length : recorded.filter((r) => r.operation === operation).length),
-    requests: () => [...recorded],
-    resetCounts() {
-      recorded = [];
-    },
+    count: (operation) => log.count(operation),
+    requests: () => log.all(),
+    resetCounts: () => log.reset(),
     secrets: () => [...secretSet],
+
+    oauthCodes: () => ctx.grants.snapshots(),
+    issuedCredentials: () => ctx.identities.issued(),
+    credentialsFor: (accessKeyId) => ctx.identities.credentialsFor(accessKeyId),
 
     now,
     advanceTime(ms) {

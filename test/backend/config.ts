@@ -5,16 +5,26 @@ export const DEFAULT_USER_POOL_ID = 'us-east-1_TestPool01';
 /** Cognito app client ids are 26 lowercase alphanumerics. */
 export const DEFAULT_CLIENT_ID = '1example23456789abcdefghij';
 
+/** The fixed part of the default identity pool id (`<region>:` is prepended). */
+export const DEFAULT_IDENTITY_POOL_UUID = '0b7e5c1a-3f2d-4e6b-9a8c-1d2e3f4a5b6c';
+export const DEFAULT_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+export const DEFAULT_IDENTITY_PROVIDERS = ['Google', 'Facebook', 'LoginWithAmazon', 'SignInWithApple'];
+
 export function resolveConfig(options: BackendOptions = {}): BackendConfig {
   const userPoolId = options.userPoolId ?? DEFAULT_USER_POOL_ID;
   const [regionPart, poolName] = userPoolId.split('_');
   if (!regionPart || !poolName) throw new Error(`userPoolId must look like <region>_<id>, got ${userPoolId}`);
   const region = options.region ?? regionPart;
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const issuer = options.issuer ?? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+  const issuerUrl = new URL(issuer);
+  const pool = options.identityPool ?? {};
+  const oauth = options.oauth;
   return {
     userPoolId,
-    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    clientId,
     region,
-    issuer: options.issuer ?? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+    issuer,
     poolName,
     tokenValidity: {
       accessTokenSeconds: 3600,
@@ -42,5 +52,23 @@ export function resolveConfig(options: BackendOptions = {}): BackendConfig {
     refreshTokenRotation: options.refreshTokenRotation
       ? { retryGracePeriodSeconds: options.refreshTokenRotation.retryGracePeriodSeconds ?? 0 }
       : undefined,
+    oauth: oauth && {
+      callbackUrls: [...oauth.callbackUrls],
+      logoutUrls: [...oauth.logoutUrls],
+      allowedScopes: oauth.allowedScopes ?? DEFAULT_SCOPES,
+      authCodeSeconds: oauth.authCodeSeconds ?? 300,
+      identityProviders: oauth.identityProviders ?? DEFAULT_IDENTITY_PROVIDERS,
+    },
+    identityPool: {
+      identityPoolId: pool.identityPoolId ?? `${region}:${DEFAULT_IDENTITY_POOL_UUID}`,
+      allowUnauthenticated: pool.allowUnauthenticated ?? true,
+      credentialsSeconds: pool.credentialsSeconds ?? 3600,
+      clientId: pool.clientId ?? clientId,
+      providerName: issuerUrl.host + issuerUrl.pathname,
+      roles: {
+        authenticated: pool.roles?.authenticated === undefined ? `arn:aws:iam::123456789012:role/Cognito_${poolName}Auth_Role` : pool.roles.authenticated,
+        unauthenticated: pool.roles?.unauthenticated === undefined ? `arn:aws:iam::123456789012:role/Cognito_${poolName}Unauth_Role` : pool.roles.unauthenticated,
+      },
+    },
   };
 }

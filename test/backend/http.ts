@@ -7,7 +7,9 @@ import { BackendError } from './errors';
 import { isRecord } from './jwt';
 import type { BackendConfig, HttpRequest, HttpResponse } from './types';
 
-const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+/** X-Amz-Target prefixes: user pools (`idp`) and identity pools (`identity`) share the `POST /` endpoint. */
+const TARGET_PREFIXES = { idp: 'AWSCognitoIdentityProviderService.', identity: 'AWSCognitoIdentityService.' } as const;
+export type Service = keyof typeof TARGET_PREFIXES;
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
@@ -39,13 +41,18 @@ export interface HttpDeps {
   config: BackendConfig;
   jwks(): Promise<unknown>;
   /** Runs one operation (counting, intercept, errors included). */
-  dispatch(operation: string, input: Record<string, unknown>): Promise<HttpResponse>;
+  dispatch(operation: string, input: Record<string, unknown>, service: Service): Promise<HttpResponse>;
+  /** Is `path` a hosted-UI endpoint (`/oauth2/*`, `/login`, `/logout`)? */
+  isOAuthPath(path: string): boolean;
+  /** The hosted-UI endpoints. */
+  oauth(request: HttpRequest): Promise<HttpResponse>;
 }
 
 export async function handleHttp(deps: HttpDeps, req: HttpRequest): Promise<HttpResponse> {
   const method = req.method.toUpperCase();
   const path = req.path.split('?')[0] ?? '/';
   if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
+  if (deps.isOAuthPath(path)) return deps.oauth(req);
 
   if (method === 'GET') {
     const base = `/${deps.config.userPoolId}/.well-known/`;
@@ -71,7 +78,8 @@ export async function handleHttp(deps: HttpDeps, req: HttpRequest): Promise<Http
   }
 
   const target = headerValue(req.headers, 'x-amz-target') ?? '';
-  if (!target.startsWith(TARGET_PREFIX)) return errorResponse(new BackendError('UnknownOperationException', ''));
+  const service = (Object.keys(TARGET_PREFIXES) as Service[]).find((s) => target.startsWith(TARGET_PREFIXES[s]));
+  if (!service) return errorResponse(new BackendError('UnknownOperationException', ''));
   let input: unknown;
   try {
     input = req.body.trim() === '' ? {} : JSON.parse(req.body);
@@ -79,7 +87,11 @@ export async function handleHttp(deps: HttpDeps, req: HttpRequest): Promise<Http
     return errorResponse(new BackendError('SerializationException', 'Start of structure or map found where not expected.'));
   }
   if (!isRecord(input)) return errorResponse(new BackendError('SerializationException', 'Expected a JSON object body.'));
-  return deps.dispatch(target.slice(TARGET_PREFIX.length), input);
+  return deps.dispatch(target.slice(TARGET_PREFIXES[service].length), input, service);
+}
+
+export function targetFor(service: Service, operation: string): string {
+  return `${TARGET_PREFIXES[service]}${operation}`;
 }
 
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {

@@ -12,6 +12,7 @@ export { fetchHandler } from './fetchHandler';
 export { BackendError } from './errors';
 export { totpCode } from './totp';
 export { decodeJwt } from './jwt';
+export { completeHostedUi, type HostedUiCredentials } from './hostedUi';
 export type * from './types';
 
 /** createBackend + startBackendServer in one call, for `beforeAll`. */

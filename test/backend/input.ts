@@ -90,9 +90,12 @@ export function requireClient(ctx: Ctx, input: Input): void {
   if (clientId !== ctx.config.clientId) throw fail.resourceNotFound(`User pool client ${clientId} does not exist.`);
 }
 
-/** Verifies `AccessToken` and returns its (still existing, enabled) user. */
+/** Verifies `AccessToken` (incl. the `aws.cognito.signin.user.admin` scope) and returns its (still existing, enabled) user. */
 export async function userFromAccessToken(ctx: Ctx, input: Input): Promise<{ user: UserRecord; access: AccessContext }> {
   const access = await ctx.tokens.verifyAccess(requireString(input, 'AccessToken'));
+  // Hosted-UI tokens reach the user API only when the admin scope was granted.
+  const scope = typeof access.claims.scope === 'string' ? access.claims.scope.split(' ') : [];
+  if (!scope.includes('aws.cognito.signin.user.admin')) throw fail.notAuthorized('Access Token does not have required scopes');
   const user = ctx.users.get(access.username);
   // A recreated user with the same name is a different sub: the old token must not reach it.
   if (!user || user.sub !== access.sub) throw fail.userNotFound(MSG.userNotFound);

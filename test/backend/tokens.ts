@@ -3,19 +3,29 @@
  * and the access/id tokens minted from it, live and die together, which is how RevokeToken and
  * GlobalSignOut revoke access tokens that are still inside their `exp`.
  */
-import { base64UrlEncode, base64UrlJson, randomBytes, uuid } from './bytes';
+import { base64UrlEncode, base64UrlJson, randomBytes, utf8, uuid } from './bytes';
 import { MSG, fail } from './errors';
+import { sha256 } from './hash';
 import type { JwtClaims, JwtSigner } from './jwt';
 import type { UserRecord } from './users';
 import type { BackendConfig } from './types';
 
-interface Origin {
+export interface Origin {
   jti: string;
   username: string;
   sub: string;
   authTime: number;
   deviceKey: string | undefined;
   revoked: boolean;
+  /** Granted OAuth scopes (hosted UI sign-ins); undefined for API sign-ins (`aws.cognito.signin.user.admin`). */
+  scope: string | undefined;
+}
+
+export interface OriginOptions {
+  deviceKey?: string;
+  scope?: string;
+  /** Seconds; default now. */
+  authTime?: number;
 }
 
 interface RefreshRecord {
@@ -56,10 +66,39 @@ export class TokenService {
 
   /** A completed sign-in: new origin, refresh token and first access/id tokens. */
   async signIn(user: UserRecord, deviceKey: string | undefined): Promise<AuthenticationResult> {
-    const origin: Origin = { jti: uuid(), username: user.username, sub: user.sub, authTime: this.#seconds(), deviceKey, revoked: false };
+    const origin = this.openOrigin(user, { deviceKey });
+    const refresh = this.issueRefresh(origin);
+    return { ...(await this.mint(user, origin)), RefreshToken: refresh };
+  }
+
+  /** A new origin without tokens yet (the hosted UI mints from it, with or without a refresh token). */
+  openOrigin(user: UserRecord, options: OriginOptions = {}): Origin {
+    const origin: Origin = {
+      jti: uuid(),
+      username: user.username,
+      sub: user.sub,
+      authTime: options.authTime ?? this.#seconds(),
+      deviceKey: options.deviceKey,
+      revoked: false,
+      scope: options.scope,
+    };
     this.#origins.set(origin.jti, origin);
-    const refresh = this.#newRefresh(origin);
-    return { ...(await this.mint(user, origin)), RefreshToken: refresh.token };
+    return origin;
+  }
+
+  issueRefresh(origin: Origin): string {
+    return this.#newRefresh(origin).token;
+  }
+
+  /** Revokes an origin by id (a replayed authorization code kills what it minted). */
+  revokeOrigin(jti: string): void {
+    const origin = this.#origins.get(jti);
+    if (origin) origin.revoked = true;
+  }
+
+  /** Claims of a token signed with this pool's key (signature only; callers check the rest). */
+  verifySignature(token: string): Promise<JwtClaims | undefined> {
+    return this.signer.verify(token);
   }
 
   /** Resolves a refresh token or throws the exact NotAuthorized message clients branch on. */
@@ -83,28 +122,34 @@ export class TokenService {
     return this.#newRefresh(record.origin).token;
   }
 
-  async mint(user: UserRecord, origin: Origin): Promise<AuthenticationResult> {
+  /** Access + id token for `origin`. Hosted-UI origins add `at_hash` and, when given, the OIDC `nonce`. */
+  async mint(user: UserRecord, origin: Origin, options: { nonce?: string } = {}): Promise<AuthenticationResult> {
     const iat = this.#seconds();
     const eventId = uuid();
     const { accessTokenSeconds, idTokenSeconds } = this.config.tokenValidity;
+    const groups = federatedGroups(this.config.userPoolId, user.attributes.identities);
     const access: JwtClaims = {
       sub: user.sub,
+      ...(groups ? { 'cognito:groups': groups } : {}),
       ...(origin.deviceKey ? { device_key: origin.deviceKey } : {}),
       iss: this.config.issuer,
       client_id: this.config.clientId,
       origin_jti: origin.jti,
       event_id: eventId,
       token_use: 'access',
-      scope: 'aws.cognito.signin.user.admin',
+      scope: origin.scope ?? 'aws.cognito.signin.user.admin',
       auth_time: origin.authTime,
       exp: iat + accessTokenSeconds,
       iat,
       jti: uuid(),
       username: user.username,
     };
+    const accessToken = await this.signer.sign(access);
     const id: JwtClaims = {
+      ...(origin.scope !== undefined ? { at_hash: await atHash(accessToken) } : {}),
       ...idAttributeClaims(user.attributes),
       sub: user.sub,
+      ...(groups ? { 'cognito:groups': groups } : {}),
       iss: this.config.issuer,
       'cognito:username': user.username,
       origin_jti: origin.jti,
@@ -115,9 +160,10 @@ export class TokenService {
       exp: iat + idTokenSeconds,
       iat,
       jti: uuid(),
+      ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
     };
     const result: AuthenticationResult = {
-      AccessToken: await this.signer.sign(access),
+      AccessToken: accessToken,
       IdToken: await this.signer.sign(id),
       ExpiresIn: accessTokenSeconds,
       TokenType: 'Bearer',
@@ -192,12 +238,34 @@ export class TokenService {
   }
 }
 
-/** Id-token claims from attributes: `*_verified` become booleans, as in Cognito id tokens. */
+/** Id-token claims from attributes: `*_verified` become booleans and `identities` an array, as Cognito does. */
 function idAttributeClaims(attributes: Record<string, string>): JwtClaims {
   const claims: JwtClaims = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'sub') continue;
-    claims[name] = name.endsWith('_verified') ? value === 'true' : value;
+    claims[name] = name.endsWith('_verified') ? value === 'true' : name === 'identities' ? parseJson(value) : value;
   }
   return claims;
+}
+
+/** Federated users are in the automatic `<userPoolId>_<Provider>` group. */
+function federatedGroups(userPoolId: string, identities: string | undefined): string[] | undefined {
+  const parsed = identities === undefined ? undefined : parseJson(identities);
+  if (!Array.isArray(parsed)) return undefined;
+  const names = parsed.map((i: unknown) => (typeof i === 'object' && i !== null ? (i as { providerName?: unknown }).providerName : undefined));
+  const groups = names.filter((n): n is string => typeof n === 'string').map((n) => `${userPoolId}_${n}`);
+  return groups.length > 0 ? groups : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** OIDC at_hash: base64url of the left half of SHA-256(access token). */
+async function atHash(accessToken: string): Promise<string> {
+  return base64UrlEncode((await sha256(utf8(accessToken))).subarray(0, 16));
 }

@@ -1,6 +1,7 @@
 /** Public option and snapshot types of the test backend. */
 
-export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+/** EXTERNAL_PROVIDER: a federated user created by the hosted UI (no password sign-in). */
+export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
 export type CodeKind = 'SIGN_UP' | 'MFA' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'CUSTOM_CHALLENGE';
 export type DeliveryMedium = 'EMAIL' | 'SMS';
@@ -82,6 +83,86 @@ export interface BackendOptions {
   /** Clock in ms. Default Date.now. `advanceTime` adds to it. */
   now?: () => number;
   intercept?: Intercept;
+  /** Hosted UI / OAuth endpoints (`/oauth2/*`, `/login`, `/logout`). Absent: they answer unauthorized_client. */
+  oauth?: OAuthOptions;
+  /** The identity pool behind `AWSCognitoIdentityService.*`. Always on; these options change its defaults. */
+  identityPool?: IdentityPoolOptions;
+}
+
+export interface OAuthOptions {
+  /** Allowed callback URLs, matched exactly (no prefix or normalisation). */
+  callbackUrls: string[];
+  /** Allowed sign-out URLs for `/logout?logout_uri=`, matched exactly. */
+  logoutUrls: string[];
+  /** Default `openid email phone profile aws.cognito.signin.user.admin`; also the scope when none is requested. */
+  allowedScopes?: string[];
+  /** Authorization code lifetime. Default 300. */
+  authCodeSeconds?: number;
+  /**
+   * Providers linked from the sign-in page. Default Google, Facebook, LoginWithAmazon, SignInWithApple.
+   * Any other non-empty `identity_provider` is accepted too (as an OIDC provider).
+   */
+  identityProviders?: string[];
+}
+
+export interface OAuthConfig {
+  callbackUrls: string[];
+  logoutUrls: string[];
+  allowedScopes: string[];
+  authCodeSeconds: number;
+  identityProviders: string[];
+}
+
+export interface IdentityPoolOptions {
+  /** Default `<region>:` + a fixed UUID. */
+  identityPoolId?: string;
+  /** Guest identities and credentials. Default true. */
+  allowUnauthenticated?: boolean;
+  /** Lifetime of issued AWS credentials. Default 3600. */
+  credentialsSeconds?: number;
+  /** The app client whose id tokens the pool trusts (the `aud`). Default the backend's clientId. */
+  clientId?: string;
+  /** Role per identity kind; `null` = none assigned (GetCredentialsForIdentity then fails). */
+  roles?: { authenticated?: string | null; unauthenticated?: string | null };
+}
+
+export interface IdentityPoolConfig {
+  identityPoolId: string;
+  allowUnauthenticated: boolean;
+  credentialsSeconds: number;
+  clientId: string;
+  /** The `Logins` key: the user pool issuer without its scheme. */
+  providerName: string;
+  roles: { authenticated: string | null; unauthenticated: string | null };
+}
+
+/** AWS credentials handed out by GetCredentialsForIdentity (for a fake AWS service checking SigV4). */
+export interface IssuedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  identityId: string;
+  authenticated: boolean;
+  /** Role the credentials stand for. */
+  roleArn: string;
+  /** Backend clock, ms. */
+  expiration: number;
+}
+
+/** An authorization code the hosted UI issued. */
+export interface OAuthCodeSnapshot {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  /** A code_challenge (S256) was sent: false means a public client skipped PKCE. */
+  pkce: boolean;
+  nonce: string | undefined;
+  username: string;
+  issuedAt: number;
+  expiresAt: number;
+  /** Redeemed (or burnt by a failed redemption) at the token endpoint. */
+  used: boolean;
 }
 
 export interface BackendConfig {
@@ -103,6 +184,8 @@ export interface BackendConfig {
   customAuth: { rounds: number; maxAttempts: number };
   preventUserExistenceErrors: boolean;
   refreshTokenRotation: { retryGracePeriodSeconds: number } | undefined;
+  oauth: OAuthConfig | undefined;
+  identityPool: IdentityPoolConfig;
 }
 
 export interface SeedUser {
