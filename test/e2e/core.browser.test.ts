@@ -1,14 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
 import { launchChromium } from './chromium';
+import { servePage } from './pageServer';
 
 interface PageConfig {
   userPoolId: string;
@@ -27,40 +23,20 @@ describe('the core engine in a real browser', () => {
   const running = useBackend({ deviceTracking: false });
   const password = strongPassword();
   registerSecret(password);
-  let outDir: string;
-  let page: Server;
+  let site: { url: string; close(): Promise<void> };
   let pageUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'crk-core-browser-'));
-    await build({
-      root: resolve(__dirname, 'coreBrowser'),
-      configFile: false,
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
-    });
-    page = createServer(async (req, res) => {
-      const path = req.url === '/' || !req.url ? '/index.html' : req.url.split('?')[0]!;
-      try {
-        const body = await readFile(join(outDir, path));
-        res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : extname(path) === '.html' ? 'text/html' : 'application/octet-stream' });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((done) => page.listen(0, '127.0.0.1', done));
-    const address = page.address();
-    pageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    site = await servePage(resolve(__dirname, 'coreBrowser'));
+    pageUrl = site.url;
     browser = await launchChromium();
     await running().backend.createUser({ username: 'ada', password, attributes: { email: 'ada@example.com' } });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((done) => page?.close(done));
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('signs in with SRP, stores the session in localStorage and restores it on reload', async () => {

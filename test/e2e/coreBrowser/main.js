@@ -26,3 +26,18 @@ window.runSignIn = async (config, username, password) => {
 };
 
 window.restore = (config) => createAuth(config).getState();
+
+// Hosted UI: the test stores the config, then calls startHostedUi(); the page leaves for the hosted
+// UI and comes back to /callback, where a fresh engine (as on any page load) finishes the sign-in.
+const stored = window.localStorage.getItem('test-config');
+if (stored) {
+  const auth = createAuth(JSON.parse(stored));
+  const events = [];
+  auth.listen('*', (event) => events.push({ event: event.event, data: event.event === 'customOAuthState' ? event.data : undefined }));
+  window.startHostedUi = (options) => auth.federatedSignIn(options);
+  window.signOutHostedUi = () => auth.signOut();
+  window.hostedUiOutcome = auth.handleRedirect().then(
+    (result) => ({ result, state: auth.getState(), events, href: window.location.href }),
+    (error) => ({ error: { name: error.name, message: error.message }, state: auth.getState(), events, href: window.location.href }),
+  );
+}
