@@ -17,6 +17,7 @@ import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
+import { watchOtherTabs, withCrossTabLock } from './session/crossTab';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -79,6 +80,7 @@ export class AuthCore {
   #username: string | null = null;
   #refreshing: Promise<AuthSession> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopWatchingTabs: (() => void) | undefined;
 
   constructor(config: unknown, options: CreateAuthOptions = {}) {
     this.options = {
@@ -92,11 +94,15 @@ export class AuthCore {
     this.#store = new Store<AuthState>(initialState, {
       onActive: () => {
         this.#scheduleRefresh();
+        const clientId = this.#config.userPoolWebClientId;
+        if (clientId) this.#stopWatchingTabs = watchOtherTabs(this.storage, `CognitoIdentityServiceProvider.${clientId}.`, this.#syncFromOtherTab);
         // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
         globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
       },
       onIdle: () => {
         clearTimeout(this.#refreshTimer);
+        this.#stopWatchingTabs?.();
+        this.#stopWatchingTabs = undefined;
         globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
       },
     });
@@ -287,10 +293,22 @@ export class AuthCore {
     }
     try {
       const ctx = this.ctx('currentSession');
-      const next = await refreshSession(ctx, username, startedWith);
-      // Signed out (or in as someone else) while the request was in flight: its result is stale.
-      if (this.#session !== startedWith) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-      ctx.store.save(username, next);
+      const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async () => {
+        // Another tab may have refreshed while this one waited for the lock: use its tokens.
+        const stored = ctx.store.load();
+        if (stored?.username === username && stored.session.refreshToken === startedWith.refreshToken) {
+          if (stored.session.accessToken !== startedWith.accessToken && this.#isFresh(stored.session)) return stored.session;
+        }
+        const refreshed = await refreshSession(ctx, username, startedWith);
+        // Signed out (or in as someone else) while the request was in flight: its result is stale.
+        if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
+        ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
+        return refreshed;
+      });
+      if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
+      if (this.#session !== startedWith && this.#session && this.#isFresh(this.#session)) {
+        return this.#session; // another tab's refresh, adopted through a storage event meanwhile
+      }
       this.#setSession(username, next);
       this.dispatch({ type: this.getState().status === 'signedIn' ? 'userChanged' : 'signedIn', user: userFromSession(next, username) });
       this.events.emit('tokenRefresh');
@@ -298,7 +316,8 @@ export class AuthCore {
     } catch (thrown) {
       const error = toAuthError(thrown, 'currentSession');
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
-      if (this.#session !== startedWith) throw error;
+      if (!this.#stillSignedIn(startedWith, username)) throw error;
+      if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
       if (!isTransient(error)) {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
@@ -323,6 +342,34 @@ export class AuthCore {
     this.#scheduleRefresh();
     if (userChanged) for (const listener of this.userChangeListeners) listener();
   }
+
+  /** Same user still signed in: the session we started with, or one adopted from another tab. */
+  #stillSignedIn(startedWith: AuthSession, username: string): boolean {
+    return this.#session === startedWith || (this.#session !== null && this.#username === username);
+  }
+
+  #isFresh(session: AuthSession): boolean {
+    return session.isValid(this.options.now(), this.#marginFor(session));
+  }
+
+  /** Another tab signed in, out, or refreshed: adopt what storage holds now. */
+  readonly #syncFromOtherTab = (): void => {
+    const ctx = this.#ctx;
+    if (!ctx) return;
+    const stored = ctx.store.load();
+    if (!stored) {
+      if (!this.#session) return;
+      this.#setSession(null, null);
+      this.dispatch({ type: 'signedOut' });
+      this.events.emit('signOut', undefined, 'Signed out in another tab');
+      return;
+    }
+    if (stored.username === this.#username && stored.session.accessToken === this.#session?.accessToken) return;
+    const wasSignedIn = this.#session !== null;
+    this.#setSession(stored.username, stored.session);
+    this.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
+    if (!wasSignedIn) this.events.emit('signIn', this.getState().user, 'Signed in in another tab');
+  };
 
   #marginFor(session: AuthSession): number {
     const lifetime = session.lifetime;

@@ -99,11 +99,17 @@ export class HostedUiEngine extends SignInEngine {
       completion = this.#complete(url, params);
       completions.set(url, completion);
     }
-    this.#pendingRedirect ??= this.#adopt(url, completion);
-    return this.#pendingRedirect;
+    // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.
+    let adopted = this.#adopted.get(url);
+    if (!adopted) {
+      adopted = this.#adopt(url, completion);
+      this.#adopted.set(url, adopted);
+    }
+    return adopted;
   }
 
-  #pendingRedirect: Promise<SignInResult | null> | undefined;
+  /** This engine's outcome per callback URL, so asking twice announces once. */
+  #adopted = new Map<string, Promise<SignInResult | null>>();
 
   /** True when the current session came from the hosted UI. */
   protected get signedInWithHostedUi(): boolean {
@@ -130,7 +136,7 @@ export class HostedUiEngine extends SignInEngine {
   }
 
   #onConfigured(): void {
-    this.#pendingRedirect = undefined;
+    this.#adopted = new Map();
     const oauth = this.config.oauth;
     if (oauth?.responseType === 'token' && !warnedImplicit) {
       warnedImplicit = true;

@@ -3,7 +3,19 @@
  * bar, and its sessionStorage (which survives the round trip to the hosted UI, as a real tab's does).
  * Hand `browser.environment` to `createAuth(config, { environment })`.
  */
-import { MemoryStorage, type BrowserEnvironment } from '../../src/core/index';
+import {
+  MemoryStorage,
+  type Auth,
+  type AuthConfig,
+  type AuthEvent,
+  type BrowserEnvironment,
+  type CreateAuthOptions,
+  type FederatedSignInOptions,
+  type OAuthConfig,
+} from '../../src/core/index';
+import { completeHostedUi, type HostedUiCredentials } from '../backend/hostedUi';
+import type { EngineTestKit } from './engine';
+import type { RecordingStorage } from './recordingStorage';
 
 /** The app under test: its callback and sign-out pages (registered with the backend's hosted UI). */
 export const APP = 'http://localhost:3000';
@@ -18,33 +30,22 @@ export class FakeBrowser {
   readonly replaced: string[] = [];
   readonly transientStorage: MemoryStorage;
 
+  readonly environment: BrowserEnvironment;
+
   constructor(url: string, transientStorage = new MemoryStorage()) {
     this.url = url;
     this.transientStorage = transientStorage;
-  }
-
-  readonly environment: BrowserEnvironment = {
-    navigate: (url) => {
-      this.navigations.push(url);
-    },
-    currentUrl: () => this.url,
-    replaceUrl: (url) => {
-      this.replaced.push(url);
-      this.url = url;
-    },
-    transientStorage: this.#transient(),
-  };
-
-  // A getter-free indirection so `environment` can be a field initialised before the constructor body.
-  #transient(): MemoryStorage {
-    const forward = (): MemoryStorage => this.transientStorage;
-    return Object.assign(Object.create(MemoryStorage.prototype) as MemoryStorage, {
-      getItem: (key: string) => forward().getItem(key),
-      setItem: (key: string, value: string) => forward().setItem(key, value),
-      removeItem: (key: string) => forward().removeItem(key),
-      clear: () => forward().clear(),
-      key: (index: number) => forward().key(index),
-    });
+    this.environment = {
+      navigate: (next) => {
+        this.navigations.push(next);
+      },
+      currentUrl: () => this.url,
+      replaceUrl: (next) => {
+        this.replaced.push(next);
+        this.url = next;
+      },
+      transientStorage,
+    };
   }
 
   /** A new page load in this tab (sessionStorage kept, the navigation and address-bar logs start over). */
@@ -74,4 +75,65 @@ export class FakeBrowser {
     const key = keys[0]!;
     return { key, record: JSON.parse(this.transientStorage.getItem(key)!) as Record<string, unknown> };
   }
+}
+
+export interface HostedUiEngineOptions {
+  oauth?: Partial<OAuthConfig>;
+  config?: Partial<AuthConfig>;
+  engine?: CreateAuthOptions;
+  storage?: RecordingStorage;
+}
+
+export interface HostedUiKit {
+  /** `oauth` config pointing at the test backend's hosted UI (http, loopback `host:port`). */
+  oauth(extra?: Partial<OAuthConfig>): OAuthConfig;
+  /** An engine on `browser`'s current page, with the hosted UI configured. */
+  engine(browser: FakeBrowser, options?: HostedUiEngineOptions): Auth;
+  /**
+   * On `browser`'s current page: `federatedSignIn(signIn)`, then the hosted UI with `credentials`.
+   * Resolves the callback URL the hosted UI sends the tab to (not loaded yet).
+   */
+  authorize(browser: FakeBrowser, credentials: HostedUiCredentials, signIn?: FederatedSignInOptions, options?: HostedUiEngineOptions): Promise<string>;
+  /** `authorize`, then load the callback in the same tab with a new engine and await its completion. */
+  signIn(
+    browser: FakeBrowser,
+    credentials: HostedUiCredentials,
+    signIn?: FederatedSignInOptions,
+    options?: HostedUiEngineOptions,
+  ): Promise<{ auth: Auth; callback: string; events: AuthEvent[] }>;
+}
+
+export function hostedUiKit(kit: () => EngineTestKit): HostedUiKit {
+  const oauth = (extra: Partial<OAuthConfig> = {}): OAuthConfig => ({
+    domain: new URL(kit().url).host,
+    redirectSignIn: CALLBACK,
+    redirectSignOut: SIGNED_OUT,
+    ...extra,
+  });
+  const engine = (browser: FakeBrowser, options: HostedUiEngineOptions = {}): Auth =>
+    kit().auth({
+      config: { oauth: oauth(options.oauth), ...options.config },
+      engine: { ...options.engine, environment: { ...browser.environment, ...options.engine?.environment } },
+      ...(options.storage ? { storage: options.storage } : {}),
+    });
+  const authorize: HostedUiKit['authorize'] = async (browser, credentials, signIn = {}, options = {}) => {
+    const before = browser.navigations.length;
+    await engine(browser, options).federatedSignIn(signIn);
+    const target = browser.navigations[before];
+    if (target === undefined) throw new Error('federatedSignIn did not navigate');
+    return completeHostedUi(target, credentials);
+  };
+  return {
+    oauth,
+    engine,
+    authorize,
+    async signIn(browser, credentials, signIn = {}, options = {}) {
+      const callback = await authorize(browser, credentials, signIn, options);
+      browser.load(callback);
+      const auth = engine(browser, options);
+      const events = kit().events(auth);
+      await auth.handleRedirect();
+      return { auth, callback, events };
+    },
+  };
 }

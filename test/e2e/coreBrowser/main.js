@@ -41,3 +41,19 @@ if (stored) {
     (error) => ({ error: { name: error.name, message: error.message }, state: auth.getState(), events, href: window.location.href }),
   );
 }
+
+// Cross-tab: each tab has its own engine on the same localStorage, watched while subscribed.
+window.crossTab = {
+  start(config) {
+    const auth = createAuth(config, { autoRefresh: false, refreshMarginSeconds: 1 });
+    const statuses = [];
+    auth.subscribe(() => statuses.push(auth.getState().status));
+    window.crossTab.auth = auth;
+    window.crossTab.statuses = statuses;
+    return auth.getState().status;
+  },
+  signIn: (username, password) => window.crossTab.auth.signIn(username, password).then((r) => r.isSignedIn),
+  accessToken: () => window.crossTab.auth.currentSession().then((s) => s.accessToken),
+  signOut: () => window.crossTab.auth.signOut(),
+  status: () => window.crossTab.auth.getState().status,
+};
