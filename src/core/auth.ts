@@ -17,7 +17,7 @@ import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import { watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -293,12 +293,16 @@ export class AuthCore {
     }
     try {
       const ctx = this.ctx('currentSession');
-      const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async () => {
-        // Another tab may have refreshed while this one waited for the lock: use its tokens.
-        const stored = ctx.store.load();
-        if (stored?.username === username && stored.session.refreshToken === startedWith.refreshToken) {
-          if (stored.session.accessToken !== startedWith.accessToken && this.#isFresh(stored.session)) return stored.session;
-        }
+      const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
+        // Another tab may have refreshed while this one waited for the lock: use its tokens. They
+        // can reach this tab's storage a moment after the lock does, so after a wait look again briefly.
+        const refreshedElsewhere = () => {
+          const stored = ctx.store.load();
+          const same = stored?.username === username && stored.session.refreshToken === startedWith.refreshToken;
+          return same && stored.session.accessToken !== startedWith.accessToken && this.#isFresh(stored.session) ? stored.session : undefined;
+        };
+        const adopted = contended ? await waitFor(refreshedElsewhere, 250) : refreshedElsewhere();
+        if (adopted) return adopted;
         const refreshed = await refreshSession(ctx, username, startedWith);
         // Signed out (or in as someone else) while the request was in flight: its result is stale.
         if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');

@@ -94,10 +94,11 @@ export class HostedUiEngine extends SignInEngine {
   handleRedirect(url: string | undefined = this.environment.currentUrl()): Promise<SignInResult | null> {
     const params = url === undefined ? undefined : callbackParams(url);
     if (!url || !params || !this.config.oauth) return Promise.resolve(null);
-    let completion = completions.get(url);
+    const key = `${this.ctx('handleRedirect').clientId} ${url}`;
+    let completion = completions.get(key);
     if (!completion) {
       completion = this.#complete(url, params);
-      completions.set(url, completion);
+      completions.set(key, completion);
     }
     // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.
     let adopted = this.#adopted.get(url);
@@ -162,7 +163,15 @@ export class HostedUiEngine extends SignInEngine {
       return { isSignedIn: true, nextStep: this.getState().nextStep ?? { signInStep: 'DONE' } };
     } catch (thrown) {
       const error = toAuthError(thrown, 'handleRedirect');
-      if (this.getState().status !== 'signedIn') this.dispatch({ type: 'signedOut', error });
+      if (this.getState().status !== 'signedIn') {
+        if (this.session) {
+          // The session this page already had survives a refused callback: say so, with the error.
+          this.restoreFromStorage();
+          if (this.getState().status === 'signedIn') this.dispatch({ type: 'failed', error });
+        } else {
+          this.dispatch({ type: 'signedOut', error });
+        }
+      }
       this.events.emit('signIn_failure', error);
       this.events.emit('cognitoHostedUI_failure', error);
       throw error;
@@ -177,14 +186,15 @@ export class HostedUiEngine extends SignInEngine {
     const oauth = this.#oauth(source);
     const ctx = this.ctx(source);
     const record = takeFlow(this.environment.transientStorage, ctx.clientId, this.options.now());
+    if (!record) throw authError('OAuthFlowNotFound', 'No hosted-UI sign-in was started from this browser (or it expired).', source);
+    // State first, even for an error callback: a forged link must not get its text into our errors.
+    if (!constantTimeEqual(params.get('state') ?? '', record.state)) {
+      throw authError('OAuthStateMismatch', 'The hosted UI answered a sign-in this page did not start.', source);
+    }
     const error = params.get('error');
     if (error) {
       const description = params.get('error_description');
       throw authError('OAuthSignInException', description ? `${error}: ${description}` : error, source);
-    }
-    if (!record) throw authError('OAuthFlowNotFound', 'No hosted-UI sign-in was started from this browser (or it expired).', source);
-    if (!constantTimeEqual(params.get('state') ?? '', record.state)) {
-      throw authError('OAuthStateMismatch', 'The hosted UI answered a sign-in this page did not start.', source);
     }
     if (!oauth.redirectSignIn.includes(record.redirectUri) || !sameEndpoint(url, record.redirectUri)) {
       throw authError('OAuthRedirectMismatch', 'The callback arrived at a URL that is not the configured redirectSignIn.', source);
@@ -198,8 +208,10 @@ export class HostedUiEngine extends SignInEngine {
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
-    ctx.store.clear();
-    await completeSignIn(ctx, tokens, '');
+    const previous = ctx.store.lastAuthUser();
+    const { username } = await completeSignIn(ctx, tokens, '');
+    // Another user's tokens must not linger: drop them only now, once the new session is stored.
+    if (previous && previous !== username) ctx.store.clear(previous, { keepLastAuthUser: true });
     this.storage.setItem(HOSTED_UI_FLAG, 'true');
     return record.customState === undefined ? {} : { customState: record.customState };
   }

@@ -198,7 +198,7 @@ describe('currentCredentials()', () => {
       expect(provided.expiration.getTime()).toBe(issued(k, credentials).expiration);
       // One fetch serves both entry points.
       expect(identityOps(k)).toEqual(['GetId', 'GetCredentialsForIdentity']);
-      await credentialsProvider.call(undefined);
+      await credentialsProvider();
       expect(k.backend.count()).toBe(2);
     });
   });
@@ -404,6 +404,23 @@ describe('currentCredentials()', () => {
       expect(again.accessKeyId).not.toBe(user.accessKeyId);
     });
 
+    it('signing out and straight back in as the same user drops the cached credentials: one GetCredentialsForIdentity, new keys', async () => {
+      const k = kit();
+      const username = await newUser();
+      const auth = await signedIn(username);
+      const before = await auth.currentCredentials();
+
+      await auth.signOut();
+      await auth.signIn(username, password);
+      k.backend.resetCounts();
+      const after = await auth.currentCredentials();
+
+      expect(identityOps(k)).toEqual(['GetCredentialsForIdentity']);
+      expect(after).not.toBe(before);
+      expect(after.accessKeyId).not.toBe(before.accessKeyId);
+      expect(after.identityId).toBe(before.identityId);
+    });
+
     it('signing in as another user gives that user\'s identity and credentials, not the previous user\'s', async () => {
       const k = kit();
       const alice = await newUser('alice');
@@ -423,6 +440,45 @@ describe('currentCredentials()', () => {
       expect(bobCredentials.accessKeyId).not.toBe(aliceCredentials.accessKeyId);
       const bobsOwn = await k.backend.call('GetId', { IdentityPoolId: poolId(), Logins: { [loginsKey()]: idToken } });
       expect(issued(k, bobCredentials)).toMatchObject({ identityId: bobsOwn.IdentityId, authenticated: true });
+    });
+
+    it('another tab signing in as someone else (storage event): this engine\'s credentials follow the new user', async () => {
+      const k = kit();
+      type StorageListener = (event: { key: string | null; storageArea?: unknown }) => void;
+      const listeners = new Set<StorageListener>();
+      vi.stubGlobal('addEventListener', (type: string, listener: StorageListener) => {
+        if (type === 'storage') listeners.add(listener);
+      });
+      vi.stubGlobal('removeEventListener', (_type: string, listener: StorageListener) => {
+        listeners.delete(listener);
+      });
+      try {
+        const alice = await newUser('alice');
+        const bob = await newUser('bob');
+        const tab = await signedIn(alice);
+        // Watching other tabs starts with the first subscriber (as in a mounted app).
+        const unsubscribe = tab.subscribe(() => undefined);
+        const aliceCredentials = await tab.currentCredentials();
+
+        const otherTab = engine();
+        await otherTab.signOut();
+        await otherTab.signIn(bob, password);
+        const { idToken } = await otherTab.currentSession();
+        expect(listeners.size).toBe(1);
+        for (const listener of listeners) listener({ key: `CognitoIdentityServiceProvider.${k.backend.config.clientId}.LastAuthUser`, storageArea: k.storage });
+        await vi.waitFor(() => expect(tab.getState().user?.username).toBe(bob));
+        k.backend.resetCounts();
+
+        const bobCredentials = await tab.currentCredentials();
+        unsubscribe();
+
+        expect(identityOps(k)).toEqual(['GetId', 'GetCredentialsForIdentity']);
+        expect(inputOf(k.backend, 'GetId')).toEqual({ IdentityPoolId: poolId(), Logins: { [loginsKey()]: idToken } });
+        expect(bobCredentials.identityId).not.toBe(aliceCredentials.identityId);
+        expect(issued(k, bobCredentials)).toMatchObject({ identityId: bobCredentials.identityId, authenticated: true });
+      } finally {
+        vi.unstubAllGlobals();
+      }
     });
 
     it('guest credentials are not reused once a user signs in', async () => {
@@ -513,17 +569,24 @@ describe('currentCredentials() with an expired user session', () => {
   const kit = useEngineBackend({ tokenValidity: { accessTokenSeconds: TOKEN_SECONDS, idTokenSeconds: TOKEN_SECONDS } });
   const password = strongPassword();
 
-  it('refreshes the session first, so GetId carries a valid (new) id token', async () => {
+  /** Signed in as a new user, counts reset, then the tokens expire. */
+  async function expiredSession(): Promise<{ k: EngineTestKit; auth: Auth; username: string; old: string }> {
     const k = kit();
     k.storage = new RecordingStorage();
-    await k.backend.createUser({ username: 'rae', password, attributes: { email: 'rae@example.com' } });
+    const username = uniqueName('exp');
+    await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com` } });
     const auth = k.auth({
       config: { ...fast, identityPoolId: k.backend.config.identityPool.identityPoolId, identityPoolEndpoint: k.url },
     });
-    await auth.signIn('rae', password);
+    await auth.signIn(username, password);
     const { idToken: old } = await auth.currentSession();
     k.backend.resetCounts();
     k.clock.advance((TOKEN_SECONDS + 60) * 1000);
+    return { k, auth, username, old };
+  }
+
+  it('refreshes the session first, so GetId carries a valid (new) id token', async () => {
+    const { k, auth, old } = await expiredSession();
 
     const credentials = await auth.currentCredentials();
 
@@ -536,5 +599,28 @@ describe('currentCredentials() with an expired user session', () => {
     expect(inputOf(k.backend, 'GetCredentialsForIdentity')).toEqual({ IdentityId: credentials.identityId, Logins: logins });
     expect(credentials.authenticated).toBe(true);
     expect(k.backend.count()).toBe(3);
+  });
+
+  it('10 concurrent callers on an expired session: 1 refresh, 1 GetId, 1 GetCredentialsForIdentity', async () => {
+    const { k, auth } = await expiredSession();
+
+    const all = await Promise.all(Array.from({ length: 10 }, () => auth.currentCredentials()));
+
+    expect(operations(k.backend)).toEqual(['InitiateAuth', 'GetId', 'GetCredentialsForIdentity']);
+    expect(new Set(all).size).toBe(1);
+  });
+
+  it('a session that cannot be refreshed (user deleted): the session\'s typed error, no identity request with the dead token; then guest credentials', async () => {
+    const { k, auth, username } = await expiredSession();
+    k.backend.deleteUser(username);
+
+    const error = await authErrorOf(auth.currentCredentials());
+
+    expect(error).toMatchObject({ name: 'UserNotFoundException', message: 'User does not exist.', source: 'currentCredentials' });
+    expect(operations(k.backend)).toEqual(['InitiateAuth']);
+    expect(auth.getState().status).toBe('signedOut');
+    const guest = await auth.currentCredentials();
+    expect(guest.authenticated).toBe(false);
+    expect(inputOf(k.backend, 'GetId')).toEqual({ IdentityPoolId: k.backend.config.identityPool.identityPoolId });
   });
 });

@@ -188,6 +188,34 @@ describe('hosted UI: refused callbacks', () => {
     expect(k.backend.count('oauth2/token')).toBe(1);
   });
 
+  // The token endpoint's id token with claims rewritten (the engine reads claims; the signature is not its check here).
+  const idTokenClaims: [string, (claims: Record<string, unknown>) => Record<string, unknown>, RegExp | null][] = [
+    ['unchanged (control: re-encoding alone is accepted)', (claims) => claims, null],
+    ['from another user pool (iss)', (claims) => ({ ...claims, iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_OtherPool9' }), /issuer/],
+    ['that is an access token (token_use)', (claims) => ({ ...claims, token_use: 'access' }), /token_use/],
+    ['that expired an hour ago (exp)', (claims) => ({ ...claims, exp: Math.floor(kit().clock.now() / 1000) - 3600 }), /expiry/],
+  ];
+  it.each(idTokenClaims)('checks the id token claims: one %s', async (_, rewrite, refusal) => {
+    const rewriteIdToken: FetchLike = async (url, init) => {
+      const response = await globalThis.fetch(url, init);
+      if (new URL(url).pathname !== '/oauth2/token') return response;
+      const tokens = JSON.parse(await response.text()) as { id_token: string };
+      const [header, payload, signature] = tokens.id_token.split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const rewritten = Buffer.from(JSON.stringify(rewrite(claims))).toString('base64url');
+      return new Response(JSON.stringify({ ...tokens, id_token: `${header}.${rewritten}.${signature}` }), { status: response.status });
+    };
+    if (refusal === null) {
+      const { auth } = await ui.signIn(new FakeBrowser(`${APP}/`), iris, {}, { engine: { fetch: rewriteIdToken } });
+      expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'iris' } });
+      return;
+    }
+    const browser = new FakeBrowser(`${APP}/`);
+    const callback = await ui.authorize(browser, iris);
+    const { error } = await refused(kit(), browser, callback, 'OAuthTokenInvalid', { engine: { fetch: rewriteIdToken } });
+    expect(error.message).toMatch(refusal);
+  });
+
   it('turns an error callback into OAuthSignInException with the error and its description', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
@@ -198,10 +226,22 @@ describe('hosted UI: refused callbacks', () => {
     const { error } = await refused(k, browser, callback, 'OAuthSignInException');
     expect(error.message).toMatch(/^invalid_scope/);
 
-    const described = `${CALLBACK}?error=access_denied&error_description=${encodeURIComponent('User cancelled the login')}&state=x`;
-    const { error: cancelled } = await refused(k, browser, described, 'OAuthSignInException');
+    const cancelling = new FakeBrowser(`${APP}/`);
+    await ui.engine(cancelling).federatedSignIn();
+    const state = new URL(cancelling.navigations.at(-1)!).searchParams.get('state')!;
+    const described = `${CALLBACK}?error=access_denied&error_description=${encodeURIComponent('User cancelled the login')}&state=${state}`;
+    const { error: cancelled } = await refused(k, cancelling, described, 'OAuthSignInException');
     expect(cancelled.message).toBe('access_denied: User cancelled the login');
     expect(k.backend.count('oauth2/token')).toBe(0);
+  });
+
+  it('refuses an error callback whose state is not this tab’s, without repeating its text', async () => {
+    const k = kit();
+    const browser = new FakeBrowser(`${APP}/`);
+    await ui.engine(browser).federatedSignIn();
+    const forged = `${CALLBACK}?error=access_denied&error_description=${encodeURIComponent('Call 0800-SCAM to unlock')}&state=forged`;
+    const { error } = await refused(k, browser, forged, 'OAuthStateMismatch');
+    expect(error.message).not.toContain('SCAM');
   });
 
   it('federatedSignIn from a page on no configured redirectSignIn origin fails with OAuthRedirectMismatch and goes nowhere', async () => {
@@ -266,6 +306,24 @@ describe('hosted UI: refused callbacks', () => {
     await expect(auth.handleRedirect(second)).resolves.toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
     expect(auth.getState()).toMatchObject({ status: 'signedIn', error: null, user: { username: 'iris' } });
     expect(k.backend.count('oauth2/token')).toBe(1);
+  });
+
+  it('a refused callback on a page that already has a session keeps it: state, storage and currentSession agree', async () => {
+    const k = kit();
+    const browser = new FakeBrowser(`${APP}/`);
+    await ui.engine(browser).signIn('iris', password);
+    const keysBefore = k.storage.keys();
+    const callback = withParam(await ui.authorize(browser, iris), 'state', 'forged-state-0123456789-0123456789');
+
+    browser.load(callback);
+    const auth = ui.engine(browser);
+    const error = await authErrorOf(auth.handleRedirect());
+
+    expect(error.name).toBe('OAuthStateMismatch');
+    expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'iris' }, error });
+    await expect(auth.currentSession()).resolves.toMatchObject({ accessToken: expect.any(String) });
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(browser.replaced).toEqual([CALLBACK]);
   });
 
   it('reloading a refused callback page ends signed out with the error, not stuck loading, and makes no request', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { useEngineBackend } from '../support/engine';
@@ -254,6 +254,26 @@ describe('hosted UI: code flow', () => {
     await expect(second.handleRedirect(callback)).resolves.toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
     expect(k.backend.count('oauth2/token')).toBe(1);
     expect(secondEvents.filter((e) => e.event === 'signIn')).toHaveLength(1);
+  });
+
+  it('reloading the old callback URL after a sign-in (a fresh page: no module state) keeps the session and makes no request', async () => {
+    const k = kit();
+    const browser = new FakeBrowser(`${APP}/`);
+    const { callback } = await ui.signIn(browser, hana);
+    const keys = k.storage.keys();
+    k.backend.resetCounts();
+
+    vi.resetModules();
+    const fresh = await import('../../src/core/index');
+    browser.load(callback);
+    const reloaded = fresh.createAuth(k.config({ oauth: ui.oauth() }), { now: k.clock.now, environment: browser.environment });
+    await reloaded.handleRedirect().catch(() => undefined);
+
+    expect(reloaded.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hana' } });
+    await expect(reloaded.currentSession()).resolves.toMatchObject({ refreshToken: expect.any(String) });
+    expect(k.storage.keys()).toEqual(keys);
+    expect(k.backend.count()).toBe(0);
+    expect(browser.url).toBe(CALLBACK);
   });
 
   it('a page load without a callback leaves state alone: no request, no address-bar rewrite, a pending flow kept', async () => {

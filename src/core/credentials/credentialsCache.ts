@@ -26,6 +26,8 @@ export class CredentialsCache {
   readonly #deps: CredentialsDeps;
   #cached: { principal: string; credentials: AwsCredentials } | undefined;
   #inFlight: { principal: string; promise: Promise<AwsCredentials> } | undefined;
+  /** Bumped by clear(): an answer that arrives after a sign-out must not refill the cache. */
+  #generation = 0;
 
   constructor(deps: CredentialsDeps) {
     this.#deps = deps;
@@ -50,10 +52,12 @@ export class CredentialsCache {
   clear(): void {
     this.#cached = undefined;
     this.#inFlight = undefined;
+    this.#generation += 1;
   }
 
   async #fetch(principal: string, session: AuthSession | null): Promise<AwsCredentials> {
     const { identityPoolId, call } = this.#deps;
+    const generation = this.#generation;
     if (!session && this.#deps.mandatorySignIn) {
       throw authError('MandatorySignInEnabled', 'Guest credentials are off (mandatorySignIn): sign in first.', 'currentCredentials');
     }
@@ -77,8 +81,9 @@ export class CredentialsCache {
       this.#write(key, identityId);
       result = await getCredentialsForIdentity(call, identityId, logins);
     }
-    const credentials: AwsCredentials = { ...result, authenticated: session !== null };
-    this.#cached = { principal, credentials };
+    // Frozen: every caller gets the same object, so none may change it for the others.
+    const credentials: AwsCredentials = Object.freeze({ ...result, authenticated: session !== null });
+    if (generation === this.#generation) this.#cached = { principal, credentials };
     return credentials;
   }
 

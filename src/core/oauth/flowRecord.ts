@@ -28,7 +28,7 @@ export function saveFlow(storage: StorageLike, clientId: string, record: OAuthFl
 
 /** Read and delete in one go: a record is usable once, and nothing "in progress" outlives a failure. */
 export function takeFlow(storage: StorageLike, clientId: string, now: number): OAuthFlowRecord | undefined {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = storage.getItem(flowKey(clientId));
     storage.removeItem(flowKey(clientId));

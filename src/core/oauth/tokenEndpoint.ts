@@ -62,8 +62,12 @@ export async function exchangeCode(
   } catch {
     throw authError('OAuthSignInException', 'The token endpoint did not answer with JSON.', 'handleRedirect');
   }
-  if (typeof tokens.access_token !== 'string' || typeof tokens.id_token !== 'string') {
-    throw authError('OAuthSignInException', 'The token endpoint returned no access or id token.', 'handleRedirect');
+  if (typeof tokens.access_token !== 'string') {
+    throw authError('OAuthSignInException', 'The token endpoint returned no access token.', 'handleRedirect');
+  }
+  if (typeof tokens.id_token !== 'string') {
+    // Cognito issues an id token only for the openid scope, and a session needs one.
+    throw authError('OAuthSignInException', 'The token endpoint returned no id token: add "openid" to oauth.scope.', 'handleRedirect');
   }
   return tokens as OAuthTokens;
 }

@@ -1,16 +1,29 @@
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
 }
 
 /**
  * Run `work` while holding a lock shared by every tab of this origin (Web Locks), so tabs that
  * need a refresh at the same moment refresh once: the others wait, re-read storage, and find the
- * new tokens. Where Web Locks are missing (old browsers, Node) it runs at once; re-reading storage
- * first still catches most of what another tab already did.
+ * new tokens. `work` learns whether another tab held the lock first (`contended`): then its result
+ * may still be on its way into this tab's view of localStorage (Chromium syncs it between
+ * processes asynchronously). Where Web Locks are missing (old browsers, Node) it runs at once.
  */
-export function withCrossTabLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+export function withCrossTabLock<T>(name: string, work: (contended: boolean) => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  return locks?.request ? locks.request(name, work) : work();
+  if (!locks?.request) return work(false);
+  return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work(false) : locks.request(name, () => work(true))));
+}
+
+/** Poll `read` until it returns something, for at most `timeoutMs`. */
+export async function waitFor<T>(read: () => T | undefined, timeoutMs: number, stepMs = 10): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined || Date.now() >= deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
 }
 
 interface StorageEventLike {
@@ -23,7 +36,10 @@ interface StorageEventLike {
  * `prefix` in `storage`, or clears it. Only Web Storage fires these; cookies and custom stores do not.
  */
 export function watchOtherTabs(storage: unknown, prefix: string, onChange: () => void): () => void {
-  const target = globalThis as { addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void; removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void };
+  const target = globalThis as {
+    addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
+    removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
+  };
   if (!target.addEventListener) return () => undefined;
   let queued = false;
   const listener = (event: StorageEventLike) => {

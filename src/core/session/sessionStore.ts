@@ -56,14 +56,14 @@ export class SessionStore {
   }
 
   /** Forget the user's tokens; keep its device keys, as amazon-cognito-identity-js does. */
-  clear(username: string | null = this.lastAuthUser()): void {
+  clear(username: string | null = this.lastAuthUser(), options: { keepLastAuthUser?: boolean } = {}): void {
     if (username) {
       const key = this.#userKey(username);
       for (const item of ['idToken', 'accessToken', 'refreshToken', 'clockDrift', 'userData']) {
         this.#remove(`${key}.${item}`);
       }
     }
-    this.#remove(`${this.#prefix}.LastAuthUser`);
+    if (!options.keepLastAuthUser) this.#remove(`${this.#prefix}.LastAuthUser`);
   }
 
   device(username: string): DeviceSecrets | null {
