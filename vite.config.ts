@@ -12,11 +12,17 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { core: 'src/core/index.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//],
+      onwarn(warning, warn) {
+        // 'use client' is kept where it matters (the React entry chunk, whose entry module has it);
+        // inside the bundle the per-file copies are moot.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client')) return;
+        warn(warning);
+      },
     },
   },
 });

@@ -1,0 +1,17 @@
+'use client';
+// Package root: the React layer, plus the engine's main names so most apps need one import.
+export * from './react/index';
+export { createAuth, Auth, AuthError, ConfigError, buildTotpUri } from './core/index';
+export type {
+  AuthConfig,
+  AuthConfigInput,
+  AuthNextStep,
+  AuthState,
+  AuthStatus,
+  AuthUser,
+  AwsCredentials,
+  CreateAuthOptions,
+  EssentialCredentials,
+  SignInResult,
+  SignUpResult,
+} from './core/index';

@@ -1,0 +1,39 @@
+'use client';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AuthError, AwsCredentials, EssentialCredentials } from '../core/index';
+import { useAuth } from './useAuth';
+import { useAuthEngine } from './context';
+import { authQueryKeys } from './queryKeys';
+
+// Credentials are fresh until this long before they expire (the engine refetches at the same point).
+const MARGIN_MS = 5 * 60_000;
+
+/**
+ * AWS credentials from the identity pool (the `essentialCredentials` shape plus `expiration`), as a
+ * query: fresh until shortly before they expire, refetched when the user signs in, out or changes,
+ * and never fetched for guests when `mandatorySignIn` is on.
+ */
+export function useCredentials(): UseQueryResult<EssentialCredentials & { expiration: Date }, AuthError> {
+  const auth = useAuthEngine();
+  const status = useAuth((s) => s.status);
+  const principal = useAuth((s) => s.user?.userId ?? 'guest');
+  const config = auth.configure();
+  const enabled =
+    status !== 'loading' && config.identityPoolId !== undefined && !(config.mandatorySignIn && status !== 'signedIn');
+  return useQuery<AwsCredentials, AuthError, EssentialCredentials & { expiration: Date }>({
+    queryKey: authQueryKeys.credentials(principal),
+    queryFn: () => auth.currentCredentials(),
+    enabled,
+    staleTime: (query) => {
+      const expiration = query.state.data?.expiration.getTime();
+      return expiration === undefined ? 0 : Math.max(0, expiration - MARGIN_MS - Date.now());
+    },
+    retry: retryOnlyNetwork,
+    select: (credentials) => ({ ...auth.essentialCredentials(credentials), expiration: credentials.expiration }),
+  });
+}
+
+/** Typed Cognito refusals will not change on retry; a flaky network might. */
+export function retryOnlyNetwork(failureCount: number, error: AuthError): boolean {
+  return error.name === 'NetworkError' && failureCount < 2;
+}

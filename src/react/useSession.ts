@@ -1,0 +1,27 @@
+'use client';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AuthError, AuthSession } from '../core/index';
+import { useAuthEngine } from './context';
+import { authQueryKeys } from './queryKeys';
+import { useAuth } from './useAuth';
+import { retryOnlyNetwork } from './useCredentials';
+
+/**
+ * The signed-in user's tokens (`idToken`, `accessToken`, …) as a query, refreshed by the engine
+ * when they near expiry. Disabled while signed out.
+ */
+export function useSession(): UseQueryResult<AuthSession, AuthError> {
+  const auth = useAuthEngine();
+  const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
+  return useQuery<AuthSession, AuthError>({
+    // The provider invalidates this key on every tokenRefresh, so refreshed tokens show up.
+    queryKey: authQueryKeys.session(principal ?? 'none'),
+    queryFn: () => auth.currentSession(),
+    enabled: principal !== null,
+    staleTime: (query) => {
+      const session = query.state.data;
+      return session ? Math.max(0, (session.expiresAt + session.clockDrift - 60) * 1000 - Date.now()) : 0;
+    },
+    retry: retryOnlyNetwork,
+  });
+}

@@ -1,0 +1,24 @@
+'use client';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AuthError, AuthUser } from '../core/index';
+import { useAuthEngine } from './context';
+import { authQueryKeys } from './queryKeys';
+import { useAuth } from './useAuth';
+import { retryOnlyNetwork } from './useCredentials';
+
+/**
+ * The signed-in user with attributes fresh from Cognito (one GetUser), as a query; invalidated
+ * after `updateUserAttributes`. For the attributes in the id token, with no request, use
+ * `useAuth((s) => s.user)`.
+ */
+export function useUser(): UseQueryResult<AuthUser, AuthError> {
+  const auth = useAuthEngine();
+  const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
+  return useQuery<AuthUser, AuthError>({
+    queryKey: authQueryKeys.user(principal ?? 'none'),
+    queryFn: () => auth.currentAuthenticatedUser({ bypassCache: true }),
+    enabled: principal !== null,
+    staleTime: 5 * 60_000,
+    retry: retryOnlyNetwork,
+  });
+}
