@@ -1,11 +1,50 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects:
+// - `default`: every test (test/**), React 19 (the `react`/`react-dom` in node_modules).
+// - `react18`: the React tests (test/react/**) again, against React 18 (installed side by side as
+//   the npm aliases `react18`, `react-dom18`, `react-test-renderer18`). Two layers of redirection,
+//   because code reaches React two ways:
+//   1. Modules Vite transforms (our sources, the tests, and the ESM packages inlined below) import
+//      `react…`: `resolve.alias` rewrites those specifiers.
+//   2. CommonJS packages (react-dom, react-test-renderer, @testing-library/react's CJS build) run
+//      natively in Node and `require('react')` there, where no Vite alias applies:
+//      test/react/react18.setup.ts redirects Node's resolver for those requests. Each test file runs
+//      in its own forked process (isolation is on), so that redirect never leaks into `default`.
+//   `test/react/react18.version.test.tsx` proves which React each project really ran.
+const REACT18_ALIASES = [
+  { find: /^react(\/.*)?$/, replacement: 'react18$1' },
+  { find: /^react-dom(\/.*)?$/, replacement: 'react-dom18$1' },
+  { find: /^react-test-renderer(\/.*)?$/, replacement: 'react-test-renderer18$1' },
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['test/support/captureConsole.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'default',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          env: { CRK_EXPECTED_REACT_MAJOR: '19' },
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: REACT18_ALIASES },
+        test: {
+          name: 'react18',
+          include: ['test/react/**/*.test.ts', 'test/react/**/*.test.tsx'],
+          setupFiles: ['test/react/react18.setup.ts'],
+          env: { CRK_EXPECTED_REACT_MAJOR: '18' },
+          // ESM packages that import React: inlined, so Vite (and the aliases above) resolve their imports.
+          server: { deps: { inline: ['@tanstack/react-query', '@testing-library/react'] } },
+        },
+      },
+    ],
   },
 });

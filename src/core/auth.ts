@@ -57,6 +57,21 @@ function isTransient(error: AuthError): boolean {
   );
 }
 
+// One refresh per refresh token per page, shared by every engine on it: React StrictMode builds the
+// provider's engine twice, both restore the same expired session, and where Web Locks are missing
+// (jsdom, React Native, older Safari) nothing else would stop both from refreshing.
+const refreshesInFlight = new Map<string, Promise<AuthSession>>();
+
+function sharedRefresh(ctx: FlowContext, username: string, session: AuthSession): Promise<AuthSession> {
+  const key = `${ctx.clientId} ${username} ${session.refreshToken ?? ''}`;
+  let refresh = refreshesInFlight.get(key);
+  if (!refresh) {
+    refresh = refreshSession(ctx, username, session).finally(() => refreshesInFlight.delete(key));
+    refreshesInFlight.set(key, refresh);
+  }
+  return refresh;
+}
+
 export function endsSession(error: AuthError): boolean {
   if (error.name === 'UserNotFoundException' || error.name === 'PasswordResetRequiredException') return true;
   return error.name === 'NotAuthorizedException' && SESSION_ENDING_MESSAGES.has(error.message);
@@ -303,7 +318,7 @@ export class AuthCore {
         };
         const adopted = contended ? await waitFor(refreshedElsewhere, 250) : refreshedElsewhere();
         if (adopted) return adopted;
-        const refreshed = await refreshSession(ctx, username, startedWith);
+        const refreshed = await sharedRefresh(ctx, username, startedWith);
         // Signed out (or in as someone else) while the request was in flight: its result is stale.
         if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
         ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
@@ -370,9 +385,13 @@ export class AuthCore {
     }
     if (stored.username === this.#username && stored.session.accessToken === this.#session?.accessToken) return;
     const wasSignedIn = this.#session !== null;
+    const sameUser = wasSignedIn && stored.username === this.#username;
     this.#setSession(stored.username, stored.session);
     this.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
     if (!wasSignedIn) this.events.emit('signIn', this.getState().user, 'Signed in in another tab');
+    // Same user, new tokens (another tab refreshed): announce them as this tab's own refresh would,
+    // or whatever caches them (the React layer's useSession) keeps the old, expiring ones.
+    else if (sameUser) this.events.emit('tokenRefresh');
   };
 
   #marginFor(session: AuthSession): number {

@@ -1,7 +1,7 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { createAuth, type Auth, type AuthConfigInput, type CreateAuthOptions } from '../core/index';
+import { createAuth, type Auth, type AuthConfigInput, type AuthState, type CreateAuthOptions } from '../core/index';
 import { AuthContext } from './context';
 import { authQueryKeys } from './queryKeys';
 
@@ -20,16 +20,28 @@ export type AuthProviderProps =
 export function AuthProvider(props: AuthProviderProps) {
   // Created once: a later change of `config` is ignored (call auth.configure() to change it).
   const [auth] = useState<Auth>(() => props.auth ?? createAuth(props.config, props.options));
-  const [ownClient] = useState(() => (props.queryClient ? undefined : new QueryClient()));
-  const queryClient = props.queryClient ?? ownClient!;
+  // Made even when one is passed, so dropping the prop later cannot leave the hooks without a client.
+  const [ownClient] = useState(() => new QueryClient());
+  const queryClient = props.queryClient ?? ownClient;
 
   // Engine events that make cached data stale: new tokens, changed attributes.
   useEffect(() => {
     const stopTokens = auth.listen('tokenRefresh', () => void queryClient.invalidateQueries({ queryKey: authQueryKeys.session() }));
     const stopUser = auth.listen('updateUserAttributes', () => void queryClient.invalidateQueries({ queryKey: authQueryKeys.user() }));
+    // Cached credentials, tokens and attributes belong to one principal. When the user signs in,
+    // out or changes, drop them all: a signed-out user's AWS keys must not stay readable in the
+    // cache, and the guest credentials cached before a sign-in are ones the engine has dropped.
+    let principal = principalOf(auth.getState());
+    const stopPrincipal = auth.subscribe(() => {
+      const next = principalOf(auth.getState());
+      if (next === principal) return;
+      principal = next;
+      queryClient.removeQueries({ queryKey: authQueryKeys.all });
+    });
     return () => {
       stopTokens();
       stopUser();
+      stopPrincipal();
     };
   }, [auth, queryClient]);
 
@@ -38,4 +50,9 @@ export function AuthProvider(props: AuthProviderProps) {
       <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
     </AuthContext.Provider>
   );
+}
+
+/** Whose data the cache may hold: the signed-in user's id, or null (guest, loading). */
+function principalOf(state: AuthState): string | null {
+  return state.status === 'signedIn' ? state.user.userId : null;
 }

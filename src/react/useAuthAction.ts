@@ -1,5 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { AuthError } from '../core/index';
 import { actionsOf, type AuthActionName, type AuthActions } from './authSnapshot';
 import { useAuthEngine } from './context';
@@ -25,8 +26,11 @@ export function useAuthAction<K extends AuthActionName>(name: K): AuthActionStat
   const mutation = useMutation<ActionResult<K>, AuthError, ActionArgs<K>>({
     mutationFn: (args) => (actionsOf(auth)[name] as (...a: ActionArgs<K>) => Promise<ActionResult<K>>)(...args),
   });
+  const { mutateAsync } = mutation;
+  // Stable across renders (mutateAsync is), so it can sit in effect dependencies.
+  const run = useCallback((...args: ActionArgs<K>) => mutateAsync(args), [mutateAsync]);
   return {
-    run: (...args) => mutation.mutateAsync(args),
+    run,
     isPending: mutation.isPending,
     error: mutation.error,
     data: mutation.data,
