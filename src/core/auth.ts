@@ -1,9 +1,8 @@
 import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
 import type { AuthConfig, ResolvedAuthConfig } from './config/types';
-import { AuthError } from './errors';
+import type { AuthError } from './errors';
 import { AuthEvents, type AuthEventListener, type AuthEventName } from './events';
 import type { FlowContext } from './flows/context';
-import { refreshSession } from './flows/refreshSession';
 import { authError, toAuthError } from './normalizeError';
 import { initialState, reduce, type AuthAction } from './reducer';
 import type { AuthSession } from './session/authSession';
@@ -18,6 +17,7 @@ import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { endsSession, isTransient, sharedRefresh } from './session/refreshPolicy';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -36,50 +36,9 @@ export interface CreateAuthOptions {
   environment?: Partial<BrowserEnvironment>;
 }
 
-// Amplify v5 signs the user out locally on these (Auth.ts isSessionInvalid): the session is dead server-side.
-const SESSION_ENDING_MESSAGES = new Set([
-  'User is disabled.',
-  'User does not exist.',
-  'Access Token has been revoked',
-  'Refresh Token has been revoked',
-  'Refresh Token has expired',
-  'Password reset required for the user',
-]);
-
-// Worth retrying later: the refresh token may be fine. Cognito names its 5xx errors
-// (InternalErrorException) and throttles with a 400 TooManyRequestsException.
-function isTransient(error: AuthError): boolean {
-  return (
-    error.name === 'NetworkError' ||
-    error.name === 'TooManyRequestsException' ||
-    (error.statusCode !== undefined && error.statusCode >= 500) ||
-    error.name.startsWith('HttpError5')
-  );
-}
-
-// One refresh per refresh token per page, shared by every engine on it: React StrictMode builds the
-// provider's engine twice, both restore the same expired session, and where Web Locks are missing
-// (jsdom, React Native, older Safari) nothing else would stop both from refreshing.
-const refreshesInFlight = new Map<string, Promise<AuthSession>>();
-
-function sharedRefresh(ctx: FlowContext, username: string, session: AuthSession): Promise<AuthSession> {
-  const key = `${ctx.clientId} ${username} ${session.refreshToken ?? ''}`;
-  let refresh = refreshesInFlight.get(key);
-  if (!refresh) {
-    refresh = refreshSession(ctx, username, session).finally(() => refreshesInFlight.delete(key));
-    refreshesInFlight.set(key, refresh);
-  }
-  return refresh;
-}
-
-export function endsSession(error: AuthError): boolean {
-  if (error.name === 'UserNotFoundException' || error.name === 'PasswordResetRequiredException') return true;
-  return error.name === 'NotAuthorizedException' && SESSION_ENDING_MESSAGES.has(error.message);
-}
-
 /**
- * The session core: config, state, storage, refresh. Flow methods live in `AuthEngine` (engine.ts),
- * which extends this; keeping the two apart keeps each file about one thing.
+ * The session core: config, state, storage, refresh. Flow methods live in `SignInEngine` (engine.ts),
+ * `HostedUiEngine` and `Auth` (authEngine.ts), which extend this, one concern per file.
  */
 export class AuthCore {
   protected readonly events = new AuthEvents();

@@ -1,5 +1,6 @@
 import { dropUserArgument, optionalRecord, requireCode, requirePassword, requireText } from './args';
-import { endsSession, type CreateAuthOptions } from './auth';
+import type { CreateAuthOptions } from './auth';
+import { endsSession } from './session/refreshPolicy';
 import { toV5Delivery } from './engine';
 import { HostedUiEngine } from './hostedUiEngine';
 import type { ResolvedAuthConfig } from './config/types';
