@@ -1,5 +1,6 @@
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
+import { usableWebStorage } from './storage/selectStorage';
 
 /**
  * The browser APIs the hosted-UI flow touches, injectable so tests, SSR and native shells can
@@ -19,7 +20,6 @@ export interface BrowserEnvironment {
 interface BrowserGlobals {
   location?: { href: string; assign(url: string): void };
   history?: { state: unknown; replaceState(data: unknown, unused: string, url?: string): void };
-  sessionStorage?: StorageLike;
 }
 
 export function defaultEnvironment(overrides: Partial<BrowserEnvironment> = {}): BrowserEnvironment {
@@ -33,19 +33,6 @@ export function defaultEnvironment(overrides: Partial<BrowserEnvironment> = {}):
       }),
     currentUrl: overrides.currentUrl ?? (() => globals.location?.href),
     replaceUrl: overrides.replaceUrl ?? ((url) => globals.history?.replaceState(globals.history.state, '', url)),
-    transientStorage: overrides.transientStorage ?? usableSessionStorage(globals) ?? new MemoryStorage(),
+    transientStorage: overrides.transientStorage ?? usableWebStorage('sessionStorage') ?? new MemoryStorage(),
   };
-}
-
-function usableSessionStorage(globals: BrowserGlobals): StorageLike | undefined {
-  try {
-    const storage = globals.sessionStorage;
-    if (!storage) return undefined;
-    const probe = '__cognito_react_kit_probe__';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return undefined;
-  }
 }

@@ -7,12 +7,13 @@ export function selectStorage(config: ResolvedAuthConfig): StorageLike {
   if (config.storage) return config.storage;
   const doc = (globalThis as { document?: { cookie: string } }).document;
   if (config.cookieStorage && doc) return new CookieStorage(config.cookieStorage, doc);
-  return usableLocalStorage() ?? new MemoryStorage();
+  return usableWebStorage('localStorage') ?? new MemoryStorage();
 }
 
-function usableLocalStorage(): StorageLike | undefined {
+/** `localStorage` or `sessionStorage` if present and writable, else undefined. */
+export function usableWebStorage(name: 'localStorage' | 'sessionStorage'): StorageLike | undefined {
   try {
-    const storage = (globalThis as { localStorage?: StorageLike }).localStorage;
+    const storage = (globalThis as { localStorage?: StorageLike; sessionStorage?: StorageLike })[name];
     if (!storage) return undefined;
     // Safari private mode and full quotas throw on write, not on access.
     const probe = '__cognito_react_kit_probe__';
