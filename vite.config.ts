@@ -1,10 +1,13 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 
-// Library build: one ES module per public entry point. React and TanStack stay external (the app
-// has them). The one amazon-cognito-identity-js module we use is bundled in, with its `buffer`
-// dependency's `global` rewritten to `globalThis`: otherwise every app bundling it needs
-// `define: { global: 'window' }`. Type declarations come from `tsc -p tsconfig.build.json`.
+// Library build: one ES module per public entry point. React, TanStack and qrcode stay external
+// (the app has them: peer or regular dependencies). The one amazon-cognito-identity-js module we
+// use is bundled in, with its `buffer` dependency's `global` rewritten to `globalThis`: otherwise
+// every app bundling it needs `define: { global: 'window' }`. Type declarations come from
+// `tsc -p tsconfig.build.json`; the UI's stylesheet is copied to dist/styles.css as it is.
 export default defineConfig({
+  plugins: [copyStyles()],
   define: { global: 'globalThis' },
   build: {
     outDir: 'dist',
@@ -16,7 +19,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode($|\/)/],
       onwarn(warning, warn) {
         // 'use client' is kept where it matters (the React entry chunk, whose entry module has it);
         // inside the bundle the per-file copies are moot.
@@ -26,3 +29,13 @@ export default defineConfig({
     },
   },
 });
+
+/** The UI's stylesheet ships as-is at `dist/styles.css` (`import 'cognito-react-kit/styles.css'`); no JS imports it. */
+function copyStyles(): Plugin {
+  return {
+    name: 'crk-copy-styles',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/ui/styles.css', 'utf8') });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+'use client';
+import { createContext, useContext, useEffect, useRef, type HTMLAttributes } from 'react';
+import { joinClasses } from './Field';
+
+/**
+ * Whether a newly shown screen should take focus. The Authenticator turns it on after the first
+ * screen, so a step change moves keyboard and screen-reader users to the new screen's title, while
+ * the page's first render never steals focus.
+ */
+export const FocusOnMountContext = createContext(false);
+
+export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
+  children: string;
+}
+
+/** The screen's title (`h2`): focusable by script only, focused on mount after a step change. */
+export function ScreenHeading({ className, children, ...heading }: ScreenHeadingProps) {
+  const focusOnMount = useContext(FocusOnMountContext);
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, [focusOnMount]);
+  return (
+    <h2 {...heading} ref={ref} tabIndex={-1} className={joinClasses('crk-heading', className)}>
+      {children}
+    </h2>
+  );
+}

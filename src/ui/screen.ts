@@ -1,0 +1,54 @@
+import type { AuthNextStep, AuthStatus } from '../core/index';
+
+/** Screens that exist before any engine call: the UI's own route, nothing the engine knows. */
+export type AuthRoute = 'signIn' | 'signUp' | 'forgotPassword';
+
+export type ScreenName =
+  | 'loading'
+  | 'signedIn'
+  | AuthRoute
+  | 'confirmSignUp'
+  | 'confirmSignIn'
+  | 'selectMfaType'
+  | 'setupTotp'
+  | 'forceNewPassword'
+  | 'customChallenge'
+  | 'confirmResetPassword';
+
+/** The screen for an engine state: its status and `nextStep.signInStep`; the route only when there is no step. */
+export function screenFor(status: AuthStatus, nextStep: AuthNextStep | null, route: AuthRoute): ScreenName {
+  if (status === 'loading') return 'loading';
+  if (status === 'signedIn') return 'signedIn';
+  switch (nextStep?.signInStep) {
+    case 'CONFIRM_SIGN_UP':
+      return 'confirmSignUp';
+    case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+    case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+      return 'confirmSignIn';
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+      return 'selectMfaType';
+    case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
+      return 'setupTotp';
+    case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+      return 'forceNewPassword';
+    case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
+      return 'customChallenge';
+    case 'RESET_PASSWORD':
+      return 'forgotPassword';
+    case 'CONFIRM_RESET_PASSWORD_WITH_CODE':
+      return 'confirmResetPassword';
+    default:
+      return route;
+  }
+}
+
+/**
+ * Whether showing `next` after `previous` moves focus to its heading: yes on every step change,
+ * except the first screen after loading (the page just opened) and switching the Sign In / Create
+ * Account tabs (focus stays on the tab, as the tabs pattern expects).
+ */
+export function movesFocus(previous: ScreenName, next: ScreenName): boolean {
+  if (previous === next || previous === 'loading') return false;
+  const tabs: ScreenName[] = ['signIn', 'signUp'];
+  return !(tabs.includes(previous) && tabs.includes(next));
+}

@@ -1,0 +1,20 @@
+'use client';
+import { useAuthAction } from '../../react/index';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { LinkButton } from '../primitives/LinkButton';
+
+export interface BackToSignInProps {
+  /** For screens before any engine call (the UI's own route). Default: end the engine's pending step. */
+  onClick?: () => void;
+}
+
+/**
+ * "Back to Sign In". On a step screen the engine holds the unfinished sign-in, so going back means
+ * dropping it: `signOut()` while signed out clears the pending step and the screen follows.
+ */
+export function BackToSignIn({ onClick }: BackToSignInProps) {
+  const { t } = useTranslate();
+  const signOut = useAuthAction('signOut');
+  const back = onClick ?? (() => void signOut.run().catch(() => undefined));
+  return <LinkButton onClick={back}>{t('nav.backToSignIn')}</LinkButton>;
+}

@@ -1,0 +1,83 @@
+'use client';
+import { useState } from 'react';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { CodeField } from '../primitives/CodeField';
+import { PasswordField } from '../primitives/PasswordField';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+import { deliveryMessage } from './deliveryMessage';
+import { useNextStep } from './useNextStep';
+
+export interface ConfirmResetPasswordProps {
+  className?: string;
+}
+
+/** The reset code and the new password twice (step CONFIRM_RESET_PASSWORD_WITH_CODE), with "Resend Code". */
+export function ConfirmResetPassword({ className }: ConfirmResetPasswordProps) {
+  const { t } = useTranslate();
+  const step = useNextStep();
+  const username = step?.username ?? '';
+  const confirm = useScreenAction('forgotPasswordSubmit');
+  const resend = useScreenAction('forgotPassword');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [checkMatch, setCheckMatch] = useState(false);
+  const mismatch = checkMatch && confirmPassword !== password;
+  const failed = confirm.message ? confirm : resend;
+
+  const submit = () => {
+    setCheckMatch(true);
+    if (password !== confirmPassword) return;
+    resend.reset();
+    void confirm.submit(username, code, password);
+  };
+  const resendCode = () => {
+    confirm.reset();
+    void resend.submit(username);
+  };
+
+  return (
+    <ScreenForm
+      screen="confirmResetPassword"
+      className={className}
+      heading={t('confirmResetPassword.heading')}
+      error={failed.message}
+      errorId={failed.alertId}
+      onSubmit={submit}
+      footer={<BackToSignIn />}
+    >
+      <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
+      <CodeField
+        label={t('field.code')}
+        name="code"
+        required
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        {...confirm.invalidProps('code')}
+      />
+      <PasswordField
+        label={t('field.newPassword')}
+        name="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        {...confirm.invalidProps('password')}
+      />
+      <PasswordField
+        label={t('field.confirmPassword')}
+        name="confirm_password"
+        autoComplete="new-password"
+        required
+        value={confirmPassword}
+        error={mismatch ? t('field.passwordMismatch') : undefined}
+        onChange={(event) => setConfirmPassword(event.target.value)}
+      />
+      <SubmitButton label={t('confirmResetPassword.submit')} pendingLabel={t('confirmResetPassword.pending')} pending={confirm.pending} />
+      <SubmitButton type="button" label={t('resend.submit')} pendingLabel={t('resend.pending')} pending={resend.pending} onClick={resendCode} />
+    </ScreenForm>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+import { useState } from 'react';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { CodeField } from '../primitives/CodeField';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+import { deliveryMessage } from './deliveryMessage';
+import { useNextStep } from './useNextStep';
+
+export interface ConfirmSignUpProps {
+  className?: string;
+}
+
+/** The sign-up code (step CONFIRM_SIGN_UP), with "Resend Code". */
+export function ConfirmSignUp({ className }: ConfirmSignUpProps) {
+  const { t } = useTranslate();
+  const step = useNextStep();
+  const username = step?.username ?? '';
+  const confirm = useScreenAction('confirmSignUp');
+  const resend = useScreenAction('resendSignUp');
+  const [code, setCode] = useState('');
+  const [resent, setResent] = useState(false);
+  // The latest attempt's error: starting one clears the other's.
+  const failed = confirm.message ? confirm : resend;
+
+  const submit = () => {
+    resend.reset();
+    setResent(false);
+    void confirm.submit(username, code);
+  };
+  const resendCode = async () => {
+    confirm.reset();
+    setResent(false);
+    if ((await resend.submit(username)) !== undefined) setResent(true);
+  };
+
+  return (
+    <ScreenForm
+      screen="confirmSignUp"
+      className={className}
+      heading={t('confirmSignUp.heading')}
+      error={failed.message}
+      errorId={failed.alertId}
+      onSubmit={submit}
+      footer={<BackToSignIn />}
+    >
+      <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
+      <CodeField
+        label={t('field.code')}
+        name="code"
+        required
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        {...confirm.invalidProps('code')}
+      />
+      <SubmitButton label={t('confirmSignUp.submit')} pendingLabel={t('confirmSignUp.pending')} pending={confirm.pending} />
+      <SubmitButton
+        type="button"
+        label={t('resend.submit')}
+        pendingLabel={t('resend.pending')}
+        pending={resend.pending}
+        onClick={() => void resendCode()}
+      />
+      <p className="crk-text" role="status">
+        {resent ? t('resend.sent') : ''}
+      </p>
+    </ScreenForm>
+  );
+}

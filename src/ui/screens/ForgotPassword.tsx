@@ -1,0 +1,52 @@
+'use client';
+import { useState } from 'react';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { Field } from '../primitives/Field';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+import { useNextStep } from './useNextStep';
+
+export interface ForgotPasswordProps {
+  className?: string;
+  /** Back to the sign-in screen. Default: drop the engine's pending step (after a RESET_PASSWORD step). */
+  onBack?: () => void;
+  /** Called once the code was sent (the engine's next step takes over). */
+  onCodeSent?: () => void;
+}
+
+/** Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step. */
+export function ForgotPassword({ className, onBack, onCodeSent }: ForgotPasswordProps) {
+  const { t } = useTranslate();
+  const step = useNextStep();
+  const send = useScreenAction('forgotPassword');
+  const [username, setUsername] = useState(step?.signInStep === 'RESET_PASSWORD' ? (step.username ?? '') : '');
+  const submit = async () => {
+    if ((await send.submit(username)) !== undefined) onCodeSent?.();
+  };
+  return (
+    <ScreenForm
+      screen="forgotPassword"
+      className={className}
+      heading={t('forgotPassword.heading')}
+      error={send.message}
+      errorId={send.alertId}
+      onSubmit={() => void submit()}
+      footer={<BackToSignIn {...(onBack ? { onClick: onBack } : {})} />}
+    >
+      <Field
+        label={t('field.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="off"
+        spellCheck={false}
+        required
+        value={username}
+        onChange={(event) => setUsername(event.target.value)}
+        {...send.invalidProps('username')}
+      />
+      <SubmitButton label={t('forgotPassword.submit')} pendingLabel={t('forgotPassword.pending')} pending={send.pending} />
+    </ScreenForm>
+  );
+}

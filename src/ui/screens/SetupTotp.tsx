@@ -1,0 +1,53 @@
+'use client';
+import { useState } from 'react';
+import { buildTotpUri } from '../../core/index';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { CodeField } from '../primitives/CodeField';
+import { QrCode } from '../primitives/QrCode';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+import { useNextStep } from './useNextStep';
+
+export interface SetupTotpProps {
+  className?: string;
+  /** The issuer the authenticator app shows next to the account. Default: `AWSCognito`. */
+  issuer?: string;
+}
+
+/** QR code + key as text, then the app's first code (step CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
+export function SetupTotp({ className, issuer = 'AWSCognito' }: SetupTotpProps) {
+  const { t } = useTranslate();
+  const step = useNextStep();
+  const secret = step?.totpSetupDetails?.sharedSecret ?? '';
+  const confirm = useScreenAction('confirmSignIn');
+  const [code, setCode] = useState('');
+  const uri = buildTotpUri({ secret, username: step?.username ?? '', issuer });
+  return (
+    <ScreenForm
+      screen="setupTotp"
+      className={className}
+      heading={t('setupTotp.heading')}
+      error={confirm.message}
+      errorId={confirm.alertId}
+      onSubmit={() => void confirm.submit({ challengeResponse: code })}
+      footer={<BackToSignIn />}
+    >
+      <p className="crk-text">{t('setupTotp.instructions')}</p>
+      {secret ? <QrCode value={uri} label={t('setupTotp.qrLabel')} /> : null}
+      <p className="crk-secret">
+        <span className="crk-field__label">{t('setupTotp.secretLabel')}</span> <code className="crk-secret__value">{secret}</code>
+      </p>
+      <CodeField
+        label={t('field.code')}
+        name="code"
+        required
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        {...confirm.invalidProps('code')}
+      />
+      <SubmitButton label={t('setupTotp.submit')} pendingLabel={t('setupTotp.pending')} pending={confirm.pending} />
+    </ScreenForm>
+  );
+}

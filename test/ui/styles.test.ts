@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const css = readFileSync(new URL('../../src/ui/styles.css', import.meta.url), 'utf8');
+const declarations = css
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .split(/[;{}]/)
+  .map((part) => part.trim())
+  .filter((part) => /^[a-z-]+\s*:/.test(part));
+
+// Shapes, not theme: the eye icon of the show-password toggle is a circle.
+const SHAPES = ['border-radius: 50%'];
+
+describe('styles.css', () => {
+  it('declares its theme as custom properties on the root class', () => {
+    expect(css).toMatch(/\.crk-authenticator \{\s*--crk-color-background:/);
+  });
+
+  it('has a dark theme by attribute and by the OS preference (unless light is forced)', () => {
+    expect(css).toContain(".crk-authenticator[data-theme='dark']");
+    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).toContain(".crk-authenticator:not([data-theme='light'])");
+  });
+
+  it('uses no literal colour, radius or font outside the custom properties', () => {
+    const literal = declarations.filter(
+      (declaration) =>
+        !declaration.startsWith('--') &&
+        (/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i.test(declaration) || (/^(border-radius|font-family)\s*:(?!.*var\()/.test(declaration) && !SHAPES.includes(declaration))),
+    );
+    expect(literal).toEqual([]);
+  });
+});
