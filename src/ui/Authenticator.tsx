@@ -1,14 +1,17 @@
 'use client';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
+import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth } from '../react/index';
 import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
+import type { FormFields, LoginMechanism } from './primitives/formFields';
 import { FocusOnMountContext } from './primitives/ScreenHeading';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
 import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
 import { ConfirmSignIn } from './screens/ConfirmSignIn';
 import { ConfirmSignUp } from './screens/ConfirmSignUp';
+import { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
 import { CustomChallenge } from './screens/CustomChallenge';
 import { ForceNewPassword } from './screens/ForceNewPassword';
 import { ForgotPassword } from './screens/ForgotPassword';
@@ -17,7 +20,20 @@ import { SetupTotp } from './screens/SetupTotp';
 import { SignedIn, type SignedInProps } from './screens/SignedIn';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
+import type { SocialProvider } from './screens/SocialButtons';
+import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
 import { SignInTabs } from './SignInTabs';
+
+type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
+
+/** Components rendered above and below one screen's form. */
+export interface ScreenSlots {
+  Header?: ComponentType;
+  Footer?: ComponentType;
+}
+
+/** `Header` / `Footer` around the card, and per screen (`SignIn`, `SignUp`, `ForgotPassword`, …) around its form. */
+export type AuthenticatorComponents = ScreenSlots & { [S in SlotScreen as Capitalize<S>]?: ScreenSlots };
 
 export interface AuthenticatorProps {
   /** Shown when signed in: the app, or `({ user, signOut }) => …`. Default: who is signed in + "Sign out". */
@@ -38,12 +54,22 @@ export interface AuthenticatorProps {
   translations?: Translations;
   /** Issuer shown in authenticator apps when setting up TOTP. Default: `AWSCognito`. */
   totpIssuer?: string;
+  /** What users sign in with (the first entry is used): match the pool's username attributes. Default: `['username']`. */
+  loginMechanisms?: readonly LoginMechanism[];
+  /** "Sign In with …" buttons on the sign-in screen, through the hosted UI (needs `oauth` config). Default: none. */
+  socialProviders?: readonly SocialProvider[];
+  /** Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: `['email']` with usernames, else none. */
+  signUpAttributes?: readonly string[];
+  /** Per screen, per field: label, placeholder, order, required, default value; unknown names add sign-up attributes. Default: none. */
+  formFields?: FormFields;
+  /** Components around the card and around each screen. Default: none. */
+  components?: AuthenticatorComponents;
 }
 
 /**
  * Sign-in, sign-up and every follow-up step, as one component. The screen comes from the engine's
  * state alone (`status` + `nextStep.signInStep`); the only UI state is which pre-engine screen
- * (sign in, create account, forgot password) is open.
+ * (sign in, create account, forgot password) is open, and the skippable contact verification.
  */
 export function Authenticator({ language, translations, ...props }: AuthenticatorProps) {
   if (language === undefined && translations === undefined) return <AuthenticatorScreens {...props} />;
@@ -54,12 +80,26 @@ export function Authenticator({ language, translations, ...props }: Authenticato
   );
 }
 
-function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'system', totpIssuer }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
+interface VerifyState {
+  /** The engine's screen this state was computed for. */
+  base: ScreenName;
+  /** Signed in through this Authenticator (not restored at load), and not skipped yet. */
+  offered: boolean;
+  sent: { attribute: ContactAttribute; details: CodeDeliveryDetails | undefined } | null;
+}
+
+function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'system', components = {}, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
   const { t } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
+  const user = useAuth((s) => s.user);
   const [route, setRoute] = useState<AuthRoute>(hideSignUp && initialState === 'signUp' ? 'signIn' : initialState);
-  const screen = screenFor(status, nextStep, route);
+  const base = screenFor(status, nextStep, route);
+  // Contact verification follows a sign-in made here, never a session restored when the page opens.
+  const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
+  if (verify.base !== base) setVerify({ base, offered: base === 'signedIn' && verify.base !== 'loading', sent: null });
+  const contacts = verify.offered ? unverifiedContacts(user) : [];
+  const screen: ScreenName = base !== 'signedIn' || contacts.length === 0 ? base : verify.sent ? 'confirmVerifyUser' : 'verifyUser';
   // Derived from the previous render (React's "adjust state on change" pattern), not an effect,
   // so the new screen mounts already knowing whether to take focus.
   const [shown, setShown] = useState<{ screen: ScreenName; focus: boolean }>({ screen, focus: false });
@@ -67,14 +107,28 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
 
   if (screen === 'signedIn') return <SignedIn>{children}</SignedIn>;
 
+  const { Header, Footer } = components;
+  const slots = screen === 'loading' ? {} : (components[capitalize(screen)] ?? {});
+  const endVerify = () => setVerify((old) => ({ ...old, offered: false }));
   const body =
     screen === 'loading' ? (
       <p className="crk-text" role="status">
         {t('authenticator.loading')}
       </p>
+    ) : screen === 'verifyUser' && user ? (
+      <VerifyUser key={screen} user={user} contacts={contacts} onSkip={endVerify} onCodeSent={(attribute, details) => setVerify((old) => ({ ...old, sent: { attribute, details } }))} />
+    ) : screen === 'confirmVerifyUser' && verify.sent ? (
+      <ConfirmVerifyUser key={screen} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
     ) : (
-      renderScreen(screen, { setRoute, totpIssuer, fromRoute: nextStep === null || nextStep.signInStep === 'DONE' })
+      renderScreen(screen, { ...options, setRoute, fromRoute: nextStep === null || nextStep.signInStep === 'DONE' })
     );
+  const framed = (
+    <>
+      {slots.Header ? <slots.Header /> : null}
+      {body}
+      {slots.Footer ? <slots.Footer /> : null}
+    </>
+  );
   const tabbed = (screen === 'signIn' || screen === 'signUp') && !hideSignUp;
 
   return (
@@ -84,38 +138,64 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
       data-screen={screen}
       {...(colorMode === 'system' ? {} : { 'data-theme': colorMode })}
     >
+      {Header ? <Header /> : null}
       <div className="crk-authenticator__card">
         <FocusOnMountContext.Provider value={shown.screen === screen && shown.focus}>
           {tabbed ? (
             <SignInTabs selected={screen} onSelect={setRoute}>
-              {body}
+              {framed}
             </SignInTabs>
           ) : (
-            body
+            framed
           )}
         </FocusOnMountContext.Provider>
       </div>
+      {Footer ? <Footer /> : null}
     </div>
   );
 }
 
-interface ScreenOptions {
+interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields'> {
   setRoute: (route: AuthRoute) => void;
-  totpIssuer: string | undefined;
   /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
   fromRoute: boolean;
 }
 
-function renderScreen(screen: Exclude<ScreenName, 'loading' | 'signedIn'>, { setRoute, totpIssuer, fromRoute }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, loginMechanisms, socialProviders, signUpAttributes, formFields = {} }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
+  const loginMechanism = loginMechanisms?.[0] ?? 'username';
   switch (screen) {
     case 'signIn':
-      return <SignIn key={screen} onForgotPassword={() => setRoute('forgotPassword')} />;
+      return (
+        <SignIn
+          key={screen}
+          onForgotPassword={() => setRoute('forgotPassword')}
+          loginMechanism={loginMechanism}
+          {...(socialProviders ? { socialProviders } : {})}
+          {...(formFields.signIn ? { formFields: formFields.signIn } : {})}
+        />
+      );
     case 'signUp':
       // Once Cognito has the account, the engine's step leads; when it ends, sign in comes next.
-      return <SignUp key={screen} onSignedUp={toSignIn} />;
+      return (
+        <SignUp
+          key={screen}
+          onSignedUp={toSignIn}
+          loginMechanism={loginMechanism}
+          {...(signUpAttributes ? { signUpAttributes } : {})}
+          {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
+        />
+      );
     case 'forgotPassword':
-      return <ForgotPassword key={screen} onCodeSent={toSignIn} {...(fromRoute ? { onBack: toSignIn } : {})} />;
+      return (
+        <ForgotPassword
+          key={screen}
+          onCodeSent={toSignIn}
+          loginMechanism={loginMechanism}
+          {...(fromRoute ? { onBack: toSignIn } : {})}
+          {...(formFields.forgotPassword ? { formFields: formFields.forgotPassword } : {})}
+        />
+      );
     case 'confirmSignUp':
       return <ConfirmSignUp key={screen} />;
     case 'confirmSignIn':
@@ -130,5 +210,12 @@ function renderScreen(screen: Exclude<ScreenName, 'loading' | 'signedIn'>, { set
       return <CustomChallenge key={screen} />;
     case 'confirmResetPassword':
       return <ConfirmResetPassword key={screen} />;
+    case 'verifyUser':
+    case 'confirmVerifyUser':
+      return null; // rendered by AuthenticatorScreens, which holds their state
   }
+}
+
+function capitalize<S extends string>(name: S): Capitalize<S> {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}` as Capitalize<S>;
 }

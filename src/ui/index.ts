@@ -1,7 +1,9 @@
 'use client';
 // The prebuilt UI: <Authenticator>, each screen on its own, form primitives and i18n.
 export { Authenticator } from './Authenticator';
-export type { AuthenticatorProps } from './Authenticator';
+export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
+export type { FormFields, FormFieldOptions, LoginMechanism } from './primitives/formFields';
+export type { SocialProvider } from './screens/SocialButtons';
 export type { AuthRoute, ScreenName } from './screen';
 export { SignIn } from './screens/SignIn';
 export type { SignInProps } from './screens/SignIn';
@@ -23,6 +25,10 @@ export { SetupTotp } from './screens/SetupTotp';
 export type { SetupTotpProps } from './screens/SetupTotp';
 export { CustomChallenge } from './screens/CustomChallenge';
 export type { CustomChallengeProps } from './screens/CustomChallenge';
+export { VerifyUser } from './screens/VerifyUser';
+export type { VerifyUserProps } from './screens/VerifyUser';
+export { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
+export type { ConfirmVerifyUserProps } from './screens/ConfirmVerifyUser';
 export { SignedIn } from './screens/SignedIn';
 export type { SignedInProps, SignedInSlot } from './screens/SignedIn';
 export { Field } from './primitives/Field';
@@ -40,5 +46,6 @@ export type { ScreenHeadingProps } from './primitives/ScreenHeading';
 export { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 export type { TranslationProviderProps, TranslationContextValue } from './i18n/TranslationProvider';
 export { en } from './i18n/en';
+export { builtInLanguages } from './i18n/languages';
 export type { Dictionary, MessageKey } from './i18n/en';
 export type { Translations, Translate } from './i18n/translate';

@@ -13,7 +13,10 @@ export type ScreenName =
   | 'setupTotp'
   | 'forceNewPassword'
   | 'customChallenge'
-  | 'confirmResetPassword';
+  | 'confirmResetPassword'
+  /** After sign-in through the UI, while the user has an unverified email/phone (skippable). */
+  | 'verifyUser'
+  | 'confirmVerifyUser';
 
 /** The screen for an engine state: its status and `nextStep.signInStep`; the route only when there is no step. */
 export function screenFor(status: AuthStatus, nextStep: AuthNextStep | null, route: AuthRoute): ScreenName {

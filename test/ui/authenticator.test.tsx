@@ -194,7 +194,7 @@ describe('<Authenticator>', () => {
     );
     await findScreen('Connexion');
     type("Nom d'utilisateur", username);
-    type('Password', 'Wr0ng!password');
+    type('Mot de passe', 'Wr0ng!password'); // not overridden: the built-in French label
     click('button', 'Se connecter');
     await expectAlert('Identifiants incorrects.');
   });

@@ -62,15 +62,16 @@ describe('i18n', () => {
 
   it('overrides any key per language, falls back from a regional language to its base, then to English', () => {
     const translations = {
-      fr: { 'signIn.submit': 'Se connecter', 'error.NotAuthorizedException': 'Identifiants incorrects.' },
+      // Italian: not a built-in language, so what the app leaves out comes from the app's English.
+      it: { 'signIn.submit': 'Accedi', 'error.NotAuthorizedException': 'Credenziali non valide.' },
       en: { 'signedIn.greeting': 'Welcome, {username}' },
     };
     render(
-      <TranslationProvider language="fr-CA" translations={translations}>
+      <TranslationProvider language="it-CH" translations={translations}>
         <Probe error="NotAuthorizedException" />
       </TranslationProvider>,
     );
-    expect(screen.getByText('fr-CA|Se connecter|Welcome, ada|Identifiants incorrects.')).toBeTruthy();
+    expect(screen.getByText('it-CH|Accedi|Welcome, ada|Credenziali non valide.')).toBeTruthy();
   });
 
   it('lets an app add messages for error names the dictionary does not know', () => {

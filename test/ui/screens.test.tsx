@@ -190,7 +190,10 @@ describe('Authenticator: TOTP setup when the pool requires MFA', () => {
     const { container } = renderWithAuth(k, <Authenticator totpIssuer="My App" />);
     await signInAs(username, password);
     expectFocused(await findScreen('Set up your authenticator app'));
-    expect(screen.getByRole('img', { name: 'QR code for your authenticator app' })).toBeTruthy();
+    const qr = screen.getByRole('img', { name: 'QR code for your authenticator app' });
+    // The qrcode package loads on demand; then the modules are drawn as one SVG path.
+    await waitFor(() => expect(qr.querySelector('.crk-qr__modules')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/));
+    expect(qr.getAttribute('aria-busy')).toBe('false');
     const secret = container.querySelector('.crk-secret__value')?.textContent ?? '';
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     await axe.check(container, 'setupTotp');

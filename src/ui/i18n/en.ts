@@ -137,6 +137,17 @@ export const en = {
   'error.SoftwareTokenMFANotFoundException': 'Set up an authenticator app first.',
   'error.UserLambdaValidationException': 'Your request was not accepted.',
   'error.InternalErrorException': 'The service had a problem. Please try again.',
+
+  'signIn.withProvider': 'Sign In with {provider}',
+  'verifyUser.heading': 'Verify contact',
+  'verifyUser.description': 'Verify an email address or phone number, so you can recover your account if you forget your password.',
+  'verifyUser.legend': 'Contact to verify',
+  'verifyUser.submit': 'Verify',
+  'verifyUser.pending': 'Sending…',
+  'verifyUser.skip': 'Skip',
+  'confirmVerifyUser.heading': 'Confirm your contact',
+  'confirmVerifyUser.submit': 'Submit',
+  'confirmVerifyUser.pending': 'Submitting…',
 } as const satisfies Record<string, string>;
 
 /** Every key of the UI dictionary. */

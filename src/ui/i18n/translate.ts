@@ -1,10 +1,11 @@
 import { en, type Dictionary, type MessageKey } from './en';
+import { builtInLanguages } from './languages';
 
 /** Per-language overrides: `{ en: { 'signIn.submit': 'Log in' }, fr: { … } }`. Any key, any language. */
 export type Translations = Record<string, Partial<Dictionary> & Record<string, string | undefined>>;
 
-/** Built-in dictionaries by language code. */
-export const dictionaries: Record<string, Dictionary> = { en };
+/** Built-in dictionaries by language code (English, French, German, Spanish, Japanese, Brazilian Portuguese). */
+export const dictionaries: Record<string, Dictionary> = builtInLanguages;
 
 export type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 

@@ -1,6 +1,5 @@
 'use client';
-import QRCode from 'qrcode';
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 
 export interface QrCodeProps {
   /** What the code encodes (an `otpauth://` URI). */
@@ -10,24 +9,39 @@ export interface QrCodeProps {
   className?: string;
 }
 
+type QrModules = { size: number; get(row: number, col: number): number | boolean };
+type QrLibrary = { create(value: string, options: { errorCorrectionLevel: 'M' }): { modules: QrModules } };
+
 /**
- * A QR code as an SVG path built from the `qrcode` package's module matrix: synchronous, no canvas,
- * no HTML strings injected.
+ * A QR code as an SVG path built from the `qrcode` package's module matrix: no canvas, no HTML
+ * strings injected. The package is loaded when a QR code is first shown (TOTP setup is rare), so
+ * it is not in the bundle of every app that signs users in; the secret is shown as text meanwhile.
  */
 export function QrCode({ value, label, className = 'crk-qr' }: QrCodeProps) {
-  const { size, path } = useMemo(() => qrPath(value), [value]);
+  const [drawn, setDrawn] = useState<{ value: string; size: number; path: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('qrcode').then((module) => {
+      const library = ((module as { default?: QrLibrary }).default ?? module) as QrLibrary;
+      if (live) setDrawn({ value, ...qrPath(library, value) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [value]);
   const quiet = 4;
+  const size = drawn?.value === value ? drawn.size : 21;
   const box = size + quiet * 2;
   return (
-    <svg className={className} role="img" aria-label={label} viewBox={`0 0 ${box} ${box}`} shapeRendering="crispEdges">
+    <svg className={className} role="img" aria-label={label} aria-busy={drawn?.value !== value} viewBox={`0 0 ${box} ${box}`} shapeRendering="crispEdges">
       <rect className="crk-qr__background" width={box} height={box} />
-      <path className="crk-qr__modules" d={path} transform={`translate(${quiet} ${quiet})`} />
+      {drawn?.value === value ? <path className="crk-qr__modules" d={drawn.path} transform={`translate(${quiet} ${quiet})`} /> : null}
     </svg>
   );
 }
 
-function qrPath(value: string): { size: number; path: string } {
-  const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' });
+function qrPath(library: QrLibrary, value: string): { size: number; path: string } {
+  const { modules } = library.create(value, { errorCorrectionLevel: 'M' });
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row += 1) {
     for (let col = 0; col < modules.size; col += 1) {

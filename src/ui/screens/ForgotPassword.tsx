@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field } from '../primitives/Field';
+import { FieldList } from '../primitives/FieldList';
+import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -14,14 +15,19 @@ export interface ForgotPasswordProps {
   onBack?: () => void;
   /** Called once the code was sent (the engine's next step takes over). */
   onCodeSent?: () => void;
+  /** What the username field asks for. Default: `username`. */
+  loginMechanism?: LoginMechanism;
+  /** Label, placeholder, default value of `username`. Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step. */
-export function ForgotPassword({ className, onBack, onCodeSent }: ForgotPasswordProps) {
+export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const send = useScreenAction('forgotPassword');
-  const [username, setUsername] = useState(step?.signInStep === 'RESET_PASSWORD' ? (step.username ?? '') : '');
+  const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
+  const [username, setUsername] = useState(step?.signInStep === 'RESET_PASSWORD' ? (step.username ?? '') : (fields[0]?.defaultValue ?? ''));
   const submit = async () => {
     if ((await send.submit(username)) !== undefined) onCodeSent?.();
   };
@@ -35,16 +41,11 @@ export function ForgotPassword({ className, onBack, onCodeSent }: ForgotPassword
       onSubmit={() => void submit()}
       footer={<BackToSignIn {...(onBack ? { onClick: onBack } : {})} />}
     >
-      <Field
-        label={t('field.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
-        {...send.invalidProps('username')}
+      <FieldList
+        fields={fields}
+        values={{ username }}
+        onChange={(_name, value) => setUsername(value)}
+        fieldProps={(name) => (name === 'username' ? send.invalidProps('username') : {})}
       />
       <SubmitButton label={t('forgotPassword.submit')} pendingLabel={t('forgotPassword.pending')} pending={send.pending} />
     </ScreenForm>

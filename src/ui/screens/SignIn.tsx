@@ -1,59 +1,60 @@
 'use client';
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field } from '../primitives/Field';
+import { FieldList } from '../primitives/FieldList';
+import { initialValues, resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
 import { LinkButton } from '../primitives/LinkButton';
-import { PasswordField } from '../primitives/PasswordField';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
+import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignInProps {
   className?: string;
   /** Shows "Forgot your password?" when given. Default: no link. */
   onForgotPassword?: () => void;
+  /** What the first field asks for. Default: `username`. */
+  loginMechanism?: LoginMechanism;
+  /** "Sign In with …" buttons through the hosted UI. Default: none. */
+  socialProviders?: readonly SocialProvider[];
+  /** Label, placeholder, order, required, default value of `username` / `password`. Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** Username + password. A failed attempt keeps the username and clears the password. */
-export function SignIn({ className, onForgotPassword }: SignInProps) {
+export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields }: SignInProps) {
   const { t } = useTranslate();
   const signIn = useScreenAction('signIn');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const social = useScreenAction('federatedSignIn');
+  const fields = resolveFields(
+    t,
+    [usernameField(t, loginMechanism), { name: 'password', label: t('field.password'), type: 'password', required: true }],
+    formFields,
+  );
+  const [values, setValues] = useState(() => initialValues(fields));
+  const failed = social.message ? social : signIn;
   const submit = async () => {
-    const result = await signIn.submit({ username, password });
-    if (result === undefined) setPassword('');
+    social.reset();
+    const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
+    if (result === undefined) setValues((old) => ({ ...old, password: '' }));
   };
-  const footer = onForgotPassword ? <LinkButton onClick={onForgotPassword}>{t('signIn.forgotPassword')}</LinkButton> : null;
+  const links = onForgotPassword ? <LinkButton onClick={onForgotPassword}>{t('signIn.forgotPassword')}</LinkButton> : null;
   return (
     <ScreenForm
       screen="signIn"
       className={className}
       heading={t('signIn.heading')}
-      error={signIn.message}
-      errorId={signIn.alertId}
+      error={failed.message}
+      errorId={failed.alertId}
       onSubmit={() => void submit()}
-      footer={footer}
+      footer={links}
     >
-      <Field
-        label={t('field.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
-        {...signIn.invalidProps('username')}
-      />
-      <PasswordField
-        label={t('field.password')}
-        name="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        {...signIn.invalidProps('password')}
+      <SocialButtons providers={socialProviders} action={social} />
+      <FieldList
+        fields={fields}
+        values={values}
+        onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
+        fieldProps={(name) => (name === 'username' || name === 'password' ? signIn.invalidProps(name) : {})}
       />
       <SubmitButton label={t('signIn.submit')} pendingLabel={t('signIn.pending')} pending={signIn.pending} />
     </ScreenForm>

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field } from '../primitives/Field';
-import { PasswordField } from '../primitives/PasswordField';
+import { FieldList } from '../primitives/FieldList';
+import { attributeField, initialValues, resolveFields, usernameField, type FieldSpec, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -11,24 +11,39 @@ export interface SignUpProps {
   className?: string;
   /** Called once Cognito accepted the sign-up (the engine's next step takes over). */
   onSignedUp?: () => void;
+  /** What the username is: Cognito's username, or the email / phone of an alias pool. Default: `username`. */
+  loginMechanism?: LoginMechanism;
+  /** User attributes asked for (`email`, `phone_number`, `name`, …). Default: `['email']` (none for email/phone pools). */
+  signUpAttributes?: readonly string[];
+  /** Changes to any field, or extra ones (custom attributes, e.g. `custom:team`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
-/** Username, password twice (checked to match before anything is sent), email. */
-export function SignUp({ className, onSignedUp }: SignUpProps) {
+const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
+
+/** Username, password twice (checked to match before anything is sent), then the attributes asked for. */
+export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields }: SignUpProps) {
   const { t } = useTranslate();
   const signUp = useScreenAction('signUp');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [email, setEmail] = useState('');
+  const fields = resolveFields(t, baseFields(t, loginMechanism, signUpAttributes), formFields);
+  const [values, setValues] = useState(() => initialValues(fields));
   // Checked from the first submit on, then as the user types: no error while they are still typing.
   const [checkMatch, setCheckMatch] = useState(false);
-  const mismatch = checkMatch && confirmPassword !== password;
+  const password = values['password'] ?? '';
+  const mismatch = checkMatch && (values['confirm_password'] ?? '') !== password;
 
   const submit = async () => {
     setCheckMatch(true);
-    if (password !== confirmPassword) return;
-    const result = await signUp.submit({ username, password, attributes: email ? { email } : {} });
+    if (password !== (values['confirm_password'] ?? '')) return;
+    const username = values['username'] ?? '';
+    const attributes: Record<string, string> = {};
+    for (const field of fields) {
+      const value = values[field.name] ?? '';
+      if (!NOT_ATTRIBUTES.has(field.name) && value !== '') attributes[field.name] = value;
+    }
+    // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.
+    if (loginMechanism !== 'username' && username !== '') attributes[loginMechanism] = username;
+    const result = await signUp.submit({ username, password, attributes });
     if (result === undefined) return;
     onSignedUp?.();
   };
@@ -42,45 +57,28 @@ export function SignUp({ className, onSignedUp }: SignUpProps) {
       errorId={signUp.alertId}
       onSubmit={() => void submit()}
     >
-      <Field
-        label={t('field.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
-        {...signUp.invalidProps('username')}
-      />
-      <PasswordField
-        label={t('field.password')}
-        name="password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        {...signUp.invalidProps('password')}
-      />
-      <PasswordField
-        label={t('field.confirmPassword')}
-        name="confirm_password"
-        autoComplete="new-password"
-        required
-        value={confirmPassword}
-        error={mismatch ? t('field.passwordMismatch') : undefined}
-        onChange={(event) => setConfirmPassword(event.target.value)}
-      />
-      <Field
-        label={t('field.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+      <FieldList
+        fields={fields}
+        values={values}
+        passwordAutoComplete="new-password"
+        onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
+        fieldProps={(name) =>
+          name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
+          : name === 'username' || name === 'password' ? signUp.invalidProps(name)
+          : {}
+        }
       />
       <SubmitButton label={t('signUp.submit')} pendingLabel={t('signUp.pending')} pending={signUp.pending} />
     </ScreenForm>
   );
+}
+
+function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] | undefined): FieldSpec[] {
+  const asked = attributes ?? (mechanism === 'username' ? ['email'] : []);
+  return [
+    usernameField(t, mechanism),
+    { name: 'password', label: t('field.password'), type: 'password', required: true },
+    { name: 'confirm_password', label: t('field.confirmPassword'), type: 'password', required: true },
+    ...asked.filter((name) => name !== mechanism).map((name) => attributeField(t, name)),
+  ];
 }

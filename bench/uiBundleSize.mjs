@@ -1,0 +1,189 @@
+// What the prebuilt UI adds to a minimal React app's production bundle. The issue's budget: the
+// full UI (<Authenticator> + CSS) adds at most 60 KiB gzip over React.
+//
+//   node bench/uiBundleSize.mjs            print the figures
+//   node bench/uiBundleSize.mjs --check    also exit 1 when over budget
+//   node bench/uiBundleSize.mjs --keep     keep the built apps (the temp dir is printed)
+//
+// Three apps (bench/uiBundleSize/*.jsx) are built the way an app would build them: Vite's build()
+// with no config file, production mode, default minifier, automatic JSX runtime, no `define` (an
+// app must not need `define: { global }`), browser resolution. They import the BUILT package —
+// `cognito-react-kit` is aliased to dist/index.js and `cognito-react-kit/styles.css` to
+// dist/styles.css — so dist/ must be current: it is built when missing, and a warning is printed
+// when a file under src/ is newer than it.
+//   (a) baseline  createRoot(el).render(<div>hello</div>): react + react-dom
+//   (b) hooks     <AuthProvider config> + a component using useAuth(): engine + hooks, no UI
+//   (c) full UI   <AuthProvider config><Authenticator/></AuthProvider> + the stylesheet
+// Sizes are bytes of the emitted files (all chunks, all .css assets); gzip is zlib level 9 per
+// file, summed (each file is served on its own). Budget check: (c − a) JS gzip + CSS gzip.
+import { Buffer } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import process from 'node:process';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET_KIB = 60;
+const args = new Set(process.argv.slice(2));
+const check = args.has('--check');
+const keep = args.has('--keep');
+
+const root = resolve(import.meta.dirname, '..');
+const fixtures = resolve(import.meta.dirname, 'uiBundleSize');
+const distJs = resolve(root, 'dist/index.js');
+const distCss = resolve(root, 'dist/styles.css');
+
+const apps = [
+  ['a', 'baseline: react + react-dom', 'baseline.jsx'],
+  ['b', 'engine + hooks (no UI)', 'hooks.jsx'],
+  ['c', 'full UI: Authenticator + CSS', 'fullUi.jsx'],
+];
+
+ensureDist();
+
+const tmp = mkdtempSync(join(tmpdir(), 'crk-ui-size-'));
+const sizes = new Map();
+try {
+  for (const [key, , file] of apps) sizes.set(key, await buildApp(file, join(tmp, key)));
+} finally {
+  if (!keep) rmSync(tmp, { recursive: true, force: true });
+}
+
+const KiB = (bytes) => (bytes / 1024).toFixed(2);
+const out = [];
+const cols = [
+  ['js files', (s) => s.jsFiles],
+  ['js min', (s) => s.js],
+  ['js gzip', (s) => s.jsGzip],
+  ['css min', (s) => s.css],
+  ['css gzip', (s) => s.cssGzip],
+  ['js+css gzip', (s) => s.jsGzip + s.cssGzip],
+];
+const line = (label, cells) => `${label.padEnd(36)}${cells.map((c, i) => String(c).padStart(cols[i][0].length + 3)).join('')}`;
+out.push(`bytes (gzip = zlib -9 per file, summed)`);
+out.push(line('app', cols.map(([h]) => h)));
+for (const [key, label] of apps) out.push(line(`(${key}) ${label}`, cols.map(([, get]) => get(sizes.get(key)))));
+
+const diff = (x, y) => {
+  const [s, t] = [sizes.get(x), sizes.get(y)];
+  return { js: s.js - t.js, jsGzip: s.jsGzip - t.jsGzip, css: s.css - t.css, cssGzip: s.cssGzip - t.cssGzip };
+};
+out.push('');
+out.push('added over the baseline, KiB');
+const dcols = ['js min', 'js gzip', 'css min', 'css gzip', 'js+css gzip'];
+out.push(`${''.padEnd(36)}${dcols.map((h) => h.padStart(h.length + 3)).join('')}`);
+const deltas = { b: diff('b', 'a'), c: diff('c', 'a') };
+for (const [key, d] of Object.entries(deltas)) {
+  const cells = [d.js, d.jsGzip, d.css, d.cssGzip, d.jsGzip + d.cssGzip].map(KiB);
+  out.push(`${`(${key} − a) ${apps.find(([k]) => k === key)[1]}`.padEnd(36)}${cells.map((c, i) => c.padStart(dcols[i].length + 3)).join('')}`);
+}
+
+const added = deltas.c.jsGzip + deltas.c.cssGzip;
+const pass = added <= BUDGET_KIB * 1024;
+out.push('');
+out.push(`${pass ? 'PASS' : 'FAIL'}: full UI adds ${KiB(added)} KiB gzip (JS ${KiB(deltas.c.jsGzip)} + CSS ${KiB(deltas.c.cssGzip)}) over React; budget ${BUDGET_KIB} KiB (${pass ? `${KiB(BUDGET_KIB * 1024 - added)} KiB to spare` : `${KiB(added - BUDGET_KIB * 1024)} KiB over`})`);
+
+// Where (c)'s JavaScript comes from. renderedLength is each module's code as rendered into the
+// chunk, before minification: a guide to proportions, not minified bytes. The package is one
+// bundle (dist/index.js + its core chunk), so it shows as those modules.
+const full = sizes.get('c');
+const totalRendered = full.modules.reduce((sum, m) => sum + m.renderedLength, 0);
+const pct = (n) => `${((100 * n) / totalRendered).toFixed(1)}%`.padStart(7);
+out.push('');
+out.push(`(c) top 10 modules by renderedLength (pre-minification; ${full.modules.length} modules, ${totalRendered} bytes in all)`);
+for (const m of [...full.modules].sort((x, y) => y.renderedLength - x.renderedLength).slice(0, 10)) {
+  out.push(`${String(m.renderedLength).padStart(9)}${pct(m.renderedLength)}  ${m.name}`);
+}
+const byPackage = new Map();
+for (const m of full.modules) byPackage.set(m.pkg, (byPackage.get(m.pkg) ?? 0) + m.renderedLength);
+out.push('');
+out.push('(c) renderedLength by package');
+for (const [pkg, n] of [...byPackage].sort((x, y) => y[1] - x[1])) out.push(`${String(n).padStart(9)}${pct(n)}  ${pkg}`);
+if (keep) out.push('', `built apps kept in ${tmp}`);
+process.stdout.write(`${out.join('\n')}\n`);
+if (check && !pass) process.exitCode = 1;
+
+async function buildApp(entry, outDir) {
+  const result = await build({
+    configFile: false,
+    envFile: false,
+    logLevel: 'silent',
+    root: fixtures,
+    mode: 'production',
+    publicDir: false,
+    cacheDir: join(outDir, '.vite-cache'),
+    resolve: {
+      alias: [
+        { find: /^cognito-react-kit\/styles\.css$/, replacement: distCss },
+        { find: /^cognito-react-kit$/, replacement: distJs },
+      ],
+    },
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      rolldownOptions: { input: resolve(fixtures, entry) },
+    },
+  });
+  const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output);
+  const size = { js: 0, jsGzip: 0, jsFiles: 0, css: 0, cssGzip: 0, modules: [] };
+  for (const file of files) {
+    if (file.type === 'chunk') {
+      const code = Buffer.from(file.code, 'utf8');
+      size.js += code.length;
+      size.jsGzip += gzipSync(code, { level: 9 }).length;
+      size.jsFiles += 1;
+      for (const [id, info] of Object.entries(file.modules)) size.modules.push({ ...describe(id), renderedLength: info.renderedLength });
+    } else if (file.fileName.endsWith('.css')) {
+      const source = Buffer.from(file.source);
+      size.css += source.length;
+      size.cssGzip += gzipSync(source, { level: 9 }).length;
+    }
+  }
+  if (size.jsFiles === 0) throw new Error(`${entry}: the build produced no JavaScript`);
+  return size;
+}
+
+/** A module id as a readable path, and the package it belongs to. */
+function describe(id) {
+  if (id.startsWith('\0')) return { name: id.slice(1), pkg: '(bundler runtime)' };
+  const path = id.replace(/^\0/, '').replace(/\?.*$/, '');
+  const rel = relative(root, path).split(sep).join('/');
+  const nm = rel.lastIndexOf('node_modules/');
+  if (nm !== -1) {
+    const rest = rel.slice(nm + 'node_modules/'.length);
+    const parts = rest.split('/');
+    return { name: rest, pkg: parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0] };
+  }
+  if (rel.startsWith('dist/')) return { name: `cognito-react-kit/${rel}`, pkg: 'cognito-react-kit (dist)' };
+  if (rel.startsWith('bench/')) return { name: rel, pkg: 'app (bench fixture)' };
+  return { name: rel.startsWith('..') ? path : rel, pkg: '(other)' };
+}
+
+/** Build dist/ when missing; warn when src/ has changed since it was built. */
+function ensureDist() {
+  if (!existsSync(distJs) || !existsSync(distCss)) {
+    process.stderr.write('dist/ is missing: running npm run build\n');
+    const run = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    if (run.status !== 0) throw new Error('npm run build failed');
+    return;
+  }
+  const built = statSync(distJs).mtimeMs;
+  const newer = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (statSync(path).mtimeMs > built) newer.push(relative(root, path));
+    }
+  };
+  walk(resolve(root, 'src'));
+  if (newer.length > 0) {
+    process.stderr.write(`warning: dist/ is older than ${newer.length} file(s) under src/ (${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}); run npm run build for current figures\n`);
+  }
+}

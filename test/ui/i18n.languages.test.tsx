@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AuthProvider } from '../../src/react/index';
+import { Authenticator } from '../../src/ui/Authenticator';
+import { en } from '../../src/ui/i18n/en';
+import { builtInLanguages } from '../../src/ui/i18n/languages';
+import { createTranslate } from '../../src/ui/i18n/translate';
+import { TranslationProvider, useTranslate } from '../../src/ui/i18n/TranslationProvider';
+import { useEngineBackend } from '../support/engine';
+import './support';
+
+const SHIPPED = ['fr', 'de', 'es', 'ja', 'pt'] as const;
+const englishKeys = Object.keys(en).sort();
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[0]).sort();
+}
+
+function Probe() {
+  const { t, language } = useTranslate();
+  return <p>{`${language}|${t('signIn.submit')}|${t('signedIn.greeting', { username: 'ada' })}`}</p>;
+}
+
+describe('built-in languages', () => {
+  it('ships English plus French, German, Spanish, Japanese and Brazilian Portuguese', () => {
+    expect(Object.keys(builtInLanguages).sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'pt']);
+    expect(builtInLanguages.en).toBe(en);
+  });
+
+  describe.each(SHIPPED)('%s', (language) => {
+    const dictionary: Record<string, unknown> = builtInLanguages[language];
+
+    it('has every English key as a non-empty string', () => {
+      const bad = englishKeys.filter((key) => typeof dictionary[key] !== 'string' || (dictionary[key] as string).trim() === '');
+      expect(bad).toEqual([]);
+    });
+
+    it('has no key English lacks', () => {
+      expect(Object.keys(dictionary).filter((key) => !(key in en))).toEqual([]);
+      expect(Object.keys(dictionary).sort()).toEqual(englishKeys);
+    });
+
+    it('keeps every {placeholder} of the English string, and adds none', () => {
+      const wrong = Object.entries(en)
+        .filter(([key, text]) => placeholders(String(dictionary[key])).join() !== placeholders(text).join())
+        .map(([key]) => key);
+      expect(wrong).toEqual([]);
+    });
+
+    it('is actually translated (not the English text) for the sign-in screen and accessible names', () => {
+      const keys = ['signIn.heading', 'signIn.submit', 'field.password', 'field.showPassword', 'tabs.label', 'setupTotp.qrLabel'] as const;
+      expect(keys.filter((key) => dictionary[key] === en[key])).toEqual([]);
+    });
+
+    it('is what the translate function and the provider use, with regional codes falling back to it', () => {
+      const t = createTranslate({}, `${language}-XX`);
+      expect(t('signedIn.greeting', { username: 'ada' })).toBe(String(dictionary['signedIn.greeting']).replace('{username}', 'ada'));
+      render(
+        <TranslationProvider language={language}>
+          <Probe />
+        </TranslationProvider>,
+      );
+      const greeting = String(dictionary['signedIn.greeting']).replace('{username}', 'ada');
+      expect(screen.getByText(`${language}|${String(dictionary['signIn.submit'])}|${greeting}`)).toBeTruthy();
+    });
+  });
+
+  it('keeps app overrides above the built-in dictionary and English as the fallback for unknown languages', () => {
+    expect(createTranslate({ de: { 'signIn.submit': 'Einloggen' } }, 'de-AT')('signIn.submit')).toBe('Einloggen');
+    expect(createTranslate({}, 'xx')('signIn.submit')).toBe(en['signIn.submit']);
+    expect(createTranslate({}, 'it-IT')('signIn.submit')).toBe(en['signIn.submit']);
+  });
+});
+
+describe('<Authenticator language="ja">', () => {
+  const kit = useEngineBackend();
+
+  it('shows the Japanese sign-in screen', async () => {
+    render(
+      <AuthProvider config={kit().config()}>
+        <Authenticator language="ja" />
+      </AuthProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: builtInLanguages.ja['signIn.heading'] }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'サインイン' })).toBeTruthy();
+    expect(screen.getByLabelText('パスワード')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: en['signIn.submit'] })).toBeNull();
+  });
+});
