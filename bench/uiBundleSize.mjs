@@ -57,6 +57,7 @@ const cols = [
   ['js files', (s) => s.jsFiles],
   ['js min', (s) => s.js],
   ['js gzip', (s) => s.jsGzip],
+  ['js gzip at start', (s) => s.initialGzip],
   ['css min', (s) => s.css],
   ['css gzip', (s) => s.cssGzip],
   ['js+css gzip', (s) => s.jsGzip + s.cssGzip],
@@ -68,22 +69,23 @@ for (const [key, label] of apps) out.push(line(`(${key}) ${label}`, cols.map(([,
 
 const diff = (x, y) => {
   const [s, t] = [sizes.get(x), sizes.get(y)];
-  return { js: s.js - t.js, jsGzip: s.jsGzip - t.jsGzip, css: s.css - t.css, cssGzip: s.cssGzip - t.cssGzip };
+  return { js: s.js - t.js, jsGzip: s.jsGzip - t.jsGzip, initialGzip: s.initialGzip - t.initialGzip, css: s.css - t.css, cssGzip: s.cssGzip - t.cssGzip };
 };
 out.push('');
 out.push('added over the baseline, KiB');
-const dcols = ['js min', 'js gzip', 'css min', 'css gzip', 'js+css gzip'];
+const dcols = ['js min', 'js gzip', 'js gzip at start', 'css min', 'css gzip', 'js+css gzip at start'];
 out.push(`${''.padEnd(36)}${dcols.map((h) => h.padStart(h.length + 3)).join('')}`);
 const deltas = { b: diff('b', 'a'), c: diff('c', 'a') };
 for (const [key, d] of Object.entries(deltas)) {
-  const cells = [d.js, d.jsGzip, d.css, d.cssGzip, d.jsGzip + d.cssGzip].map(KiB);
+  const cells = [d.js, d.jsGzip, d.initialGzip, d.css, d.cssGzip, d.initialGzip + d.cssGzip].map(KiB);
   out.push(`${`(${key} − a) ${apps.find(([k]) => k === key)[1]}`.padEnd(36)}${cells.map((c, i) => c.padStart(dcols[i].length + 3)).join('')}`);
 }
 
-const added = deltas.c.jsGzip + deltas.c.cssGzip;
+// The budget counts what an app loads at start; on-demand chunks are printed above as well.
+const added = deltas.c.initialGzip + deltas.c.cssGzip;
 const pass = added <= BUDGET_KIB * 1024;
 out.push('');
-out.push(`${pass ? 'PASS' : 'FAIL'}: full UI adds ${KiB(added)} KiB gzip (JS ${KiB(deltas.c.jsGzip)} + CSS ${KiB(deltas.c.cssGzip)}) over React; budget ${BUDGET_KIB} KiB (${pass ? `${KiB(BUDGET_KIB * 1024 - added)} KiB to spare` : `${KiB(added - BUDGET_KIB * 1024)} KiB over`})`);
+out.push(`${pass ? 'PASS' : 'FAIL'}: full UI adds ${KiB(added)} KiB gzip at start (JS ${KiB(deltas.c.initialGzip)} + CSS ${KiB(deltas.c.cssGzip)}; ${KiB(deltas.c.jsGzip + deltas.c.cssGzip)} with on-demand chunks) over React; budget ${BUDGET_KIB} KiB (${pass ? `${KiB(BUDGET_KIB * 1024 - added)} KiB to spare` : `${KiB(added - BUDGET_KIB * 1024)} KiB over`})`);
 
 // Where (c)'s JavaScript comes from. renderedLength is each module's code as rendered into the
 // chunk, before minification: a guide to proportions, not minified bytes. The package is one
@@ -131,12 +133,24 @@ async function buildApp(entry, outDir) {
     },
   });
   const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output);
-  const size = { js: 0, jsGzip: 0, jsFiles: 0, css: 0, cssGzip: 0, modules: [] };
+  const size = { js: 0, jsGzip: 0, jsFiles: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [] };
+  // What loads at start: the entry chunk and its static imports. Chunks reached only through
+  // import() (the QR library, the SRP fallback for engines without BigInt) load on demand.
+  const byName = new Map(files.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
+  const initial = new Set();
+  const visit = (chunk) => {
+    if (initial.has(chunk.fileName)) return;
+    initial.add(chunk.fileName);
+    for (const name of chunk.imports ?? []) if (byName.has(name)) visit(byName.get(name));
+  };
+  for (const chunk of byName.values()) if (chunk.isEntry) visit(chunk);
   for (const file of files) {
     if (file.type === 'chunk') {
       const code = Buffer.from(file.code, 'utf8');
+      const gzip = gzipSync(code, { level: 9 }).length;
       size.js += code.length;
-      size.jsGzip += gzipSync(code, { level: 9 }).length;
+      size.jsGzip += gzip;
+      if (initial.has(file.fileName)) size.initialGzip += gzip;
       size.jsFiles += 1;
       for (const [id, info] of Object.entries(file.modules)) size.modules.push({ ...describe(id), renderedLength: info.renderedLength });
     } else if (file.fileName.endsWith('.css')) {

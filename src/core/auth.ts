@@ -7,7 +7,7 @@ import { authError, toAuthError } from './normalizeError';
 import { initialState, reduce, type AuthAction } from './reducer';
 import type { AuthSession } from './session/authSession';
 import { SessionStore } from './session/sessionStore';
-import { acijSrpClient } from './srp/acijSrpClient';
+import { defaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 import { Store } from './store';
@@ -26,7 +26,7 @@ export interface CreateAuthOptions {
   fetch?: FetchLike;
   /** Clock in ms. Default `Date.now`. */
   now?: () => number;
-  /** SRP math. Default: amazon-cognito-identity-js's. */
+  /** SRP math. Default: native BigInt (amazon-cognito-identity-js's where BigInt is missing). */
   srp?: SrpClient;
   /** Refresh tokens this many seconds before they expire (capped at half their lifetime). Default 60. */
   refreshMarginSeconds?: number;
@@ -60,7 +60,7 @@ export class AuthCore {
     this.options = {
       fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
       now: options.now ?? Date.now,
-      srp: options.srp ?? acijSrpClient,
+      srp: options.srp ?? defaultSrpClient,
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
     };

@@ -13,6 +13,7 @@ export type { SessionTokens } from './session/authSession';
 export { MemoryStorage } from './storage/memoryStorage';
 export { buildTotpUri } from './flows/mfa';
 export { formatSrpTimestamp } from './srp/srpClient';
+export { bigintSrpClient, createBigintSrpClient } from './srp/bigintSrpClient';
 export type { SrpClient, SrpRound, PasswordClaimInput, DeviceVerifier } from './srp/srpClient';
 export type { FetchLike } from './transport';
 export { normalizeConfigInput, resolveConfig } from './config';
