@@ -2,6 +2,7 @@
 // The prebuilt UI: <Authenticator>, each screen on its own, form primitives and i18n.
 export { Authenticator } from './Authenticator';
 export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
+export { withAuthenticator } from './withAuthenticator';
 export type { FormFields, FormFieldOptions, LoginMechanism } from './primitives/formFields';
 export type { SocialProvider } from './screens/SocialButtons';
 export type { AuthRoute, ScreenName } from './screen';
