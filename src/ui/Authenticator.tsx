@@ -6,6 +6,7 @@ import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
 import type { FormFields, LoginMechanism } from './primitives/formFields';
+import type { PasswordPolicy } from './primitives/passwordPolicy';
 import { FocusOnMountContext } from './primitives/ScreenHeading';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
 import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
@@ -60,8 +61,18 @@ export interface AuthenticatorProps {
   socialProviders?: readonly SocialProvider[];
   /** Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: `['email']` with usernames, else none. */
   signUpAttributes?: readonly string[];
-  /** Per screen, per field: label, placeholder, order, required, default value; unknown names add sign-up attributes. Default: none. */
+  /**
+   * Per screen, per field: label, placeholder, order, required, default value; unknown names add
+   * sign-up attributes. The step screens (confirmSignUp, confirmSignIn, confirmResetPassword,
+   * forceNewPassword, customChallenge, setupTotp) take label, placeholder and required. Default: none.
+   */
   formFields?: FormFields;
+  /**
+   * The pool's password policy: its rules are listed under every new-password field, marked as the
+   * user types, and checked before anything is sent. Unset parts keep Cognito's default. Default:
+   * 8 characters with lowercase, uppercase, numbers and symbols.
+   */
+  passwordPolicy?: PasswordPolicy;
   /** Components around the card and around each screen. Default: none. */
   components?: AuthenticatorComponents;
 }
@@ -155,15 +166,20 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   );
 }
 
-interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields'> {
+interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields' | 'passwordPolicy'> {
   setRoute: (route: AuthRoute) => void;
   /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
   fromRoute: boolean;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, loginMechanisms, socialProviders, signUpAttributes, formFields = {} }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
+  const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
+  const fieldsOf = (name: keyof FormFields) => {
+    const fields = formFields[name];
+    return fields === undefined ? {} : { formFields: fields };
+  };
   switch (screen) {
     case 'signIn':
       return (
@@ -184,6 +200,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, log
           loginMechanism={loginMechanism}
           {...(signUpAttributes ? { signUpAttributes } : {})}
           {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
+          {...policy}
         />
       );
     case 'forgotPassword':
@@ -197,19 +214,19 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, log
         />
       );
     case 'confirmSignUp':
-      return <ConfirmSignUp key={screen} />;
+      return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
     case 'confirmSignIn':
-      return <ConfirmSignIn key={screen} />;
+      return <ConfirmSignIn key={screen} {...fieldsOf('confirmSignIn')} />;
     case 'selectMfaType':
       return <SelectMfaType key={screen} />;
     case 'setupTotp':
-      return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} />;
+      return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} {...fieldsOf('setupTotp')} />;
     case 'forceNewPassword':
-      return <ForceNewPassword key={screen} />;
+      return <ForceNewPassword key={screen} {...policy} {...fieldsOf('forceNewPassword')} />;
     case 'customChallenge':
-      return <CustomChallenge key={screen} />;
+      return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
     case 'confirmResetPassword':
-      return <ConfirmResetPassword key={screen} />;
+      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} />;
     case 'verifyUser':
     case 'confirmVerifyUser':
       return null; // rendered by AuthenticatorScreens, which holds their state

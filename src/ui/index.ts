@@ -3,7 +3,10 @@
 export { Authenticator } from './Authenticator';
 export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
 export { withAuthenticator } from './withAuthenticator';
-export type { FormFields, FormFieldOptions, LoginMechanism } from './primitives/formFields';
+export type { FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism } from './primitives/formFields';
+export type { PasswordPolicy } from './primitives/passwordPolicy';
+export { PasswordRules } from './primitives/PasswordRules';
+export type { PasswordRulesProps } from './primitives/PasswordRules';
 export type { SocialProvider } from './screens/SocialButtons';
 export type { AuthRoute, ScreenName } from './screen';
 export { SignIn } from './screens/SignIn';

@@ -1,4 +1,5 @@
 'use client';
+import { Fragment, type ReactNode } from 'react';
 import { Field, type FieldProps } from './Field';
 import type { FieldSpec } from './formFields';
 import { PasswordField } from './PasswordField';
@@ -11,10 +12,12 @@ export interface FieldListProps {
   fieldProps?: (name: string) => Partial<FieldProps>;
   /** Autocomplete of password fields. Default: `current-password`. */
   passwordAutoComplete?: 'current-password' | 'new-password';
+  /** Rendered right after a field (e.g. the password rules under the new password). */
+  renderAfter?: (name: string) => ReactNode;
 }
 
 /** Renders resolved field specs in order: password specs as `PasswordField`, the rest as `Field`. */
-export function FieldList({ fields, values, onChange, fieldProps, passwordAutoComplete = 'current-password' }: FieldListProps) {
+export function FieldList({ fields, values, onChange, fieldProps, passwordAutoComplete = 'current-password', renderAfter }: FieldListProps) {
   return (
     <>
       {fields.map((field) => {
@@ -27,16 +30,21 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
           ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
           ...fieldProps?.(field.name),
         };
-        if (field.type === 'password') return <PasswordField key={field.name} {...common} autoComplete={passwordAutoComplete} />;
         const textual = field.type === 'text' || field.type === 'email' || field.type === 'tel';
         return (
-          <Field
-            key={field.name}
-            {...common}
-            type={field.type}
-            {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
-            {...(textual && field.name === 'username' ? { autoCapitalize: 'off', spellCheck: false } : {})}
-          />
+          <Fragment key={field.name}>
+            {field.type === 'password' ? (
+              <PasswordField {...common} autoComplete={passwordAutoComplete} />
+            ) : (
+              <Field
+                {...common}
+                type={field.type}
+                {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
+                {...(textual && field.name === 'username' ? { autoCapitalize: 'off', spellCheck: false } : {})}
+              />
+            )}
+            {renderAfter?.(field.name)}
+          </Fragment>
         );
       })}
     </>

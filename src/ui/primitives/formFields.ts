@@ -18,8 +18,22 @@ export interface FormFieldOptions {
   autoComplete?: string;
 }
 
-/** Screens whose fields `formFields` can change, each keyed by field name (`username`, `custom:team`, …). */
-export type FormFieldsScreen = 'signIn' | 'signUp' | 'forgotPassword';
+/**
+ * Screens whose fields `formFields` can change, each keyed by field name (`username`, `custom:team`, …).
+ * Sign in, sign up and forgot password take every option (and sign up adds unknown names as
+ * attributes). The step screens take `label`, `placeholder` and `isRequired` for their own fields
+ * (`code`; `password` / `confirm_password`; `answer`); other options and unknown names are ignored.
+ */
+export type FormFieldsScreen =
+  | 'signIn'
+  | 'signUp'
+  | 'forgotPassword'
+  | 'confirmSignUp'
+  | 'confirmSignIn'
+  | 'confirmResetPassword'
+  | 'forceNewPassword'
+  | 'customChallenge'
+  | 'setupTotp';
 export type FormFields = Partial<Record<FormFieldsScreen, Record<string, FormFieldOptions>>>;
 
 /** A field as a screen renders it, after the app's overrides. */
@@ -92,6 +106,23 @@ export function resolveFields(t: Translate, base: FieldSpec[], overrides: Record
   const ordered = merged.filter((field) => field.order !== undefined).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   for (const field of ordered) unordered.splice(Math.max(0, (field.order ?? 1) - 1), 0, field);
   return unordered;
+}
+
+/**
+ * Label, placeholder and `required` of one fixed field of a step screen, after the app's override
+ * (spread onto a `Field` / `CodeField` / `PasswordField`).
+ */
+export function fieldOverride(
+  overrides: Record<string, FormFieldOptions> | undefined,
+  name: string,
+  label: string,
+): { label: string; placeholder?: string; required: boolean } {
+  const override = overrides?.[name];
+  return {
+    label: override?.label ?? label,
+    ...(override?.placeholder === undefined ? {} : { placeholder: override.placeholder }),
+    required: override?.isRequired ?? true,
+  };
 }
 
 /** Each field's starting value: its `defaultValue`, else empty. */

@@ -3,6 +3,10 @@ import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { CodeField } from '../primitives/CodeField';
 import { PasswordField } from '../primitives/PasswordField';
+import { joinIds } from '../primitives/Field';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import type { PasswordPolicy } from '../primitives/passwordPolicy';
+import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -12,10 +16,14 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmResetPasswordProps {
   className?: string;
+  /** The pool's password policy, shown under the new password and checked before submitting. Default: Cognito's (8, all character kinds). */
+  passwordPolicy?: PasswordPolicy;
+  /** Label / placeholder / required of the screen's fields (`code`, `password`, `confirm_password`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** The reset code and the new password twice (step CONFIRM_RESET_PASSWORD_WITH_CODE), with "Resend Code". */
-export function ConfirmResetPassword({ className }: ConfirmResetPasswordProps) {
+export function ConfirmResetPassword({ className, passwordPolicy, formFields }: ConfirmResetPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const username = step?.username ?? '';
@@ -26,11 +34,13 @@ export function ConfirmResetPassword({ className }: ConfirmResetPasswordProps) {
   const [confirmPassword, setConfirmPassword] = useState('');
   const [checkMatch, setCheckMatch] = useState(false);
   const mismatch = checkMatch && confirmPassword !== password;
+  const policy = usePasswordPolicy(password, passwordPolicy);
   const failed = confirm.message ? confirm : resend;
 
   const submit = () => {
     setCheckMatch(true);
-    if (password !== confirmPassword) return;
+    const policyMet = policy.check();
+    if (!policyMet || password !== confirmPassword) return;
     resend.reset();
     void confirm.submit(username, code, password);
   };
@@ -51,27 +61,27 @@ export function ConfirmResetPassword({ className }: ConfirmResetPasswordProps) {
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <CodeField
-        label={t('field.code')}
+        {...fieldOverride(formFields, 'code', t('field.code'))}
         name="code"
-        required
         value={code}
         onChange={(event) => setCode(event.target.value)}
         {...confirm.invalidProps('code')}
       />
       <PasswordField
-        label={t('field.newPassword')}
+        {...fieldOverride(formFields, 'password', t('field.newPassword'))}
         name="password"
         autoComplete="new-password"
-        required
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         {...confirm.invalidProps('password')}
+        aria-describedby={joinIds(policy.describedBy, confirm.invalidProps('password')['aria-describedby'])}
+        error={policy.error}
       />
+      <PasswordRules id={policy.rulesId} rules={policy.rules} />
       <PasswordField
-        label={t('field.confirmPassword')}
+        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
         name="confirm_password"
         autoComplete="new-password"
-        required
         value={confirmPassword}
         error={mismatch ? t('field.passwordMismatch') : undefined}
         onChange={(event) => setConfirmPassword(event.target.value)}

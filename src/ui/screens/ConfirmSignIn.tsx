@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { CodeField } from '../primitives/CodeField';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -11,10 +12,12 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignInProps {
   className?: string;
+  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** The MFA code of a sign-in: SMS (says where it went) or an authenticator app's TOTP code. */
-export function ConfirmSignIn({ className }: ConfirmSignInProps) {
+export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const confirm = useScreenAction('confirmSignIn');
@@ -34,9 +37,8 @@ export function ConfirmSignIn({ className }: ConfirmSignInProps) {
     >
       <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <CodeField
-        label={t('field.code')}
+        {...fieldOverride(formFields, 'code', t('field.code'))}
         name="code"
-        required
         value={code}
         onChange={(event) => setCode(event.target.value)}
         {...confirm.invalidProps('code')}

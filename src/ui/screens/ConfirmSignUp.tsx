@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { CodeField } from '../primitives/CodeField';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -11,10 +12,12 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignUpProps {
   className?: string;
+  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** The sign-up code (step CONFIRM_SIGN_UP), with "Resend Code". */
-export function ConfirmSignUp({ className }: ConfirmSignUpProps) {
+export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const username = step?.username ?? '';
@@ -48,9 +51,8 @@ export function ConfirmSignUp({ className }: ConfirmSignUpProps) {
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <CodeField
-        label={t('field.code')}
+        {...fieldOverride(formFields, 'code', t('field.code'))}
         name="code"
-        required
         value={code}
         onChange={(event) => setCode(event.target.value)}
         {...confirm.invalidProps('code')}

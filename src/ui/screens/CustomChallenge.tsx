@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { Field } from '../primitives/Field';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -9,10 +10,12 @@ import { BackToSignIn } from './BackToSignIn';
 
 export interface CustomChallengeProps {
   className?: string;
+  /** Label / placeholder / required of the screen's fields (`answer`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 /** The answer to a custom auth challenge (step CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE). */
-export function CustomChallenge({ className }: CustomChallengeProps) {
+export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
   const { t } = useTranslate();
   const confirm = useScreenAction('confirmSignIn');
   const [answer, setAnswer] = useState('');
@@ -27,10 +30,9 @@ export function CustomChallenge({ className }: CustomChallengeProps) {
       footer={<BackToSignIn />}
     >
       <Field
-        label={t('field.answer')}
+        {...fieldOverride(formFields, 'answer', t('field.answer'))}
         name="answer"
         autoComplete="off"
-        required
         value={answer}
         onChange={(event) => setAnswer(event.target.value)}
         {...confirm.invalidProps('code')}

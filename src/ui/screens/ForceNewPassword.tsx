@@ -2,8 +2,11 @@
 import { useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field } from '../primitives/Field';
+import { Field, joinIds } from '../primitives/Field';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import { PasswordField } from '../primitives/PasswordField';
+import type { PasswordPolicy } from '../primitives/passwordPolicy';
+import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -12,12 +15,16 @@ import { useNextStep } from './useNextStep';
 
 export interface ForceNewPasswordProps {
   className?: string;
+  /** The pool's password policy, shown under the new password and checked before submitting. Default: Cognito's (8, all character kinds). */
+  passwordPolicy?: PasswordPolicy;
+  /** Label / placeholder / required of the screen's fields (`password`, `confirm_password`, and each missing attribute by name). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
 }
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', phone_number: 'tel', name: 'name', given_name: 'given-name', family_name: 'family-name', nickname: 'nickname', birthdate: 'bday', address: 'street-address', website: 'url' };
 
 /** A new password (twice) and the attributes the pool still needs (step CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED). */
-export function ForceNewPassword({ className }: ForceNewPasswordProps) {
+export function ForceNewPassword({ className, passwordPolicy, formFields }: ForceNewPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const missing = step?.missingAttributes ?? [];
@@ -27,10 +34,12 @@ export function ForceNewPassword({ className }: ForceNewPasswordProps) {
   const [attributes, setAttributes] = useState<Record<string, string>>({});
   const [checkMatch, setCheckMatch] = useState(false);
   const mismatch = checkMatch && confirmPassword !== password;
+  const policy = usePasswordPolicy(password, passwordPolicy);
 
   const submit = () => {
     setCheckMatch(true);
-    if (password !== confirmPassword) return;
+    const policyMet = policy.check();
+    if (!policyMet || password !== confirmPassword) return;
     const userAttributes = Object.fromEntries(missing.map((name) => [name, attributes[name] ?? '']));
     void confirm.submit({ challengeResponse: password, ...(missing.length > 0 ? { userAttributes } : {}) });
   };
@@ -46,19 +55,20 @@ export function ForceNewPassword({ className }: ForceNewPasswordProps) {
       footer={<BackToSignIn />}
     >
       <PasswordField
-        label={t('field.password')}
+        {...fieldOverride(formFields, 'password', t('field.password'))}
         name="password"
         autoComplete="new-password"
-        required
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         {...confirm.invalidProps('password')}
+        aria-describedby={joinIds(policy.describedBy, confirm.invalidProps('password')['aria-describedby'])}
+        error={policy.error}
       />
+      <PasswordRules id={policy.rulesId} rules={policy.rules} />
       <PasswordField
-        label={t('field.confirmPassword')}
+        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
         name="confirm_password"
         autoComplete="new-password"
-        required
         value={confirmPassword}
         error={mismatch ? t('field.passwordMismatch') : undefined}
         onChange={(event) => setConfirmPassword(event.target.value)}
@@ -66,11 +76,10 @@ export function ForceNewPassword({ className }: ForceNewPasswordProps) {
       {missing.map((name) => (
         <Field
           key={name}
-          label={attributeLabel(t, name)}
+          {...fieldOverride(formFields, name, attributeLabel(t, name))}
           name={name}
           type={name === 'email' ? 'email' : name === 'phone_number' ? 'tel' : 'text'}
           autoComplete={AUTOCOMPLETE[name] ?? 'on'}
-          required
           value={attributes[name] ?? ''}
           onChange={(event) => setAttributes((current) => ({ ...current, [name]: event.target.value }))}
         />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { buildTotpUri } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { CodeField } from '../primitives/CodeField';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import { QrCode } from '../primitives/QrCode';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -12,12 +13,14 @@ import { useNextStep } from './useNextStep';
 
 export interface SetupTotpProps {
   className?: string;
+  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
   /** The issuer the authenticator app shows next to the account. Default: `AWSCognito`. */
   issuer?: string;
 }
 
 /** QR code + key as text, then the app's first code (step CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
-export function SetupTotp({ className, issuer = 'AWSCognito' }: SetupTotpProps) {
+export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: SetupTotpProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const secret = step?.totpSetupDetails?.sharedSecret ?? '';
@@ -40,9 +43,8 @@ export function SetupTotp({ className, issuer = 'AWSCognito' }: SetupTotpProps) 
         <span className="crk-field__label">{t('setupTotp.secretLabel')}</span> <code className="crk-secret__value">{secret}</code>
       </p>
       <CodeField
-        label={t('field.code')}
+        {...fieldOverride(formFields, 'code', t('field.code'))}
         name="code"
-        required
         value={code}
         onChange={(event) => setCode(event.target.value)}
         {...confirm.invalidProps('code')}

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, initialValues, resolveFields, usernameField, type FieldSpec, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
+import { joinIds } from '../primitives/Field';
+import type { PasswordPolicy } from '../primitives/passwordPolicy';
+import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -17,12 +20,14 @@ export interface SignUpProps {
   signUpAttributes?: readonly string[];
   /** Changes to any field, or extra ones (custom attributes, e.g. `custom:team`). Default: none. */
   formFields?: Record<string, FormFieldOptions>;
+  /** The pool's password policy, shown under the password and checked before signing up. Default: Cognito's (8, all character kinds). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
 
 /** Username, password twice (checked to match before anything is sent), then the attributes asked for. */
-export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields }: SignUpProps) {
+export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy }: SignUpProps) {
   const { t } = useTranslate();
   const signUp = useScreenAction('signUp');
   const fields = resolveFields(t, baseFields(t, loginMechanism, signUpAttributes), formFields);
@@ -31,10 +36,12 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
   const [checkMatch, setCheckMatch] = useState(false);
   const password = values['password'] ?? '';
   const mismatch = checkMatch && (values['confirm_password'] ?? '') !== password;
+  const policy = usePasswordPolicy(password, passwordPolicy);
 
   const submit = async () => {
     setCheckMatch(true);
-    if (password !== (values['confirm_password'] ?? '')) return;
+    const policyMet = policy.check();
+    if (!policyMet || password !== (values['confirm_password'] ?? '')) return;
     const username = values['username'] ?? '';
     const attributes: Record<string, string> = {};
     for (const field of fields) {
@@ -64,13 +71,21 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
         onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
         fieldProps={(name) =>
           name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
-          : name === 'username' || name === 'password' ? signUp.invalidProps(name)
+          : name === 'password' ? passwordProps(signUp.invalidProps(name), policy.describedBy, policy.error)
+          : name === 'username' ? signUp.invalidProps(name)
           : {}
         }
+        renderAfter={(name) => (name === 'password' ? <PasswordRules id={policy.rulesId} rules={policy.rules} /> : null)}
       />
       <SubmitButton label={t('signUp.submit')} pendingLabel={t('signUp.pending')} pending={signUp.pending} />
     </ScreenForm>
   );
+}
+
+/** The password's props: the engine error's, plus the rule list and the policy error. */
+function passwordProps(invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string }, rulesId: string | undefined, error: string | undefined) {
+  const describedBy = joinIds(rulesId, invalid['aria-describedby']);
+  return { ...invalid, ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }), ...(error === undefined ? {} : { error }) };
 }
 
 function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] | undefined): FieldSpec[] {

@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Authenticator } from '../../src/ui/Authenticator';
+import { strongPassword } from '../backend/harness';
+import { useEngineBackend } from '../support/engine';
+import { uniqueName } from '../support/engineAssertions';
+import { RecordingStorage } from '../support/recordingStorage';
+import { axeViolations, click, expectAlert, findScreen, renderWithAuth, type } from './support';
+
+const UNMET = 'Your password does not meet all the requirements.';
+
+/** The rule list the field's `aria-describedby` points at. */
+function ruleList(label: string): HTMLElement {
+  const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ');
+  const list = ids.map((id) => document.getElementById(id)).find((element) => element?.classList.contains('crk-password-rules'));
+  if (!list) throw new Error(`no password rules described ${label}`);
+  return list;
+}
+
+/** Each rule's `data-met`, by rule name. */
+function rules(label = 'Password'): Record<string, string | undefined> {
+  return Object.fromEntries([...ruleList(label).querySelectorAll('li')].map((item) => [item.dataset['rule'] ?? '', item.dataset['met']]));
+}
+
+function fillSignUp(username: string, password: string): void {
+  type('Username', username);
+  type('Password', password);
+  type('Confirm Password', password);
+  type('Email', `${username}@example.com`);
+}
+
+describe('<Authenticator passwordPolicy>', () => {
+  const kit = useEngineBackend();
+  beforeEach(() => {
+    kit().storage = new RecordingStorage();
+  });
+
+  it("lists Cognito's default rules under the new password, marked met as the user types (text and data-met)", async () => {
+    const { container } = renderWithAuth(kit(), <Authenticator initialState="signUp" />);
+    await findScreen('Create your account');
+    expect(rules()).toEqual({ minLength: 'false', lowercase: 'false', uppercase: 'false', number: 'false', symbol: 'false' });
+    const minLength = ruleList('Password').querySelector('[data-rule="minLength"]');
+    expect(minLength?.textContent).toBe('○At least 8 characters (not met)');
+    // Not a live region itself: only the one-line summary is (and it is empty until every rule is met).
+    expect(ruleList('Password').querySelector('ul')?.hasAttribute('aria-live')).toBe(false);
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(await axeViolations(container)).toEqual([]);
+
+    type('Password', 'abc');
+    expect(rules()).toEqual({ minLength: 'false', lowercase: 'true', uppercase: 'false', number: 'false', symbol: 'false' });
+    type('Password', 'abcDEF12');
+    expect(rules()).toEqual({ minLength: 'true', lowercase: 'true', uppercase: 'true', number: 'true', symbol: 'false' });
+    expect(minLength?.textContent).toBe('✓At least 8 characters (met)');
+    type('Password', 'abcDEF12!');
+    expect(Object.values(rules()).every((met) => met === 'true')).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Your password meets all the requirements.');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('an unmet rule blocks submit: translated error on the field, no SignUp request', async () => {
+    const k = kit();
+    k.backend.resetCounts();
+    const { container } = renderWithAuth(k, <Authenticator initialState="signUp" />);
+    await findScreen('Create your account');
+    fillSignUp(uniqueName('weak'), 'weakpass1');
+    click('button', 'Create Account');
+    await expectAlert(UNMET);
+    const field = screen.getByLabelText('Password');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ruleList('Password').id);
+    expect(k.backend.count('SignUp')).toBe(0);
+    expect(await axeViolations(container)).toEqual([]);
+
+    // Meeting the rules clears the error while typing.
+    type('Password', 'Weakpass1!');
+    await waitFor(() => expect(screen.queryByText(UNMET)).toBeNull());
+    expect(k.backend.count('SignUp')).toBe(0);
+  });
+
+  it('with every rule met, signs up', async () => {
+    const k = kit();
+    k.backend.resetCounts();
+    const username = uniqueName('ok');
+    renderWithAuth(k, <Authenticator initialState="signUp" />);
+    await findScreen('Create your account');
+    fillSignUp(username, strongPassword());
+    click('button', 'Create Account');
+    await findScreen('Confirm your account');
+    expect(k.backend.count('SignUp')).toBe(1);
+    expect(k.backend.getUser(username)).toBeTruthy();
+  });
+
+  it('a custom policy is honoured: minLength 12 shown and enforced, a rule turned off is not listed', async () => {
+    const k = kit();
+    k.backend.resetCounts();
+    const username = uniqueName('long');
+    renderWithAuth(k, <Authenticator initialState="signUp" passwordPolicy={{ minLength: 12, requireSymbols: false }} />);
+    await findScreen('Create your account');
+    expect(Object.keys(rules())).toEqual(['minLength', 'lowercase', 'uppercase', 'number']);
+    expect(screen.getByText('At least 12 characters')).toBeTruthy();
+
+    fillSignUp(username, 'Abcdefgh1!x'); // 11 characters: met by the default policy, not by this one
+    expect(rules()['minLength']).toBe('false');
+    click('button', 'Create Account');
+    await expectAlert(UNMET);
+    expect(k.backend.count('SignUp')).toBe(0);
+
+    const password = 'Abcdefgh1!xy';
+    type('Password', password);
+    type('Confirm Password', password);
+    expect(rules()['minLength']).toBe('true');
+    click('button', 'Create Account');
+    await findScreen('Confirm your account');
+    expect(k.backend.count('SignUp')).toBe(1);
+  });
+
+  it('the reset-password screen lists the rules under the new password and blocks a weak one', async () => {
+    const k = kit();
+    const username = uniqueName('rp');
+    await k.backend.createUser({ username, password: strongPassword(), attributes: { email: `${username}@example.com` } });
+    const { container } = renderWithAuth(k, <Authenticator />);
+    await findScreen('Sign in to your account');
+    click('button', 'Forgot your password?');
+    await findScreen('Reset your password');
+    type('Username', username);
+    click('button', 'Send code');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
+    expect(rules('New Password')['minLength']).toBe('false');
+    expect(await axeViolations(container)).toEqual([]);
+    k.backend.resetCounts();
+    type('Code', k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    type('New Password', 'short');
+    type('Confirm Password', 'short');
+    click('button', 'Submit');
+    await expectAlert(UNMET);
+    expect(k.backend.count('ConfirmForgotPassword')).toBe(0);
+  });
+
+  it('translates the rules (French)', async () => {
+    renderWithAuth(kit(), <Authenticator initialState="signUp" language="fr" />);
+    await findScreen('Créez votre compte');
+    expect(screen.getByText('Au moins 8 caractères')).toBeTruthy();
+    expect(screen.getByText('Votre mot de passe doit contenir :')).toBeTruthy();
+  });
+});
+
+describe('<Authenticator formFields> on the step screens', () => {
+  const kit = useEngineBackend();
+  beforeEach(() => {
+    kit().storage = new RecordingStorage();
+  });
+
+  it('confirmSignUp: the code field takes the label and placeholder given', async () => {
+    const k = kit();
+    const username = uniqueName('ff');
+    const { container } = renderWithAuth(
+      k,
+      <Authenticator initialState="signUp" formFields={{ confirmSignUp: { code: { label: 'Verification code', placeholder: '6 digits' } } }} />,
+    );
+    await findScreen('Create your account');
+    fillSignUp(username, strongPassword());
+    click('button', 'Create Account');
+    await findScreen('Confirm your account');
+    const code = screen.getByLabelText('Verification code') as HTMLInputElement;
+    expect(code.placeholder).toBe('6 digits');
+    expect(code.name).toBe('code');
+    expect(screen.queryByLabelText('Code')).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+
+    type('Verification code', k.backend.lastCode(username, 'SIGN_UP'));
+    click('button', 'Confirm');
+    await findScreen('Sign in to your account');
+  });
+});
