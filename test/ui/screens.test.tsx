@@ -100,12 +100,18 @@ describe('Authenticator screens', () => {
     expect(k.backend.getUser(username)?.attributes['name']).toBe('Fox Mulder');
   });
 
-  it('SMS MFA: says where the code went; a wrong code shows the error; the right one signs in', async () => {
+  it('SRP sign-in → SMS MFA: says where the code went; a wrong code shows the error; the right one signs in', async () => {
     const k = kit();
     const username = await newUser('sms', { mfa: { sms: true } });
-    const { container } = renderWithAuth(k, <Authenticator />);
+    k.backend.resetCounts();
+    const { container } = renderWithAuth(k, <Authenticator />, { authenticationFlowType: 'USER_SRP_AUTH' });
     await signInAs(username, password);
     expectFocused(await findScreen('Confirm SMS Code'));
+    // The password was proven by SRP (never sent), then Cognito asked for the SMS code.
+    expect(k.backend.requests().map((r) => [r.operation, (r.input as { AuthFlow?: string; ChallengeName?: string }).AuthFlow ?? (r.input as { ChallengeName?: string }).ChallengeName])).toEqual([
+      ['InitiateAuth', 'USER_SRP_AUTH'],
+      ['RespondToAuthChallenge', 'PASSWORD_VERIFIER'],
+    ]);
     expect(screen.getByText(/We texted a code to \+\*+0123/)).toBeTruthy();
     await axe.check(container, 'confirmSignIn(SMS)');
     const code = k.backend.lastCode(username, 'MFA');
