@@ -2,16 +2,14 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { CodeField } from '../primitives/CodeField';
-import { PasswordField } from '../primitives/PasswordField';
-import { joinIds } from '../primitives/Field';
 import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
-import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 import { useNextStep } from './useNextStep';
 
 export interface ConfirmResetPasswordProps {
@@ -30,19 +28,13 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
   const confirm = useScreenAction('forgotPasswordSubmit');
   const resend = useScreenAction('forgotPassword');
   const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [checkMatch, setCheckMatch] = useState(false);
-  const mismatch = checkMatch && confirmPassword !== password;
-  const policy = usePasswordPolicy(password, passwordPolicy);
+  const newPassword = useNewPassword(passwordPolicy);
   const failed = confirm.message ? confirm : resend;
 
   const submit = () => {
-    setCheckMatch(true);
-    const policyMet = policy.check();
-    if (!policyMet || password !== confirmPassword) return;
+    if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit(username, code, password);
+    void confirm.submit(username, code, newPassword.password);
   };
   const resendCode = () => {
     confirm.reset();
@@ -67,24 +59,11 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
         onChange={(event) => setCode(event.target.value)}
         {...confirm.invalidProps('code')}
       />
-      <PasswordField
-        {...fieldOverride(formFields, 'password', t('field.newPassword'))}
-        name="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        {...confirm.invalidProps('password')}
-        aria-describedby={joinIds(policy.describedBy, confirm.invalidProps('password')['aria-describedby'])}
-        error={policy.error}
-      />
-      <PasswordRules id={policy.rulesId} rules={policy.rules} />
-      <PasswordField
-        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
-        name="confirm_password"
-        autoComplete="new-password"
-        value={confirmPassword}
-        error={mismatch ? t('field.passwordMismatch') : undefined}
-        onChange={(event) => setConfirmPassword(event.target.value)}
+      <NewPasswordFields
+        state={newPassword}
+        passwordLabel={t('field.newPassword')}
+        formFields={formFields}
+        invalid={confirm.invalidProps('password')}
       />
       <SubmitButton label={t('confirmResetPassword.submit')} pendingLabel={t('confirmResetPassword.pending')} pending={confirm.pending} />
       <SubmitButton type="button" label={t('resend.submit')} pendingLabel={t('resend.pending')} pending={resend.pending} onClick={resendCode} />

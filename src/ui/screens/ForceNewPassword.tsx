@@ -2,15 +2,14 @@
 import { useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field, joinIds } from '../primitives/Field';
+import { Field } from '../primitives/Field';
 import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
-import { PasswordField } from '../primitives/PasswordField';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
-import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 import { useNextStep } from './useNextStep';
 
 export interface ForceNewPasswordProps {
@@ -29,19 +28,13 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
   const step = useNextStep();
   const missing = step?.missingAttributes ?? [];
   const confirm = useScreenAction('confirmSignIn');
-  const [password, setPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
+  const newPassword = useNewPassword(passwordPolicy);
   const [attributes, setAttributes] = useState<Record<string, string>>({});
-  const [checkMatch, setCheckMatch] = useState(false);
-  const mismatch = checkMatch && confirmPassword !== password;
-  const policy = usePasswordPolicy(password, passwordPolicy);
 
   const submit = () => {
-    setCheckMatch(true);
-    const policyMet = policy.check();
-    if (!policyMet || password !== confirmPassword) return;
+    if (!newPassword.validate()) return;
     const userAttributes = Object.fromEntries(missing.map((name) => [name, attributes[name] ?? '']));
-    void confirm.submit({ challengeResponse: password, ...(missing.length > 0 ? { userAttributes } : {}) });
+    void confirm.submit({ challengeResponse: newPassword.password, ...(missing.length > 0 ? { userAttributes } : {}) });
   };
 
   return (
@@ -54,24 +47,11 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
       onSubmit={submit}
       footer={<BackToSignIn />}
     >
-      <PasswordField
-        {...fieldOverride(formFields, 'password', t('field.password'))}
-        name="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        {...confirm.invalidProps('password')}
-        aria-describedby={joinIds(policy.describedBy, confirm.invalidProps('password')['aria-describedby'])}
-        error={policy.error}
-      />
-      <PasswordRules id={policy.rulesId} rules={policy.rules} />
-      <PasswordField
-        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
-        name="confirm_password"
-        autoComplete="new-password"
-        value={confirmPassword}
-        error={mismatch ? t('field.passwordMismatch') : undefined}
-        onChange={(event) => setConfirmPassword(event.target.value)}
+      <NewPasswordFields
+        state={newPassword}
+        passwordLabel={t('field.password')}
+        formFields={formFields}
+        invalid={confirm.invalidProps('password')}
       />
       {missing.map((name) => (
         <Field

@@ -1,0 +1,77 @@
+'use client';
+import { useState } from 'react';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { joinIds } from '../primitives/Field';
+import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { PasswordField } from '../primitives/PasswordField';
+import type { PasswordPolicy } from '../primitives/passwordPolicy';
+import { PasswordRules, usePasswordPolicy, type PasswordPolicyCheck } from '../primitives/PasswordRules';
+
+export interface NewPassword {
+  password: string;
+  setPassword: (value: string) => void;
+  confirmPassword: string;
+  setConfirmPassword: (value: string) => void;
+  /** The confirmation differs, once a submit has asked to compare them. */
+  mismatch: boolean;
+  policy: PasswordPolicyCheck;
+  /** Marks both checks as asked for; true when the password meets the policy and matches. */
+  validate: () => boolean;
+}
+
+/** State of a "new password, twice" pair with the pool's policy (reset and new-password screens). */
+export function useNewPassword(passwordPolicy: PasswordPolicy | undefined): NewPassword {
+  const [password, setPassword] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [checkMatch, setCheckMatch] = useState(false);
+  const policy = usePasswordPolicy(password, passwordPolicy);
+  return {
+    password,
+    setPassword,
+    confirmPassword,
+    setConfirmPassword,
+    mismatch: checkMatch && confirmPassword !== password,
+    policy,
+    validate: () => {
+      setCheckMatch(true);
+      const policyMet = policy.check();
+      return policyMet && password === confirmPassword;
+    },
+  };
+}
+
+export interface NewPasswordFieldsProps {
+  state: NewPassword;
+  passwordLabel: string;
+  formFields?: Record<string, FormFieldOptions>;
+  /** The server error's link to the password field (from useScreenAction's invalidProps). */
+  invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string };
+}
+
+/** The new password with its live policy rules, then the confirmation. */
+export function NewPasswordFields({ state, passwordLabel, formFields, invalid }: NewPasswordFieldsProps) {
+  const { t } = useTranslate();
+  return (
+    <>
+      <PasswordField
+        {...fieldOverride(formFields, 'password', passwordLabel)}
+        name="password"
+        autoComplete="new-password"
+        value={state.password}
+        onChange={(event) => state.setPassword(event.target.value)}
+        {...invalid}
+        aria-describedby={joinIds(state.policy.describedBy, invalid['aria-describedby'])}
+        error={state.policy.error}
+      />
+      <PasswordRules id={state.policy.rulesId} rules={state.policy.rules} />
+      <PasswordField
+        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
+        name="confirm_password"
+        autoComplete="new-password"
+        value={state.confirmPassword}
+        error={state.mismatch ? t('field.passwordMismatch') : undefined}
+        onChange={(event) => state.setConfirmPassword(event.target.value)}
+      />
+    </>
+  );
+}
