@@ -1,45 +1,15 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
-import helperModule from 'amazon-cognito-identity-js/lib/AuthenticationHelper.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from '../../src/core/index';
 import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, randomBytes, utf8 } from '../../src/core/encoding';
 import { N, bytesToHex, modPow, padHex } from '../../src/core/srp/bigintMath';
 import { bigintSrpClient, createBigintSrpClient } from '../../src/core/srp/bigintSrpClient';
+import { call, Helper, type AcijBigInteger, type AcijBigIntegerCtor } from '../../src/core/srp/acijHelper';
 import { formatSrpTimestamp } from '../../src/core/srp/srpClient';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
 import { answeredChallenges, authErrorOf, operations, uniqueName } from '../support/engineAssertions';
-
-// The parts of acij's AuthenticationHelper (and its jsbn BigInteger) this test drives directly.
-interface AcijBigInteger {
-  toString(radix: number): string;
-}
-type AcijBigIntegerCtor = new (value: string, radix: number) => AcijBigInteger;
-type NodeCallback<T> = (error: unknown, value: T) => void;
-interface AuthenticationHelper {
-  N: AcijBigInteger;
-  smallAValue: AcijBigInteger;
-  largeAValue: AcijBigInteger | undefined;
-  getLargeAValue(callback: NodeCallback<AcijBigInteger>): void;
-  getPasswordAuthenticationKey(
-    username: string,
-    password: string,
-    serverB: AcijBigInteger,
-    salt: AcijBigInteger,
-    callback: NodeCallback<Uint8Array>,
-  ): void;
-  generateHashDevice(deviceGroupKey: string, username: string, callback: NodeCallback<null>): void;
-  getRandomPassword(): string;
-  getSaltDevices(): string;
-  getVerifierDevices(): string;
-}
-type HelperCtor = new (poolName: string) => AuthenticationHelper;
-const Helper: HelperCtor = (helperModule as { default?: HelperCtor }).default ?? (helperModule as HelperCtor);
-
-function call<T>(run: (callback: NodeCallback<T>) => void): Promise<T> {
-  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
-}
 
 /** Hands out the queued byte strings in order, then fails: the test decides every random byte. */
 function scriptedRandom(...chunks: Uint8Array[]): (length: number) => Uint8Array {

@@ -5,7 +5,7 @@ import type { SrpClient } from './srpClient';
  * amazon-cognito-identity-js's math, loaded only where native BigInt is missing (very old
  * engines), so the app's main bundle carries neither it nor its `buffer` dependency.
  */
-const acijFallback: SrpClient = {
+export const acijFallback: SrpClient = {
   async start(poolName) {
     return (await import('./acijSrpClient')).acijSrpClient.start(poolName);
   },
