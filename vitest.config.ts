@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     setupFiles: ['test/support/captureConsole.ts'],
+    // Prints the reliability and security summary (test/reliability/tally.ts) after the run.
+    globalSetup: ['test/reliability/summary.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [
