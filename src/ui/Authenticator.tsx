@@ -62,9 +62,9 @@ export interface AuthenticatorProps {
   /** Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: `['email']` with usernames, else none. */
   signUpAttributes?: readonly string[];
   /**
-   * Per screen, per field: label, placeholder, order, required, default value; unknown names add
-   * sign-up attributes. The step screens (confirmSignUp, confirmSignIn, confirmResetPassword,
-   * forceNewPassword, customChallenge, setupTotp) take label, placeholder and required. Default: none.
+   * Per screen, per field: label, placeholder, order, required, default value. Unknown names add
+   * fields: user attributes on signUp and forceNewPassword, `clientMetadata` for the Lambda
+   * triggers on the other step screens. Default: none.
    */
   formFields?: FormFields;
   /**
