@@ -24,6 +24,7 @@ describe('npm run demo, end to end in Chromium', () => {
   let stack: DemoStack | undefined;
   let browser: Browser;
   let shot = 0;
+  let secret = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('npm run demo, end to end in Chromium', () => {
 
     // TOTP: the code an authenticator app would show for the secret on screen.
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     registerSecret(secret);
     await screenshot(page, 'totp-setup');
@@ -149,7 +150,9 @@ describe('npm run demo, end to end in Chromium', () => {
     await form.getByLabel('Password').fill(password);
     await form.getByRole('button', { name: 'Sign in (custom form)' }).click();
     // TOTP is still on for this user: the data folder kept it.
-    await form.getByLabel('Authenticator code').waitFor();
+    await form.getByLabel('Authenticator code').fill(await totpCode(secret));
+    await form.getByRole('button', { name: 'Verify code' }).click();
+    await signedIn(page).waitFor();
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
