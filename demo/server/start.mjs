@@ -66,6 +66,8 @@ try {
 
   const vite = await createServer({
     configFile: join(demoDir, 'vite.config.ts'),
+    // Beside the pool's data: two stacks (say, the e2e test and yours) never share a dependency cache.
+    cacheDir: join(dataDir, 'vite'),
     server: { host, port: appPort, strictPort: true },
   });
   stoppers.push(() => vite.close());
