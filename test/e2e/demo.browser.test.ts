@@ -119,6 +119,10 @@ describe('npm run demo, end to end in Chromium', () => {
     await screenshot(page, 'custom-totp');
     await form.getByRole('button', { name: 'Verify code' }).click();
     await signedIn(page).waitFor();
+    // cognito-local has no GlobalSignOut: the page says so and the user stays signed in (README).
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.locator('section[aria-labelledby="sign-out-heading"] [role="alert"]').waitFor();
+    expect(await signedIn(page).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     // Hosted UI: cognito-local's login page, back to /callback, signed in; sign-out leaves through /logout.

@@ -14,7 +14,11 @@ export function SignOutButtons() {
           Sign out everywhere
         </button>
       </div>
-      {signOut.error ? <p role="alert">{signOut.error.name}</p> : null}
+      {signOut.error ? (
+        <p role="alert">
+          {signOut.error.name}: {signOut.error.message}
+        </p>
+      ) : null}
     </section>
   );
 }
