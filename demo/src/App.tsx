@@ -13,6 +13,7 @@ export function App() {
       <header className="demo-header">
         <h1>cognito-react-kit demo</h1>
         <p>Auth server: {target}.</p>
+        <EngineError />
       </header>
       <main className="demo-layout">
         <section className="demo-panel" aria-labelledby="drop-in-heading">
@@ -46,4 +47,14 @@ function SignedOutExtras() {
       ) : null}
     </div>
   );
+}
+
+/** The engine's own error, e.g. a hosted-UI return that could not be completed on /callback. */
+function EngineError() {
+  const error = useAuth((s) => s.error);
+  return error ? (
+    <p role="alert" className="demo-engine-error">
+      {error.name}: {error.message}
+    </p>
+  ) : null;
 }
