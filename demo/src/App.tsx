@@ -54,7 +54,7 @@ function EngineError() {
   const error = useAuth((s) => s.error);
   return error ? (
     <p role="alert" className="demo-engine-error">
-      {error.name}: {error.message}
+      Last engine error (useAuth): {error.name}: {error.message}
     </p>
   ) : null;
 }

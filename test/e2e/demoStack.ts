@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { CODE_LINE } from '../../demo/server/cognitoLocal.mjs';
 
-/** demo/server/cognitoLocal.mjs prints every code on such a line (its CODE_LINE). */
-const CODE_LINE = /^\[cognito-local\] code for (\S+) \((\w+)\): (\d+)$/gm;
+/** Every code line the demo printed (the script's own pattern, made global). */
+const CODE_LINES = new RegExp(CODE_LINE.source, 'gm');
 const READY_LINE = /^Demo app ready: (\S+)$/m;
 const REPO = resolve(__dirname, '../..');
 
@@ -64,7 +65,7 @@ export async function startDemo(options: { appPort: number; cognitoPort: number;
     clearTimeout(timer);
   };
 
-  const codes = () => [...output.matchAll(CODE_LINE)].map((m) => ({ destination: m[1]!, kind: m[2]!, code: m[3]! }));
+  const codes = () => [...output.matchAll(CODE_LINES)].map((m) => ({ destination: m[1]!, kind: m[2]!, code: m[3]! }));
   try {
     const url = await waitFor(() => READY_LINE.exec(output)?.[1], 90_000, () => child.exitCode !== null, () => `the demo did not start:\n${output}`);
     return {
