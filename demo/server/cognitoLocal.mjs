@@ -87,9 +87,16 @@ export async function startCognitoLocal({ host, port, dataDir, print }) {
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', base);
-    if (req.method === 'GET' && url.pathname === '/logout') return logout(cognito, ctx, url, res);
-    if (req.method === 'POST' && url.pathname === '/oauth2/revoke') return revoke(base, req, res);
-    return app(req, res);
+    const added =
+      req.method === 'GET' && url.pathname === '/logout' ? logout(cognito, ctx, url, res)
+      : req.method === 'POST' && url.pathname === '/oauth2/revoke' ? revoke(base, req, res)
+      : null;
+    if (!added) return app(req, res);
+    // A failure in an added route answers 500 instead of ending the demo with an unhandled rejection.
+    added.catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
