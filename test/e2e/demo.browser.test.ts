@@ -12,13 +12,15 @@ import { freePorts, startDemo, type DemoStack } from './demoStack';
 const SHOTS = resolve(__dirname, '../../test-results/e2e-demo');
 
 // `npm run demo` as a newcomer runs it (cognito-local + the demo app), driven in Chromium through
-// every way in: sign-up with the code cognito-local printed, the drop-in Authenticator, TOTP set
-// up from the secret on screen, the custom useAuth form with a TOTP code, the hosted UI; then a
-// second start of the script on the same data folder, which must keep the pool and the user.
+// every way in: sign-up with the code cognito-local printed, the drop-in Authenticator, attribute
+// edit + email verification, a password change, TOTP set up from the secret on screen, the custom
+// useAuth form with a TOTP code, the hosted UI; then a second start of the script on the same data
+// folder, which must keep the pool and the user.
 describe('npm run demo, end to end in Chromium', () => {
   const email = `ada.${Date.now()}@example.com`;
   const password = `Demo-${Math.random().toString(36).slice(2, 10)}-Pw1!`;
-  registerSecret(password);
+  const newPassword = `${password}2`;
+  registerSecret(password, newPassword);
   let dataDir: string;
   let ports: number[];
   let stack: DemoStack | undefined;
@@ -99,6 +101,12 @@ describe('npm run demo, end to end in Chromium', () => {
     await page.getByLabel('Email verification code').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.demo-attributes').textContent()).toContain('Ada Lovelace');
 
+    // Change password; every later sign-in uses the new one.
+    await page.getByLabel('Current password').fill(password);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+
     // TOTP: the code an authenticator app would show for the secret on screen.
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
@@ -113,7 +121,7 @@ describe('npm run demo, end to end in Chromium', () => {
     // Sign in again with the custom form: password, then a TOTP code.
     const form = custom(page);
     await form.getByLabel('Email').fill(email);
-    await form.getByLabel('Password').fill(password);
+    await form.getByLabel('Password').fill(newPassword);
     await form.getByRole('button', { name: 'Sign in (custom form)' }).click();
     await form.getByLabel('Authenticator code').fill(await totpCode(secret));
     await screenshot(page, 'custom-totp');
@@ -129,7 +137,7 @@ describe('npm run demo, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in with the hosted UI' }).click();
     await page.waitForURL((url) => url.pathname === '/oauth2/authorize');
     await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
+    await page.locator('input[name="password"]').fill(newPassword);
     await screenshot(page, 'hosted-ui');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/callback');
@@ -151,7 +159,7 @@ describe('npm run demo, end to end in Chromium', () => {
     const page = await openPage(demo.url);
     const form = custom(page);
     await form.getByLabel('Email').fill(email);
-    await form.getByLabel('Password').fill(password);
+    await form.getByLabel('Password').fill(newPassword);
     await form.getByRole('button', { name: 'Sign in (custom form)' }).click();
     // TOTP is still on for this user: the data folder kept it.
     await form.getByLabel('Authenticator code').fill(await totpCode(secret));
