@@ -83,7 +83,13 @@ describe('hosted UI sign-in in Chromium', () => {
     expect(stored).toContain(`CognitoIdentityServiceProvider.${backend.config.clientId}.hiro.refreshToken`);
     expect(await tab.evaluate(() => Object.keys(window.sessionStorage))).toEqual([]);
 
-    await Promise.all([tab.waitForURL(site.url), tab.evaluate(() => (window as unknown as PageApi).signOutHostedUi())]);
+    // Started, not awaited, in the page: sign-out navigates away, which would destroy an awaited evaluation.
+    await Promise.all([
+      tab.waitForURL(site.url),
+      tab.evaluate(() => {
+        void (window as unknown as PageApi).signOutHostedUi();
+      }),
+    ]);
     expect(backend.count('oauth2/revoke')).toBe(1);
     expect(backend.count('logout')).toBe(1);
     expect(pageErrors).toEqual([]);
