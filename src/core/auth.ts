@@ -270,14 +270,16 @@ export class AuthCore {
       const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
         // Another tab may have refreshed while this one waited for the lock: use its tokens. They
         // can reach this tab's storage a moment after the lock does, so after a wait look again briefly.
+        // Not matched on the refresh token: with rotation the other tab's refresh replaced it, and
+        // refreshing again with ours would spend its grace period (or trip reuse detection).
         const refreshedElsewhere = () => {
           const stored = ctx.store.load();
-          const same = stored?.username === username && stored.session.refreshToken === startedWith.refreshToken;
-          return same && stored.session.accessToken !== startedWith.accessToken && this.#isFresh(stored.session) ? stored.session : undefined;
+          const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
+          return same && this.#isFresh(stored.session) ? stored.session : undefined;
         };
         const adopted = contended ? await waitFor(refreshedElsewhere, 250) : refreshedElsewhere();
         if (adopted) return adopted;
-        const refreshed = await sharedRefresh(ctx, username, startedWith);
+        const refreshed = await sharedRefresh(ctx, username, startedWith, this.#config.refreshTokenRotation === true);
         // Signed out (or in as someone else) while the request was in flight: its result is stale.
         if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
         ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
