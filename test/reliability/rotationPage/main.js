@@ -1,3 +1,4 @@
+/* global window, navigator */
 // One engine per tab on the shared localStorage, built from dist/core.js as an app gets it. The
 // test moves this tab's clock (`skip`) so that every tab needs a refresh at the same moment.
 // Plain JS so the type-check does not depend on a build having run.
