@@ -17,6 +17,7 @@ import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { ServerClock, observeServerTime } from './session/serverClock';
 import { endsSession, isTransient, sharedRefresh } from './session/refreshPolicy';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
@@ -44,6 +45,8 @@ export class AuthCore {
   protected readonly events = new AuthEvents();
   protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment'>> & { fetch: FetchLike };
   protected readonly environment: BrowserEnvironment;
+  /** The server's clock as Cognito's `Date` headers tell it (SRP TIMESTAMP, hosted-UI token checks). */
+  protected readonly serverClock: ServerClock;
   /** Where sessions (and identity ids) are kept, per the config. */
   protected storage: StorageLike = new MemoryStorage();
   readonly #store: Store<AuthState>;
@@ -57,9 +60,11 @@ export class AuthCore {
   #stopWatchingTabs: (() => void) | undefined;
 
   constructor(config: unknown, options: CreateAuthOptions = {}) {
+    const now = options.now ?? Date.now;
+    this.serverClock = new ServerClock(now);
     this.options = {
-      fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-      now: options.now ?? Date.now,
+      fetch: observeServerTime(options.fetch ?? ((url, init) => globalThis.fetch(url, init)), this.serverClock),
+      now,
       srp: options.srp ?? defaultSrpClient,
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
@@ -212,6 +217,7 @@ export class AuthCore {
         srp: this.options.srp,
         store: new SessionStore(this.storage, config.userPoolWebClientId),
         now: this.options.now,
+        serverNow: this.serverClock.now,
         metadata: (perCall) => {
           const merged = { ...base, ...perCall };
           return Object.keys(merged).length > 0 ? merged : undefined;

@@ -204,7 +204,8 @@ export class HostedUiEngine extends SignInEngine {
       userPoolId: ctx.userPoolId,
       region: this.config.region,
       clientId: ctx.clientId,
-      nowMs: this.options.now(),
+      // The server's clock: a device clock hours off must not make a fresh token look expired.
+      nowMs: this.serverClock.now(),
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
