@@ -35,6 +35,11 @@ let warnedImplicit = false;
 export class HostedUiEngine extends SignInEngine {
   constructor(config: unknown, options?: CreateAuthOptions) {
     super(config, options);
+    // Signed out: a callback URL handled before (back button, history, a shared link) must not
+    // answer from the cache as if it had signed in again; it starts over and finds no flow.
+    this.userChangeListeners.add(() => {
+      if (!this.session) this.#forgetCallbacks();
+    });
     this.#onConfigured();
   }
 
@@ -134,6 +139,12 @@ export class HostedUiEngine extends SignInEngine {
     }
     const logoutUri = pickRedirect(oauth.redirectSignOut, this.environment.currentUrl(), 'redirectSignOut', 'signOut');
     this.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
+  }
+
+  #forgetCallbacks(): void {
+    this.#adopted = new Map();
+    const clientId = this.config.userPoolWebClientId;
+    for (const key of completions.keys()) if (key.startsWith(`${clientId} `)) completions.delete(key);
   }
 
   #onConfigured(): void {
