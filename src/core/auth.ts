@@ -283,7 +283,9 @@ export class AuthCore {
           const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
           return same && this.#isFresh(stored.session) ? stored.session : undefined;
         };
-        const adopted = contended ? await waitFor(refreshedElsewhere, 250) : refreshedElsewhere();
+        // Up to 1 s: usually milliseconds, but a busy machine can be slower, and with rotation a
+        // second refresh is what must not happen. Only a failed refresh in the other tab waits it out.
+        const adopted = contended ? await waitFor(refreshedElsewhere, 1000) : refreshedElsewhere();
         if (adopted) return adopted;
         const refreshed = await sharedRefresh(ctx, username, startedWith, this.#config.refreshTokenRotation === true);
         // Signed out (or in as someone else) while the request was in flight: its result is stale.
