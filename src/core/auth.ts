@@ -275,9 +275,9 @@ export class AuthCore {
       const ctx = this.ctx('currentSession');
       const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
         // Another tab may have refreshed while this one waited for the lock: use its tokens. They
-        // can reach this tab's storage a moment after the lock does, so after a wait look again briefly.
-        // Not matched on the refresh token: with rotation the other tab's refresh replaced it, and
-        // refreshing again with ours would spend its grace period (or trip reuse detection).
+        // can reach this tab's storage a moment after the lock does, so after a wait look again
+        // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
+        // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
         const refreshedElsewhere = () => {
           const stored = ctx.store.load();
           const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
