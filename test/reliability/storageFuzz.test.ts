@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuthError, MemoryStorage, createAuth, type Auth } from '../../src/core/index';
 import { strongPassword, useBackend } from '../backend/harness';
+import { useEngineBackend } from '../support/engine';
+import { CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
+import { RecordingStorage } from '../support/recordingStorage';
 import { tally } from './tally';
 
 // Whatever sits under the kit's keys (corrupted, truncated, foreign, or a plausible but wrong
@@ -129,4 +132,47 @@ describe('a stored clockDrift that is not a clock', () => {
     expect(session.isValid(later)).toBe(true);
     expect(Number.isFinite(session.clockDrift)).toBe(true);
   });
+});
+
+describe('a corrupted hosted-UI flow record (sessionStorage) under a callback URL', () => {
+  const kit = useEngineBackend({ oauth: { callbackUrls: [CALLBACK], logoutUrls: [SIGNED_OUT] } });
+  const ui = hostedUiKit(kit);
+  const FLOW_RUNS = 300;
+  const STATE = 'state-0123456789-0123456789-0123456789';
+  const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(STATE), fc.constant(CALLBACK), fc.object({ maxDepth: 1 }));
+  const record = fc.oneof(
+    fc.string(),
+    fc.constantFrom('', 'null', '[]', '{}', '{"state":', '"x"', '1e999'),
+    fc
+      .record(
+        { state: field, redirectUri: field, responseType: fc.oneof(field, fc.constantFrom('code', 'token')), verifier: field, nonce: field, customState: field, createdAt: fc.oneof(fc.constant(Date.now()), fc.double(), fc.string()) },
+        { requiredKeys: [] },
+      )
+      .map((value) => JSON.stringify(value)),
+  );
+
+  it(`refuses with a typed error, stores nothing and leaves nothing in progress (${FLOW_RUNS} cases)`, async () => {
+    const k = kit();
+    let run = 0;
+    const known = new Set(['OAuthFlowNotFound', 'OAuthStateMismatch', 'OAuthSignInException', 'OAuthRedirectMismatch', 'OAuthTokenInvalid']);
+    await fc.assert(
+      fc.asyncProperty(record, async (raw) => {
+        k.storage = new RecordingStorage();
+        // A new URL per case: one page load handles a callback URL once (the engine caches it per page).
+        run += 1;
+        const browser = new FakeBrowser(`${CALLBACK}?code=not-a-real-code&state=${STATE}&run=${run}`);
+        browser.transientStorage.setItem(`CognitoReactKit.${k.backend.config.clientId}.oauthFlow`, raw);
+        const auth = ui.engine(browser);
+        const error = await auth.handleRedirect().then(() => undefined, (thrown: unknown) => thrown);
+        expect(error).toBeInstanceOf(AuthError);
+        expect(known.has((error as AuthError).name)).toBe(true);
+        expect(k.storage.keys(), 'stored').toEqual([]);
+        expect(browser.transientKeys(), 'transient').toEqual([]);
+        expect(browser.navigations, 'navigations').toEqual([]);
+        expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null });
+      }),
+      { numRuns: FLOW_RUNS },
+    );
+    tally('fuzzCases', FLOW_RUNS);
+  }, 60_000);
 });
