@@ -17,6 +17,7 @@ import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { ServerClock, observeServerTime } from './session/serverClock';
 import { endsSession, isTransient, sharedRefresh } from './session/refreshPolicy';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
@@ -44,6 +45,8 @@ export class AuthCore {
   protected readonly events = new AuthEvents();
   protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment'>> & { fetch: FetchLike };
   protected readonly environment: BrowserEnvironment;
+  /** The server's clock as Cognito's `Date` headers tell it (SRP TIMESTAMP, hosted-UI token checks). */
+  protected readonly serverClock: ServerClock;
   /** Where sessions (and identity ids) are kept, per the config. */
   protected storage: StorageLike = new MemoryStorage();
   readonly #store: Store<AuthState>;
@@ -57,9 +60,11 @@ export class AuthCore {
   #stopWatchingTabs: (() => void) | undefined;
 
   constructor(config: unknown, options: CreateAuthOptions = {}) {
+    const now = options.now ?? Date.now;
+    this.serverClock = new ServerClock(now);
     this.options = {
-      fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-      now: options.now ?? Date.now,
+      fetch: observeServerTime(options.fetch ?? ((url, init) => globalThis.fetch(url, init)), this.serverClock),
+      now,
       srp: options.srp ?? defaultSrpClient,
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
@@ -212,6 +217,7 @@ export class AuthCore {
         srp: this.options.srp,
         store: new SessionStore(this.storage, config.userPoolWebClientId),
         now: this.options.now,
+        serverNow: this.serverClock.now,
         metadata: (perCall) => {
           const merged = { ...base, ...perCall };
           return Object.keys(merged).length > 0 ? merged : undefined;
@@ -269,15 +275,19 @@ export class AuthCore {
       const ctx = this.ctx('currentSession');
       const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
         // Another tab may have refreshed while this one waited for the lock: use its tokens. They
-        // can reach this tab's storage a moment after the lock does, so after a wait look again briefly.
+        // can reach this tab's storage a moment after the lock does, so after a wait look again
+        // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
+        // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
         const refreshedElsewhere = () => {
           const stored = ctx.store.load();
-          const same = stored?.username === username && stored.session.refreshToken === startedWith.refreshToken;
-          return same && stored.session.accessToken !== startedWith.accessToken && this.#isFresh(stored.session) ? stored.session : undefined;
+          const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
+          return same && this.#isFresh(stored.session) ? stored.session : undefined;
         };
-        const adopted = contended ? await waitFor(refreshedElsewhere, 250) : refreshedElsewhere();
+        // Up to 1 s: usually milliseconds, but a busy machine can be slower, and with rotation a
+        // second refresh is what must not happen. Only a failed refresh in the other tab waits it out.
+        const adopted = contended ? await waitFor(refreshedElsewhere, 1000) : refreshedElsewhere();
         if (adopted) return adopted;
-        const refreshed = await sharedRefresh(ctx, username, startedWith);
+        const refreshed = await sharedRefresh(ctx, username, startedWith, this.#config.refreshTokenRotation === true);
         // Signed out (or in as someone else) while the request was in flight: its result is stale.
         if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
         ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it

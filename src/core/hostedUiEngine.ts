@@ -35,6 +35,11 @@ let warnedImplicit = false;
 export class HostedUiEngine extends SignInEngine {
   constructor(config: unknown, options?: CreateAuthOptions) {
     super(config, options);
+    // Signed out: a callback URL handled before (back button, history, a shared link) must not
+    // answer from the cache as if it had signed in again; it starts over and finds no flow.
+    this.userChangeListeners.add(() => {
+      if (!this.session) this.#forgetCallbacks();
+    });
     this.#onConfigured();
   }
 
@@ -136,6 +141,12 @@ export class HostedUiEngine extends SignInEngine {
     this.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
   }
 
+  #forgetCallbacks(): void {
+    this.#adopted = new Map();
+    const clientId = this.config.userPoolWebClientId;
+    for (const key of completions.keys()) if (key.startsWith(`${clientId} `)) completions.delete(key);
+  }
+
   #onConfigured(): void {
     this.#adopted = new Map();
     const oauth = this.config.oauth;
@@ -204,7 +215,8 @@ export class HostedUiEngine extends SignInEngine {
       userPoolId: ctx.userPoolId,
       region: this.config.region,
       clientId: ctx.clientId,
-      nowMs: this.options.now(),
+      // The server's clock: a device clock hours off must not make a fresh token look expired.
+      nowMs: this.serverClock.now(),
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });

@@ -67,6 +67,8 @@ export interface CognitoBackend {
    * keys / session tokens issued: for "nothing logged" checks.
    */
   secrets(): string[];
+  /** Rotated refresh tokens presented after their grace period (RefreshTokenReuseException; family revoked). */
+  refreshTokenReuses(): number;
 
   /** Every authorization code the hosted UI issued (`pkce: false` = a code flow without PKCE). */
   oauthCodes(): OAuthCodeSnapshot[];
@@ -123,11 +125,13 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
 
   const backend: CognitoBackend = {
     config,
-    handle: (request) =>
-      handleHttp(
-        { config, jwks: () => signer.jwks(), dispatch, isOAuthPath, oauth: (req) => handleOAuth(ctx, req, gate) },
-        request,
-      ),
+    async handle(request) {
+      const deps = { config, jwks: () => signer.jwks(), dispatch, isOAuthPath, oauth: (req: HttpRequest) => handleOAuth(ctx, req, gate) };
+      const response = await handleHttp(deps, request);
+      // `Date` by the backend's clock (node:http would stamp the real one): clients may read the
+      // server time from it, as the SRP TIMESTAMP must be on the server's clock.
+      return { ...response, headers: { date: new Date(now()).toUTCString(), ...response.headers } };
+    },
 
     async call(operation, input) {
       const service: Service = Object.prototype.hasOwnProperty.call(IDENTITY_OPERATIONS, operation) ? 'identity' : 'idp';
@@ -213,6 +217,7 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
     requests: () => log.all(),
     resetCounts: () => log.reset(),
     secrets: () => [...secretSet],
+    refreshTokenReuses: () => ctx.tokens.reuseDetections,
 
     oauthCodes: () => ctx.grants.snapshots(),
     issuedCredentials: () => ctx.identities.issued(),

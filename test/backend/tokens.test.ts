@@ -174,8 +174,22 @@ describe('refresh-token rotation (GetTokensFromRefreshToken)', () => {
     expect(first.RefreshToken).not.toBe(original);
     await expect(rotate(original)).resolves.toHaveProperty('AuthenticationResult'); // inside the grace period
     backend.advanceTime(11_000);
-    await expect(rotate(original)).rejects.toMatchObject({ name: 'RefreshTokenReuseException' });
     await expect(rotate(first.RefreshToken)).resolves.toHaveProperty('AuthenticationResult.RefreshToken');
     await expect(refresh(server, first.RefreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+  });
+
+  it('revokes the whole token family when a retired refresh token comes back after the grace period', async () => {
+    const { backend } = server();
+    const password = strongPassword();
+    await backend.createUser({ username: 'tess2', password });
+    const { RefreshToken: original } = await passwordSignIn(server, 'tess2', password);
+    const rotate = (token: string) => backend.call('GetTokensFromRefreshToken', { ClientId: backend.config.clientId, RefreshToken: token });
+    const first = (await rotate(original)).AuthenticationResult as { RefreshToken: string; AccessToken: string };
+    backend.advanceTime(11_000);
+    const reuses = backend.refreshTokenReuses();
+    await expect(rotate(original)).rejects.toMatchObject({ name: 'RefreshTokenReuseException' });
+    expect(backend.refreshTokenReuses()).toBe(reuses + 1);
+    await expect(rotate(first.RefreshToken)).rejects.toEqual(new BackendError('NotAuthorizedException', 'Refresh Token has been revoked'));
+    await expect(backend.call('GetUser', { AccessToken: first.AccessToken })).rejects.toMatchObject({ message: 'Access Token has been revoked' });
   });
 });

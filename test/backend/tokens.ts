@@ -56,6 +56,8 @@ export interface AccessContext {
 export class TokenService {
   readonly #origins = new Map<string, Origin>();
   readonly #refresh = new Map<string, RefreshRecord>();
+  /** Rotated refresh tokens presented after their grace period (each revoked its family). */
+  reuseDetections = 0;
 
   constructor(
     private readonly config: BackendConfig,
@@ -110,6 +112,10 @@ export class TokenService {
     if (record.rotatedAt !== undefined) {
       const graceMs = (this.config.refreshTokenRotation?.retryGracePeriodSeconds ?? 0) * 1000;
       if (this.now() > record.rotatedAt + graceMs) {
+        // Reuse detection: a retired token coming back means two holders (one may be a thief), so
+        // the whole family dies, including the newest token and what was minted from it.
+        record.origin.revoked = true;
+        this.reuseDetections += 1;
         throw fail.refreshTokenReuse('Refresh token has already been used.');
       }
     }

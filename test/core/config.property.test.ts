@@ -9,6 +9,7 @@ import {
   type ResolvedAuthConfig,
 } from '../../src/core/config';
 import { ConfigError } from '../../src/core/errors';
+import { tally } from '../reliability/tally';
 
 // ---- generators of valid configs -------------------------------------------------------------
 
@@ -69,6 +70,7 @@ const validConfig: fc.Arbitrary<AuthConfig> = fc
       }),
     ),
     endpoint: opt(fc.constantFrom('http://localhost:9229', 'https://proxy.example.com/cognito/')),
+    refreshTokenRotation: opt(fc.boolean()),
   })
   .map((g): AuthConfig => {
     const config: AuthConfig = {};
@@ -80,7 +82,7 @@ const validConfig: fc.Arbitrary<AuthConfig> = fc
     if (g.storageKind === 'cookie') config.cookieStorage = withoutUndefined(g.cookie);
     if (g.storageKind === 'custom') config.storage = g.storage;
     if (userPool && g.oauth !== undefined) config.oauth = withoutUndefined(g.oauth);
-    for (const key of ['mandatorySignIn', 'authenticationFlowType', 'clientMetadata', 'endpoint'] as const) {
+    for (const key of ['mandatorySignIn', 'authenticationFlowType', 'clientMetadata', 'endpoint', 'refreshTokenRotation'] as const) {
       if (g[key] !== undefined) Object.assign(config, { [key]: g[key] });
     }
     return config;
@@ -111,7 +113,7 @@ function toAwsExports(config: AuthConfig): Record<string, unknown> {
 }
 
 function onlyAwsExportsFields(config: AuthConfig): AuthConfig {
-  const { cookieStorage: _c, storage: _s, clientMetadata: _m, ...rest } = config;
+  const { cookieStorage: _c, storage: _s, clientMetadata: _m, refreshTokenRotation: _r, ...rest } = config;
   return rest;
 }
 
@@ -134,6 +136,7 @@ const INVALID: Record<string, fc.Arbitrary<unknown>> = {
   region: fc.oneof(notString, fc.constantFrom('', 'us east 1', 'us.east.1', 'us/east')),
   identityPoolRegion: fc.oneof(notString, fc.constantFrom('', 'eu west', 'eu.west.1')),
   mandatorySignIn: fc.oneof(notBoolean, fc.constantFrom('true', 'enable', 0, 1)),
+  refreshTokenRotation: fc.oneof(notBoolean, fc.constantFrom('true', 'enabled', 0, 1)),
   authenticationFlowType: fc.oneof(notString, fc.constantFrom('', 'USER_SRP', 'user_srp_auth')),
   clientMetadata: fc.oneof(notObject, fc.constant(new Map([['a', 'b']]))),
   cookieStorage: notObject,
@@ -246,6 +249,9 @@ function pathExists(root: unknown, field: string): boolean {
 
 // ---- properties -------------------------------------------------------------------------------
 
+// 11,000 cases in all (issue 9: at least 10,000), each property tallied in the reliability summary once it has passed.
+const RUNS = { anyInput: 4000, valid: 1500, forms: 500, mutated: 2500, errorFields: 2000, merge: 500 } as const;
+
 describe('config properties', () => {
   it('any input yields a ResolvedAuthConfig or a ConfigError, never another exception', () => {
     fc.assert(
@@ -259,8 +265,9 @@ describe('config properties', () => {
           if (!(error instanceof ConfigError)) throw error;
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: RUNS.anyInput },
     );
+    tally('fuzzCases', RUNS.anyInput);
   });
 
   it('every generated valid config resolves, with defaults filled in', () => {
@@ -276,8 +283,9 @@ describe('config properties', () => {
         if (config.oauth) expect(resolved.oauth?.responseType).toBe(config.oauth.responseType ?? 'code');
         expect(resolved.oauth?.redirectSignIn.every((url) => url === url.trim() && url !== '') ?? true).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS.valid },
     );
+    tally('fuzzCases', RUNS.valid);
   });
 
   it('Auth, { Auth } and aws-exports forms resolve to the same config', () => {
@@ -287,8 +295,9 @@ describe('config properties', () => {
         expect(resolveConfig(normalizeConfigInput({ Auth: config }))).toStrictEqual(expected);
         expect(resolveConfig(normalizeConfigInput(toAwsExports(config)))).toStrictEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS.forms },
     );
+    tally('fuzzCases', RUNS.forms);
   });
 
   it('a field set to an invalid value is always named in the ConfigError', () => {
@@ -298,8 +307,9 @@ describe('config properties', () => {
         expect(outcome.ok).toBe(false);
         if (!outcome.ok) expect(outcome.error.fields).toContain(field);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS.mutated },
     );
+    tally('fuzzCases', RUNS.mutated);
   });
 
   it('a ConfigError names at least one field, each a path in the input or a required field', () => {
@@ -316,8 +326,9 @@ describe('config properties', () => {
           expect(known, `unexpected field ${field}`).toBe(true);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS.errorFields },
     );
+    tally('fuzzCases', RUNS.errorFields);
   });
 
   it('merging a valid partial over a valid config still resolves', () => {
@@ -332,7 +343,8 @@ describe('config properties', () => {
           for (const f of attemptMerged.error.fields) expect(['region', 'identityPoolId', 'oauth']).toContain(f);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS.merge },
     );
+    tally('fuzzCases', RUNS.merge);
   });
 });

@@ -47,6 +47,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     const mandatorySignIn = oneOf(raw.mandatorySignIn, [false, true], 'mandatorySignIn', 'true or false', issues);
     const flow = oneOf(raw.authenticationFlowType, FLOW_TYPES, 'authenticationFlowType', quoteAll(FLOW_TYPES), issues);
     const clientMetadata = resolveClientMetadata(raw.clientMetadata, issues);
+    const rotation = oneOf(raw.refreshTokenRotation, [false, true], 'refreshTokenRotation', 'true or false', issues);
     issues.throwIfAny();
     // No issues means resolvePools derived a region; the check only narrows the type.
     if (pools.region === undefined || endpoints.endpoint === undefined) {
@@ -67,6 +68,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     if (storage.cookieStorage !== undefined) resolved.cookieStorage = storage.cookieStorage;
     if (storage.storage !== undefined) resolved.storage = storage.storage;
     if (oauth !== undefined) resolved.oauth = oauth;
+    if (rotation === true) resolved.refreshTokenRotation = true;
     return resolved;
   });
 }

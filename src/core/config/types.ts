@@ -64,6 +64,8 @@ export interface AuthConfig {
   endpoint?: string;
   /** Identity-pool endpoint override. Default `https://cognito-identity.<identityPoolRegion>.amazonaws.com/`. */
   identityPoolEndpoint?: string;
+  /** The app client rotates refresh tokens: refresh with `GetTokensFromRefreshToken` and keep the new one. Default false. */
+  refreshTokenRotation?: boolean;
 }
 
 /** The generated `aws-exports.js` shape (only the keys the kit reads). */
@@ -111,4 +113,6 @@ export interface ResolvedAuthConfig {
   endpoint: string;
   /** Set when an identity pool is configured. */
   identityPoolEndpoint?: string;
+  /** Set (true) only when the config turns rotation on. */
+  refreshTokenRotation?: true;
 }

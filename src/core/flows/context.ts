@@ -10,6 +10,8 @@ export interface FlowContext {
   srp: SrpClient;
   store: SessionStore;
   now: () => number;
+  /** The server's clock (the device clock corrected by Cognito's `Date` header): for the SRP TIMESTAMP. */
+  serverNow: () => number;
   /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
   metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
 }

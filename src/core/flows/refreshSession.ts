@@ -1,21 +1,33 @@
 import { AuthSession, clockDriftFrom } from '../session/authSession';
 import type { AuthenticationResult, FlowContext } from './context';
 
-/** REFRESH_TOKEN_AUTH. Cognito returns no new refresh token here, so the old one is kept. */
-export async function refreshSession(ctx: FlowContext, username: string, session: AuthSession): Promise<AuthSession> {
+/**
+ * New tokens from the refresh token. Without rotation: REFRESH_TOKEN_AUTH, which returns no new
+ * refresh token. With rotation (`refreshTokenRotation`): GetTokensFromRefreshToken, which returns a
+ * new one that replaces the old (the old stays usable only for the client's grace period); if a
+ * response carries none, the old one is kept.
+ */
+export async function refreshSession(ctx: FlowContext, username: string, session: AuthSession, rotation = false): Promise<AuthSession> {
   const device = ctx.store.device(username);
-  const response = await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
-    AuthFlow: 'REFRESH_TOKEN_AUTH',
-    ClientId: ctx.clientId,
-    AuthParameters: { REFRESH_TOKEN: session.refreshToken ?? '', ...(device ? { DEVICE_KEY: device.deviceKey } : {}) },
-  });
+  const refreshToken = session.refreshToken ?? '';
+  const response = rotation
+    ? await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('GetTokensFromRefreshToken', {
+        ClientId: ctx.clientId,
+        RefreshToken: refreshToken,
+        ...(device ? { DeviceKey: device.deviceKey } : {}),
+      })
+    : await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: ctx.clientId,
+        AuthParameters: { REFRESH_TOKEN: refreshToken, ...(device ? { DEVICE_KEY: device.deviceKey } : {}) },
+      });
   const result = response.AuthenticationResult;
   if (!result?.AccessToken || !result.IdToken) throw new Error('Refresh answered without tokens');
   const tokens = { idToken: result.IdToken, accessToken: result.AccessToken };
-  const refreshToken = result.RefreshToken ?? session.refreshToken;
+  const nextRefreshToken = result.RefreshToken ?? session.refreshToken;
   return new AuthSession({
     ...tokens,
-    ...(refreshToken ? { refreshToken } : {}),
+    ...(nextRefreshToken ? { refreshToken: nextRefreshToken } : {}),
     clockDrift: clockDriftFrom(tokens, ctx.now()),
   });
 }

@@ -162,7 +162,7 @@ async function automaticResponse(
     if (!state.srp || state.password === undefined) {
       throw authError('UnknownError', 'Cognito asked for an SRP proof the engine did not start.', 'signIn');
     }
-    const timestamp = formatSrpTimestamp(new Date(ctx.now()));
+    const timestamp = formatSrpTimestamp(new Date(ctx.serverNow()));
     const device = ctx.store.device(challengeUsername);
     return {
       USERNAME: challengeUsername,
@@ -188,7 +188,7 @@ async function automaticResponse(
   if (challengeName === 'DEVICE_PASSWORD_VERIFIER') {
     const device = ctx.store.device(challengeUsername) ?? ctx.store.device(state.username);
     if (!device || !state.srp) throw authError('NoDevice', 'Device proof requested out of order.', 'signIn');
-    const timestamp = formatSrpTimestamp(new Date(ctx.now()));
+    const timestamp = formatSrpTimestamp(new Date(ctx.serverNow()));
     return {
       USERNAME: challengeUsername,
       DEVICE_KEY: device.deviceKey,

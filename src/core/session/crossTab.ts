@@ -1,3 +1,6 @@
+import type { StorageLike } from '../config/types';
+import { storageArea } from '../storage/fallbackStorage';
+
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
@@ -35,7 +38,8 @@ interface StorageEventLike {
  * Calls `onChange` (coalesced to once per task) when another tab changes a key starting with
  * `prefix` in `storage`, or clears it. Only Web Storage fires these; cookies and custom stores do not.
  */
-export function watchOtherTabs(storage: unknown, prefix: string, onChange: () => void): () => void {
+export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: () => void): () => void {
+  const area = storageArea(storage);
   const target = globalThis as {
     addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
     removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
@@ -43,7 +47,7 @@ export function watchOtherTabs(storage: unknown, prefix: string, onChange: () =>
   if (!target.addEventListener) return () => undefined;
   let queued = false;
   const listener = (event: StorageEventLike) => {
-    if (event.storageArea !== storage) return;
+    if (event.storageArea !== area) return;
     if (event.key !== null && !event.key.startsWith(prefix)) return;
     if (queued) return;
     queued = true;

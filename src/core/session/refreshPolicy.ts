@@ -29,11 +29,11 @@ export function isTransient(error: AuthError): boolean {
 // (jsdom, React Native, older Safari) nothing else would stop both from refreshing.
 const refreshesInFlight = new Map<string, Promise<AuthSession>>();
 
-export function sharedRefresh(ctx: FlowContext, username: string, session: AuthSession): Promise<AuthSession> {
+export function sharedRefresh(ctx: FlowContext, username: string, session: AuthSession, rotation = false): Promise<AuthSession> {
   const key = `${ctx.clientId} ${username} ${session.refreshToken ?? ''}`;
   let refresh = refreshesInFlight.get(key);
   if (!refresh) {
-    refresh = refreshSession(ctx, username, session).finally(() => refreshesInFlight.delete(key));
+    refresh = refreshSession(ctx, username, session, rotation).finally(() => refreshesInFlight.delete(key));
     refreshesInFlight.set(key, refresh);
   }
   return refresh;

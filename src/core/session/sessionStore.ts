@@ -1,6 +1,9 @@
 import type { StorageLike } from '../config/types';
 import { AuthSession } from './authSession';
 
+/** 30 days: a device clock ±12 h (or a few days) off is real; a stored drift beyond this is not. */
+const MAX_DRIFT_SECONDS = 30 * 86_400;
+
 export interface DeviceSecrets {
   deviceKey: string;
   deviceGroupKey: string;
@@ -38,8 +41,9 @@ export class SessionStore {
     // here: on stored tokens that measures their age, not the clock skew, so long-expired tokens
     // would look fresh. 0 (trust the device clock, as Amplify v6 does) until the next refresh
     // measures it again.
+    // A drift beyond MAX_DRIFT_SECONDS is corruption, not a clock: it would keep expired tokens "valid".
     const storedDrift = Number.parseInt(this.#read(`${key}.clockDrift`) ?? '', 10);
-    const clockDrift = Number.isFinite(storedDrift) ? storedDrift : 0;
+    const clockDrift = Number.isFinite(storedDrift) && Math.abs(storedDrift) <= MAX_DRIFT_SECONDS ? storedDrift : 0;
     return {
       username,
       session: new AuthSession({ idToken, accessToken, clockDrift, ...(refreshToken ? { refreshToken } : {}) }),

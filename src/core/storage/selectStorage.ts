@@ -1,13 +1,24 @@
 import type { ResolvedAuthConfig, StorageLike } from '../config/types';
 import { CookieStorage } from './cookieStorage';
+import { FallbackStorage } from './fallbackStorage';
 import { MemoryStorage } from './memoryStorage';
 
-/** The store the config asks for: custom `storage`, cookies, localStorage, or memory as a last resort. */
+/**
+ * The store the config asks for: custom `storage`, cookies, localStorage, or memory where there is
+ * none (Node, SSR). Whatever is chosen falls back to memory, with one warning, once it throws.
+ */
 export function selectStorage(config: ResolvedAuthConfig): StorageLike {
-  if (config.storage) return config.storage;
+  if (config.storage) return new FallbackStorage(config.storage);
   const doc = (globalThis as { document?: { cookie: string } }).document;
-  if (config.cookieStorage && doc) return new CookieStorage(config.cookieStorage, doc);
-  return usableWebStorage('localStorage') ?? new MemoryStorage();
+  if (config.cookieStorage && doc) return new FallbackStorage(new CookieStorage(config.cookieStorage, doc));
+  let local: StorageLike | undefined;
+  try {
+    local = (globalThis as { localStorage?: StorageLike }).localStorage;
+  } catch {
+    // A sandboxed frame throws on access: a browser whose storage is refused, not a server.
+    return new FallbackStorage(undefined);
+  }
+  return local ? new FallbackStorage(local) : new MemoryStorage();
 }
 
 /** `localStorage` or `sessionStorage` if present and writable, else undefined. */

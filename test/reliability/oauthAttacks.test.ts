@@ -1,0 +1,169 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Auth, AuthError } from '../../src/core/index';
+import { strongPassword, useBackend } from '../backend/harness';
+import { completeHostedUi } from '../backend/hostedUi';
+import { authorizeUrl, pkcePair } from '../backend/oauthKit';
+import { useEngineBackend, type EngineTestKit } from '../support/engine';
+import { authErrorOf } from '../support/engineAssertions';
+import { APP, CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
+import { RecordingStorage } from '../support/recordingStorage';
+import { tally } from './tally';
+
+const OAUTH = { callbackUrls: [CALLBACK], logoutUrls: [SIGNED_OUT] };
+const EVIL = ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(document.cookie)', 'https:evil.example', '%2F%2Fevil.example', `${APP}@evil.example/`];
+
+/** Counts an attack as tried, and as rejected only once `run` (its assertions) passed. */
+async function attack(run: () => Promise<void>): Promise<void> {
+  tally('attacksTried');
+  await run();
+  tally('attacksRejected');
+}
+
+/** `url` with query parameter `name` set to `value`. */
+function withParam(url: string, name: string, value: string): string {
+  const next = new URL(url);
+  next.searchParams.set(name, value);
+  return next.toString();
+}
+
+// Attacks on the hosted-UI redirect (extending test/core/hostedUi.failures): each must be refused
+// with a typed error, store nothing, and never send the page anywhere the app did not configure.
+describe('hosted UI attacks', () => {
+  const kit = useEngineBackend({ oauth: OAUTH });
+  const otherClient = useBackend({ clientId: 'otherclient0123456789abcde', oauth: OAUTH });
+  const ui = hostedUiKit(kit);
+  const password = strongPassword();
+  const victim = { username: 'vic', password };
+  const mallory = { username: 'mallory', password };
+
+  beforeEach(async () => {
+    const k = kit();
+    k.storage = new RecordingStorage();
+    for (const backend of [k.backend, otherClient().backend]) {
+      for (const user of [victim, mallory]) if (!backend.getUser(user.username)) await backend.createUser(user);
+    }
+    k.backend.resetCounts();
+  });
+
+  /** Loads `callback` in `browser` with a new engine: refused with `name`, nothing stored, no navigation. */
+  async function refused(k: EngineTestKit, browser: FakeBrowser, callback: string, name: string): Promise<{ auth: Auth; error: AuthError }> {
+    const keysBefore = k.storage.keys();
+    browser.load(callback);
+    const auth = ui.engine(browser);
+    const seen = k.events(auth);
+    const error = await authErrorOf(auth.handleRedirect());
+    expect(error.name).toBe(name);
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null });
+    expect(browser.navigations).toEqual([]);
+    expect(browser.replaced.every((url) => new URL(url).origin === APP)).toBe(true);
+    expect(seen.map((e) => e.event)).not.toContain('customOAuthState');
+    return { auth, error };
+  }
+
+  it.each(EVIL)('customState %j is never followed nor sent: handed back verbatim to the app only', async (evil) => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      await ui.engine(browser).federatedSignIn({ customState: evil });
+      const authorize = browser.navigation();
+      expect(authorize.origin).toBe(new URL(k.url).origin);
+      expect(decodeURIComponent(authorize.toString())).not.toContain(evil);
+      const callback = await completeHostedUi(authorize.toString(), victim);
+
+      browser.load(callback);
+      const auth = ui.engine(browser);
+      const seen = k.events(auth);
+      await auth.handleRedirect();
+      expect(auth.getState().status).toBe('signedIn');
+      expect(browser.navigations).toEqual([]);
+      expect(browser.replaced).toEqual([CALLBACK]);
+      expect(seen.find((e) => e.event === 'customOAuthState')?.data).toBe(evil);
+    });
+  });
+
+  it.each(EVIL)('a forged callback carrying %j in state (Amplify v5 encoding) is refused before any exchange', async (evil) => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim);
+      const state = new URL(callback).searchParams.get('state')!;
+      const forged = withParam(callback, 'state', `${state}-${Buffer.from(evil).toString('hex')}`);
+      await refused(k, browser, forged, 'OAuthStateMismatch');
+      expect(k.backend.count('oauth2/token')).toBe(0);
+    });
+  });
+
+  it('code injection: the attacker’s own code in the victim’s callback (state leaked) fails PKCE and stores nothing', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const victimCallback = await ui.authorize(browser, victim);
+      // Mallory runs her own authorization with her own PKCE pair and keeps the code.
+      const { challenge } = await pkcePair();
+      const own = await completeHostedUi(
+        authorizeUrl(k.url, { response_type: 'code', client_id: k.backend.config.clientId, redirect_uri: CALLBACK, code_challenge: challenge, code_challenge_method: 'S256' }),
+        mallory,
+      );
+      const injected = withParam(victimCallback, 'code', new URL(own).searchParams.get('code')!);
+      const { error } = await refused(k, browser, injected, 'OAuthSignInException');
+      expect(error.message).toMatch(/^invalid_grant/);
+      expect(k.backend.count('oauth2/token')).toBe(1);
+    });
+  });
+
+  it('code injection: a code issued to another app client is refused at the token endpoint', async () => {
+    await attack(async () => {
+      const k = kit();
+      const other = otherClient();
+      const browser = new FakeBrowser(`${APP}/`);
+      const victimCallback = await ui.authorize(browser, victim);
+      const { challenge } = await pkcePair();
+      const foreign = await completeHostedUi(
+        authorizeUrl(other.url, { response_type: 'code', client_id: other.backend.config.clientId, redirect_uri: CALLBACK, code_challenge: challenge, code_challenge_method: 'S256' }),
+        mallory,
+      );
+      const injected = withParam(victimCallback, 'code', new URL(foreign).searchParams.get('code')!);
+      const { error } = await refused(k, browser, injected, 'OAuthSignInException');
+      expect(error.message).toMatch(/^invalid_grant/);
+    });
+  });
+
+  it('callback replay after sign-out: the same URL again is refused (flow used up), nothing stored', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const { auth, callback } = await ui.signIn(browser, victim);
+      expect(auth.getState().status).toBe('signedIn');
+      await auth.signOut();
+      expect(k.storage.keys().filter((key) => key.startsWith('CognitoIdentityServiceProvider.'))).toEqual([]);
+      k.backend.resetCounts();
+      // The engine that handled it once does not answer from a cache either.
+      await expect(auth.handleRedirect(callback)).rejects.toMatchObject({ name: 'OAuthFlowNotFound' });
+      expect(auth.getState().status).toBe('signedOut');
+
+      await refused(k, browser, callback, 'OAuthFlowNotFound');
+      expect(k.backend.count('oauth2/token')).toBe(0);
+    });
+  });
+
+  it('callback replay after sign-out with a copied flow record: the used code is refused, nothing stored', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim);
+      const { key } = browser.flowRecord();
+      const copied = browser.transientStorage.getItem(key)!;
+      browser.load(callback);
+      const auth = ui.engine(browser);
+      await auth.handleRedirect();
+      await auth.signOut();
+      k.backend.resetCounts();
+
+      browser.transientStorage.setItem(key, copied);
+      const { error } = await refused(k, browser, withParam(callback, 'replay', '1'), 'OAuthSignInException');
+      expect(error.message).toMatch(/^invalid_grant/);
+      expect(k.backend.count('oauth2/token')).toBe(1);
+    });
+  });
+});
