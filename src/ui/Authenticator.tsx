@@ -1,7 +1,7 @@
 'use client';
-import { useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
-import { useAuth } from '../react/index';
+import { useAuth, useAuthEngine } from '../react/index';
 import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
@@ -115,6 +115,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // so the new screen mounts already knowing whether to take focus.
   const [shown, setShown] = useState<{ screen: ScreenName; focus: boolean }>({ screen, focus: false });
   if (shown.screen !== screen) setShown({ screen, focus: movesFocus(shown.screen, screen) });
+  const auth = useAuthEngine();
+  // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
+  useEffect(() => {
+    if (screen === 'signIn') auth.prepareSignIn();
+  }, [auth, screen]);
 
   if (screen === 'signedIn') return <SignedIn>{children}</SignedIn>;
 
