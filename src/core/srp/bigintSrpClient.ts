@@ -14,6 +14,13 @@ export interface BigintSrpClientOptions {
 
 const INFO = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
 
+/** Runs `task` when the browser is idle (within a second), or in the next macrotask where there is no idle callback. */
+function later(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 1000 });
+  else setTimeout(task, 0);
+}
+
 /** HKDF-SHA256 with one output block, first 16 bytes: acij's `computehkdf`. */
 async function hkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
   const prk = await hmacSha256(salt, ikm);
@@ -45,9 +52,10 @@ export function createBigintSrpClient(options: BigintSrpClientOptions = {}): Srp
   };
   const prepare = (): Promise<void> => {
     if (ready) return Promise.resolve();
-    // A macrotask: the ~10 ms exponentiation never runs inside the caller's task (a render, a keystroke).
+    // Later, never inside the caller's task (a render, a keystroke): in a browser when it is idle, after the
+    // form has painted; elsewhere in the next macrotask.
     preparing ??= new Promise<void>((resolve, reject) => {
-      setTimeout(() => {
+      later(() => {
         preparing = undefined;
         try {
           ready ??= newPair();
@@ -55,7 +63,7 @@ export function createBigintSrpClient(options: BigintSrpClientOptions = {}): Srp
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
-      }, 0);
+      });
     });
     return preparing;
   };

@@ -1,0 +1,14 @@
+// Reference: a bare React app rendering a plain sign-in form, no auth library at all.
+import { createRoot } from 'react-dom/client';
+
+createRoot(document.getElementById('root')).render(
+  <form>
+    <label>
+      Username <input name="username" autoComplete="username" />
+    </label>
+    <label>
+      Password <input name="password" type="password" autoComplete="current-password" />
+    </label>
+    <button type="submit">Sign in</button>
+  </form>,
+);
