@@ -9,6 +9,7 @@
 // An init script watches the DOM; "visible" is the first animation frame after a password input with a
 // non-empty box is in the document, in performance.now() ms (0 = navigation start).
 // --check exits 1 unless ours median ≤ 0.6 × aws-amplify's.
+/* global document, window, MutationObserver, requestAnimationFrame, performance -- browser code run by page.evaluate and addInitScript */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
