@@ -21,7 +21,7 @@ const REACT18_ALIASES = [
 export default defineConfig({
   test: {
     environment: 'node',
-    setupFiles: ['test/support/captureConsole.ts'],
+    setupFiles: ['test/support/captureConsole.ts', 'test/support/domTimeouts.ts'],
     // Prints the reliability and security summary (test/reliability/tally.ts) after the run.
     globalSetup: ['test/reliability/summary.setup.ts'],
     testTimeout: 20_000,

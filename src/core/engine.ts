@@ -230,6 +230,17 @@ export class SignInEngine extends AuthCore {
     });
   }
 
+  /**
+   * Drops an unfinished sign-in (a pending MFA, new-password or custom challenge, a code to
+   * confirm) without a request, so the app can go back to its sign-in form. Nothing happens when
+   * signed in (use `signOut()`) or while a stored session is still loading.
+   */
+  async cancelSignIn(): Promise<void> {
+    if (this.getState().status !== 'signedOut') return;
+    this.resetSignIn();
+    this.dispatch({ type: 'step', nextStep: null });
+  }
+
   /** The flow's step for the UI without changing anything (e.g. after a step was shown elsewhere). */
   protected setStep(nextStep: AuthNextStep | null): void {
     if (this.getState().status !== 'signedIn') this.dispatch({ type: 'step', nextStep });

@@ -10,6 +10,7 @@ export const AUTH_ACTIONS = [
   'confirmSignUp',
   'resendSignUp',
   'signOut',
+  'cancelSignIn',
   'federatedSignIn',
   'handleRedirect',
   'forgotPassword',

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
 import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
@@ -7,7 +7,8 @@ import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
 import type { FormFields, LoginMechanism } from './primitives/formFields';
 import type { PasswordPolicy } from './primitives/passwordPolicy';
-import { FocusOnMountContext } from './primitives/ScreenHeading';
+import { FocusOnMountContext, HeadingIdContext } from './primitives/ScreenHeading';
+import { useFocusTrap } from './primitives/useFocusTrap';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
 import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
 import { ConfirmSignIn } from './screens/ConfirmSignIn';
@@ -45,7 +46,7 @@ export interface AuthenticatorProps {
   hideSignUp?: boolean;
   /** Extra class on the root (`crk-authenticator`). */
   className?: string;
-  /** `modal` centres the card over a backdrop. Default: `default`. */
+  /** `modal` centres the card over a backdrop as a modal dialog (named by the screen's title, focus kept inside). Default: `default`. */
   variation?: 'default' | 'modal';
   /** `light`/`dark` force a theme; `system` follows the OS. Default: `system`. */
   colorMode?: 'light' | 'dark' | 'system';
@@ -62,9 +63,9 @@ export interface AuthenticatorProps {
   /** Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: `['email']` with usernames, else none. */
   signUpAttributes?: readonly string[];
   /**
-   * Per screen, per field: label, placeholder, order, required, default value; unknown names add
-   * sign-up attributes. The step screens (confirmSignUp, confirmSignIn, confirmResetPassword,
-   * forceNewPassword, customChallenge, setupTotp) take label, placeholder and required. Default: none.
+   * Per screen, per field: label, placeholder, order, required, default value. Unknown names add
+   * fields: user attributes on signUp and forceNewPassword, `clientMetadata` for the Lambda
+   * triggers on the other step screens. Default: none.
    */
   formFields?: FormFields;
   /**
@@ -115,6 +116,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // so the new screen mounts already knowing whether to take focus.
   const [shown, setShown] = useState<{ screen: ScreenName; focus: boolean }>({ screen, focus: false });
   if (shown.screen !== screen) setShown({ screen, focus: movesFocus(shown.screen, screen) });
+  const headingId = useId();
+  const card = useRef<HTMLDivElement>(null);
+  const modal = variation === 'modal' && screen !== 'signedIn';
+  useFocusTrap(card, modal);
   const auth = useAuthEngine();
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
@@ -155,16 +160,30 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
       {...(colorMode === 'system' ? {} : { 'data-theme': colorMode })}
     >
       {Header ? <Header /> : null}
-      <div className="crk-authenticator__card">
-        <FocusOnMountContext.Provider value={shown.screen === screen && shown.focus}>
-          {tabbed ? (
-            <SignInTabs selected={screen} onSelect={setRoute}>
-              {framed}
-            </SignInTabs>
-          ) : (
-            framed
-          )}
-        </FocusOnMountContext.Provider>
+      <div
+        ref={card}
+        className="crk-authenticator__card"
+        // The modal variation is a dialog named by the screen's title, holding focus until signed in.
+        {...(modal
+          ? {
+              role: 'dialog',
+              'aria-modal': true,
+              tabIndex: -1,
+              ...(screen === 'loading' ? { 'aria-label': t('authenticator.loading') } : { 'aria-labelledby': headingId }),
+            }
+          : {})}
+      >
+        <HeadingIdContext.Provider value={headingId}>
+          <FocusOnMountContext.Provider value={shown.screen === screen && shown.focus}>
+            {tabbed ? (
+              <SignInTabs selected={screen} onSelect={setRoute}>
+                {framed}
+              </SignInTabs>
+            ) : (
+              framed
+            )}
+          </FocusOnMountContext.Provider>
+        </HeadingIdContext.Provider>
       </div>
       {Footer ? <Footer /> : null}
     </div>

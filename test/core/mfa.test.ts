@@ -51,6 +51,23 @@ describe('MFA during sign-in (mfaConfiguration OPTIONAL)', () => {
   }
 
   describe('SMS_MFA', () => {
+    it('cancelSignIn() drops the pending MFA step without a request; the code no longer signs in', async () => {
+      const { backend } = kit();
+      const username = await newUser('can', { sms: true });
+      const { engine } = await atMfaStep(username);
+      const code = backend.lastCode(username, 'MFA');
+      expect(engine.getState().nextStep?.signInStep).toBe('CONFIRM_SIGN_IN_WITH_SMS_CODE');
+
+      await engine.cancelSignIn();
+
+      expect(engine.getState()).toMatchObject({ status: 'signedOut', nextStep: null, error: null });
+      expect(backend.count()).toBe(0);
+      const error = await authErrorOf(engine.confirmSignIn({ challengeResponse: code }));
+      expect(error.name).toBe('NoSignInInProgress');
+      expect(engine.getState().status).toBe('signedOut');
+      expect(backend.count()).toBe(0);
+    });
+
     it('asks for the SMS code with a masked destination; the code signs in', async () => {
       const { backend, storage } = kit();
       const username = await newUser('sam', { sms: true });

@@ -172,4 +172,42 @@ describe('<Authenticator formFields> on the step screens', () => {
     click('button', 'Confirm');
     await findScreen('Sign in to your account');
   });
+
+  it('confirmSignUp: an extra field moves first by order, starts with its default value and reaches the Lambda triggers as ClientMetadata', async () => {
+    const k = kit();
+    const username = uniqueName('fx');
+    renderWithAuth(k, <Authenticator initialState="signUp" formFields={{ confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } }} />);
+    await findScreen('Create your account');
+    fillSignUp(username, strongPassword());
+    click('button', 'Create Account');
+    await findScreen('Confirm your account');
+    const names = [...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name);
+    expect(names.slice(0, 2)).toEqual(['invite', 'code']);
+    expect((screen.getByLabelText('Invitation') as HTMLInputElement).value).toBe('team-a');
+    type('Code', k.backend.lastCode(username, 'SIGN_UP'));
+    click('button', 'Confirm');
+    await findScreen('Sign in to your account');
+    const confirm = k.backend.requests().find((request) => request.operation === 'ConfirmSignUp' && (request.input as { Username?: string }).Username === username);
+    expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toEqual({ invite: 'team-a' });
+  });
+
+  it('forceNewPassword: an extra attribute field with a default value is saved with the new password', async () => {
+    const k = kit();
+    const username = uniqueName('fn');
+    const password = strongPassword();
+    await k.backend.createUser({ username, password, status: 'FORCE_CHANGE_PASSWORD' });
+    renderWithAuth(k, <Authenticator formFields={{ forceNewPassword: { nickname: { label: 'Nickname', defaultValue: 'Foxy' } } }} />);
+    await findScreen('Sign in to your account');
+    type('Username', username);
+    type('Password', password);
+    click('button', 'Sign in');
+    await findScreen('Change your password');
+    expect((screen.getByLabelText('Nickname') as HTMLInputElement).value).toBe('Foxy');
+    const newPassword = strongPassword();
+    type('Password', newPassword);
+    type('Confirm Password', newPassword);
+    click('button', 'Change Password');
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(k.backend.getUser(username)?.attributes['nickname']).toBe('Foxy');
+  });
 });

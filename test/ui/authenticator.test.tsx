@@ -183,6 +183,35 @@ describe('<Authenticator>', () => {
     expect(container.querySelector('[style]')).toBeNull();
   });
 
+  it('variation="modal" is a modal dialog named by the screen title that keeps Tab inside, until signed in', async () => {
+    const username = await existingUser();
+    const { container } = renderWithAuth(kit(), <Authenticator variation="modal" />);
+    await findScreen('Sign in to your account');
+    const dialog = screen.getByRole('dialog', { name: 'Sign in to your account' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), input, [tabindex="0"]')];
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    expect(await axeViolations(container)).toEqual([]);
+
+    click('button', 'Forgot your password?');
+    await findScreen('Reset your password');
+    expect(screen.getByRole('dialog', { name: 'Reset your password' })).toBeTruthy();
+    click('button', 'Back to Sign In');
+    await findScreen('Sign in to your account');
+    type('Username', username);
+    type('Password', password);
+    click('button', 'Sign in');
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('the translations prop overrides any string, errors included', async () => {
     const username = await existingUser();
     renderWithAuth(

@@ -1,5 +1,6 @@
 'use client';
 import { Fragment, type ReactNode } from 'react';
+import { CodeField } from './CodeField';
 import { Field, type FieldProps } from './Field';
 import type { FieldSpec } from './formFields';
 import { PasswordField } from './PasswordField';
@@ -16,7 +17,7 @@ export interface FieldListProps {
   renderAfter?: (name: string) => ReactNode;
 }
 
-/** Renders resolved field specs in order: password specs as `PasswordField`, the rest as `Field`. */
+/** Renders resolved field specs in order: `password` specs as `PasswordField`, `code` as `CodeField`, the rest as `Field`. */
 export function FieldList({ fields, values, onChange, fieldProps, passwordAutoComplete = 'current-password', renderAfter }: FieldListProps) {
   return (
     <>
@@ -35,6 +36,8 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
           <Fragment key={field.name}>
             {field.type === 'password' ? (
               <PasswordField {...common} autoComplete={passwordAutoComplete} />
+            ) : field.type === 'code' ? (
+              <CodeField {...common} />
             ) : (
               <Field
                 {...common}

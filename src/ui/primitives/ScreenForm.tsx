@@ -1,8 +1,8 @@
 'use client';
-import { useId, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
+import { useContext, useId, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 import { joinClasses } from './Field';
-import { ScreenHeading } from './ScreenHeading';
+import { HeadingIdContext, ScreenHeading } from './ScreenHeading';
 
 export interface ScreenFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> {
   /** Which screen, as `data-screen` (for styling and tests). */
@@ -21,7 +21,9 @@ export interface ScreenFormProps extends Omit<FormHTMLAttributes<HTMLFormElement
 
 /** The frame every screen shares: titled form, error alert, fields, footer. */
 export function ScreenForm({ screen, heading, error, errorId, onSubmit, footer, children, className, ...form }: ScreenFormProps) {
-  const headingId = useId();
+  const ownId = useId();
+  // Inside the Authenticator the title also names its modal dialog, so it takes the id it is given.
+  const headingId = useContext(HeadingIdContext) ?? ownId;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit();

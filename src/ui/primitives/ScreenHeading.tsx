@@ -9,6 +9,9 @@ import { joinClasses } from './Field';
  */
 export const FocusOnMountContext = createContext(false);
 
+/** The id the Authenticator gives the current screen's title, so its modal dialog is named by it. */
+export const HeadingIdContext = createContext<string | undefined>(undefined);
+
 export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
   children: string;
 }
@@ -16,12 +19,13 @@ export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
 /** The screen's title (`h2`): focusable by script only, focused on mount after a step change. */
 export function ScreenHeading({ className, children, ...heading }: ScreenHeadingProps) {
   const focusOnMount = useContext(FocusOnMountContext);
+  const headingId = useContext(HeadingIdContext);
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (
-    <h2 {...heading} ref={ref} tabIndex={-1} className={joinClasses('crk-heading', className)}>
+    <h2 id={headingId} {...heading} ref={ref} tabIndex={-1} className={joinClasses('crk-heading', className)}>
       {children}
     </h2>
   );

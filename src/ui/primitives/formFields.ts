@@ -19,10 +19,10 @@ export interface FormFieldOptions {
 }
 
 /**
- * Screens whose fields `formFields` can change, each keyed by field name (`username`, `custom:team`, …).
- * Sign in, sign up and forgot password take every option (and sign up adds unknown names as
- * attributes). The step screens take `label`, `placeholder` and `isRequired` for their own fields
- * (`code`; `password` / `confirm_password`; `answer`); other options and unknown names are ignored.
+ * Screens whose fields `formFields` can change, each keyed by field name (`username`, `code`,
+ * `custom:team`, …). Every option works on every screen; a name the screen does not have adds a
+ * field (a user attribute on sign up and forced new password, `clientMetadata` elsewhere). The
+ * new-password pair (`password`, `confirm_password`) keeps its place after the code.
  */
 export type FormFieldsScreen =
   | 'signIn'
@@ -40,6 +40,7 @@ export type FormFields = Partial<Record<FormFieldsScreen, Record<string, FormFie
 export interface FieldSpec {
   name: string;
   label: string;
+  /** An input type, or `password` (PasswordField) / `code` (one-time code: CodeField). */
   type: string;
   autoComplete?: string;
   required: boolean;
@@ -78,6 +79,11 @@ const ATTRIBUTE_INPUT: Record<string, { type: string; autoComplete: string }> = 
   website: { type: 'url', autoComplete: 'url' },
   locale: { type: 'text', autoComplete: 'language' },
 };
+
+/** The one-time code field of a step screen. */
+export function codeField(t: Translate): FieldSpec {
+  return { name: 'code', label: t('field.code'), type: 'code', required: true };
+}
 
 /** A sign-up field for a user attribute: translated label and the browser's autofill hint. */
 export function attributeField(t: Translate, name: string): FieldSpec {

@@ -10,11 +10,11 @@ export interface BackToSignInProps {
 
 /**
  * "Back to Sign In". On a step screen the engine holds the unfinished sign-in, so going back means
- * dropping it: `signOut()` while signed out clears the pending step and the screen follows.
+ * dropping it (`cancelSignIn()`, no request); the screen follows the engine's step.
  */
 export function BackToSignIn({ onClick }: BackToSignInProps) {
   const { t } = useTranslate();
-  const signOut = useAuthAction('signOut');
-  const back = onClick ?? (() => void signOut.run().catch(() => undefined));
+  const cancel = useAuthAction('cancelSignIn');
+  const back = onClick ?? (() => void cancel.run());
   return <LinkButton onClick={back}>{t('nav.backToSignIn')}</LinkButton>;
 }

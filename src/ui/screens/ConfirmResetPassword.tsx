@@ -1,22 +1,22 @@
 'use client';
-import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { CodeField } from '../primitives/CodeField';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { FieldList } from '../primitives/FieldList';
+import { codeField, type FormFieldOptions } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
-import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
+import { NewPasswordFields, useNewPassword, withoutPasswords } from './NewPasswordFields';
 import { useNextStep } from './useNextStep';
 
 export interface ConfirmResetPasswordProps {
   className?: string;
   /** The pool's password policy, shown under the new password and checked before submitting. Default: Cognito's (8, all character kinds). */
   passwordPolicy?: PasswordPolicy;
-  /** Label / placeholder / required of the screen's fields (`code`, `password`, `confirm_password`). Default: none. */
+  /** Overrides of the screen's fields (`code`, `password`, `confirm_password`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
 }
 
@@ -27,14 +27,15 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
   const username = step?.username ?? '';
   const confirm = useScreenAction('forgotPasswordSubmit');
   const resend = useScreenAction('forgotPassword');
-  const [code, setCode] = useState('');
+  const stepFields = useStepFields([codeField(t)], withoutPasswords(formFields));
+  const { values, extras } = stepFields;
   const newPassword = useNewPassword(passwordPolicy);
   const failed = confirm.message ? confirm : resend;
 
   const submit = () => {
     if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit(username, code, newPassword.password);
+    void confirm.submit(username, values.code ?? '', newPassword.password, extras);
   };
   const resendCode = () => {
     confirm.reset();
@@ -52,13 +53,7 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <CodeField
-        {...fieldOverride(formFields, 'code', t('field.code'))}
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        {...confirm.invalidProps('code')}
-      />
+      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <NewPasswordFields
         state={newPassword}
         passwordLabel={t('field.newPassword')}

@@ -1,10 +1,10 @@
 'use client';
-import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { CodeField } from '../primitives/CodeField';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { FieldList } from '../primitives/FieldList';
+import { codeField, type FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
@@ -12,7 +12,7 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignInProps {
   className?: string;
-  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
 }
 
@@ -21,9 +21,10 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
   const step = useNextStep();
   const confirm = useScreenAction('confirmSignIn');
-  const [code, setCode] = useState('');
+  const stepFields = useStepFields([codeField(t)], formFields);
   const totp = step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
-  const submit = () => void confirm.submit({ challengeResponse: code });
+  const { values, extras } = stepFields;
+  const submit = () => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
   return (
     <ScreenForm
       screen="confirmSignIn"
@@ -36,13 +37,7 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <CodeField
-        {...fieldOverride(formFields, 'code', t('field.code'))}
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        {...confirm.invalidProps('code')}
-      />
+      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignIn.submit')} pendingLabel={t('confirmSignIn.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

@@ -1,10 +1,11 @@
 'use client';
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { CodeField } from '../primitives/CodeField';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { FieldList } from '../primitives/FieldList';
+import { codeField, type FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
@@ -12,7 +13,7 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignUpProps {
   className?: string;
-  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
 }
 
@@ -23,7 +24,8 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const username = step?.username ?? '';
   const confirm = useScreenAction('confirmSignUp');
   const resend = useScreenAction('resendSignUp');
-  const [code, setCode] = useState('');
+  const stepFields = useStepFields([codeField(t)], formFields);
+  const { values, extras } = stepFields;
   const [resent, setResent] = useState(false);
   // The latest attempt's error: starting one clears the other's.
   const failed = confirm.message ? confirm : resend;
@@ -31,7 +33,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const submit = () => {
     resend.reset();
     setResent(false);
-    void confirm.submit(username, code);
+    void confirm.submit(username, values.code ?? '', extras ? { clientMetadata: extras } : {});
   };
   const resendCode = async () => {
     confirm.reset();
@@ -50,13 +52,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <CodeField
-        {...fieldOverride(formFields, 'code', t('field.code'))}
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        {...confirm.invalidProps('code')}
-      />
+      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignUp.submit')} pendingLabel={t('confirmSignUp.pending')} pending={confirm.pending} />
       <SubmitButton
         type="button"

@@ -1,16 +1,16 @@
 'use client';
-import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { Field } from '../primitives/Field';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { FieldList } from '../primitives/FieldList';
+import type { FormFieldOptions } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 
 export interface CustomChallengeProps {
   className?: string;
-  /** Label / placeholder / required of the screen's fields (`answer`). Default: none. */
+  /** Overrides of the screen's fields (`answer`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
 }
 
@@ -18,7 +18,8 @@ export interface CustomChallengeProps {
 export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
   const { t } = useTranslate();
   const confirm = useScreenAction('confirmSignIn');
-  const [answer, setAnswer] = useState('');
+  const stepFields = useStepFields([{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
+  const { values, extras } = stepFields;
   return (
     <ScreenForm
       screen="customChallenge"
@@ -26,17 +27,10 @@ export function CustomChallenge({ className, formFields }: CustomChallengeProps)
       heading={t('customChallenge.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: answer })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
       footer={<BackToSignIn />}
     >
-      <Field
-        {...fieldOverride(formFields, 'answer', t('field.answer'))}
-        name="answer"
-        autoComplete="off"
-        value={answer}
-        onChange={(event) => setAnswer(event.target.value)}
-        {...confirm.invalidProps('code')}
-      />
+      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'answer' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('customChallenge.submit')} pendingLabel={t('customChallenge.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

@@ -40,6 +40,13 @@ export function useNewPassword(passwordPolicy: PasswordPolicy | undefined): NewP
   };
 }
 
+const PASSWORD_FIELDS = new Set(['password', 'confirm_password']);
+
+/** The overrides of a screen's other fields: `NewPasswordFields` owns `password` and `confirm_password`. */
+export function withoutPasswords(formFields: Record<string, FormFieldOptions> | undefined): Record<string, FormFieldOptions> | undefined {
+  return formFields && Object.fromEntries(Object.entries(formFields).filter(([name]) => !PASSWORD_FIELDS.has(name)));
+}
+
 export interface NewPasswordFieldsProps {
   state: NewPassword;
   passwordLabel: string;

@@ -1,19 +1,19 @@
 'use client';
-import { useState } from 'react';
 import { buildTotpUri } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { CodeField } from '../primitives/CodeField';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { FieldList } from '../primitives/FieldList';
+import { codeField, type FormFieldOptions } from '../primitives/formFields';
 import { QrCode } from '../primitives/QrCode';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { useNextStep } from './useNextStep';
 
 export interface SetupTotpProps {
   className?: string;
-  /** Label / placeholder / required of the screen's fields (`code`). Default: none. */
+  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
   /** The issuer the authenticator app shows next to the account. Default: `AWSCognito`. */
   issuer?: string;
@@ -25,7 +25,8 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
   const step = useNextStep();
   const secret = step?.totpSetupDetails?.sharedSecret ?? '';
   const confirm = useScreenAction('confirmSignIn');
-  const [code, setCode] = useState('');
+  const stepFields = useStepFields([codeField(t)], formFields);
+  const { values, extras } = stepFields;
   const uri = buildTotpUri({ secret, username: step?.username ?? '', issuer });
   return (
     <ScreenForm
@@ -34,7 +35,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
       heading={t('setupTotp.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: code })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{t('setupTotp.instructions')}</p>
@@ -42,13 +43,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
       <p className="crk-secret">
         <span className="crk-field__label">{t('setupTotp.secretLabel')}</span> <code className="crk-secret__value">{secret}</code>
       </p>
-      <CodeField
-        {...fieldOverride(formFields, 'code', t('field.code'))}
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        {...confirm.invalidProps('code')}
-      />
+      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('setupTotp.submit')} pendingLabel={t('setupTotp.pending')} pending={confirm.pending} />
     </ScreenForm>
   );
