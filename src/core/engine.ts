@@ -59,7 +59,8 @@ export class SignInEngine extends AuthCore {
    * background, e.g. when a sign-in form shows, so `signIn` spends less CPU after submit. Safe to call often.
    */
   prepareSignIn(): void {
-    if (this.config.authenticationFlowType === 'USER_PASSWORD_AUTH') return;
+    // Nothing to prepare without a user pool, or when the password is sent as is.
+    if (!this.config.userPoolId || this.config.authenticationFlowType === 'USER_PASSWORD_AUTH') return;
     // Only an optimisation: a failure here resurfaces, typed, when signIn computes A itself.
     this.options.srp.prepare?.().catch(() => undefined);
   }

@@ -194,5 +194,25 @@ describe('prepareSignIn against the test backend', () => {
       await tick();
       expect(srp.draws()).toBe(0);
     });
+
+    it('is a no-op without a user pool (identity pool only)', async () => {
+      const { backend, url } = kit();
+      const srp = countingClient();
+      createAuth({ identityPoolId: backend.config.identityPool.identityPoolId, identityPoolEndpoint: url }, { srp: srp.client }).prepareSignIn();
+      await tick();
+      expect(srp.draws()).toBe(0);
+    });
+
+    it('prepares one pair for an SRP pool, whatever the number of calls', async () => {
+      const { config } = kit();
+      const srp = countingClient();
+      const auth = createAuth(config(), { srp: srp.client });
+      auth.prepareSignIn();
+      auth.prepareSignIn();
+      await tick();
+      auth.prepareSignIn();
+      await tick();
+      expect(srp.draws()).toBe(1);
+    });
   });
 });
