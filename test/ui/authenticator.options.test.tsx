@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuthConfig } from '../../src/core/index';
@@ -46,8 +46,10 @@ describe('<Authenticator socialProviders>', () => {
 
     const expected = { Google: 'Google', Facebook: 'Facebook', Amazon: 'LoginWithAmazon', Apple: 'SignInWithApple' };
     for (const [brand, provider] of Object.entries(expected)) {
+      // A click while the previous redirect is still being prepared is ignored (no double submit).
+      await waitFor(() => expect((screen.getByRole('button', { name: `Sign In with ${brand}` }) as HTMLButtonElement).disabled).toBe(false));
       click('button', `Sign In with ${brand}`);
-      await expect.poll(() => navigated.length).toBe(Object.keys(expected).indexOf(brand) + 1);
+      await expect.poll(() => navigated.length, { timeout: 5_000 }).toBe(Object.keys(expected).indexOf(brand) + 1);
       const url = new URL(navigated[navigated.length - 1] ?? '');
       expect(url.origin + url.pathname).toBe(`${k.url}oauth2/authorize`);
       expect(url.searchParams.get('identity_provider')).toBe(provider);
@@ -86,6 +88,40 @@ describe('<Authenticator loginMechanisms signUpAttributes formFields components>
     expect(input('Phone Number').type).toBe('tel');
     expect(screen.queryByLabelText('Email')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('a phone number is typed as a country code plus the local number, and sent as E.164 (sign in, sign up)', async () => {
+    const k = kit();
+    const username = uniqueName('tel');
+    const { container } = renderWithAuth(
+      k,
+      <Authenticator initialState="signUp" signUpAttributes={['email', 'phone_number']} formFields={{ signUp: { phone_number: { dialCode: '+44' } } }} />,
+    );
+    await findScreen('Create your account');
+    const dialCode = screen.getByRole('combobox', { name: 'Country code' }) as HTMLSelectElement;
+    expect(dialCode.value).toBe('+44');
+    expect(await axeViolations(container)).toEqual([]);
+    type('Username', username);
+    type('Password', password);
+    type('Confirm Password', password);
+    type('Email', `${username}@example.com`);
+    type('Phone Number', '07700 900-123');
+    fireEvent.change(dialCode, { target: { value: '+353' } });
+    click('button', 'Create Account');
+    await findScreen('Confirm your account');
+    expect(k.backend.getUser(username)?.attributes['phone_number']).toBe('+3537700900123');
+  });
+
+  it('a phone login keeps what was typed after a failed sign-in, country code included', async () => {
+    renderWithAuth(kit(), <Authenticator loginMechanisms={['phone_number']} />);
+    await findScreen('Sign in to your account');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Country code' }), { target: { value: '+49' } });
+    type('Phone Number', '1512 3456789');
+    type('Password', password);
+    click('button', 'Sign in');
+    await screen.findByRole('alert');
+    expect((screen.getByRole('combobox', { name: 'Country code' }) as HTMLSelectElement).value).toBe('+49');
+    expect(input('Phone Number').value).toBe('1512 3456789');
   });
 
   it('signUpAttributes adds labelled fields with autocomplete hints and sends them as attributes', async () => {

@@ -13,6 +13,7 @@ export const de = {
   'field.confirmPassword': 'Passwort bestätigen',
   'field.email': 'E-Mail',
   'field.phone': 'Telefonnummer',
+  'field.dialCode': 'Landesvorwahl',
   'field.code': 'Code',
   'field.answer': 'Antwort',
   'field.showPassword': 'Passwort anzeigen',

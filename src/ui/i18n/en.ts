@@ -15,6 +15,7 @@ export const en = {
   'field.confirmPassword': 'Confirm Password',
   'field.email': 'Email',
   'field.phone': 'Phone Number',
+  'field.dialCode': 'Country code',
   'field.code': 'Code',
   'field.answer': 'Answer',
   'field.showPassword': 'Show password',

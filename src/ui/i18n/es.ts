@@ -13,6 +13,7 @@ export const es = {
   'field.confirmPassword': 'Confirmar contraseña',
   'field.email': 'Correo electrónico',
   'field.phone': 'Número de teléfono',
+  'field.dialCode': 'Código de país',
   'field.code': 'Código',
   'field.answer': 'Respuesta',
   'field.showPassword': 'Mostrar contraseña',

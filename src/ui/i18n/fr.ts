@@ -13,6 +13,7 @@ export const fr = {
   'field.confirmPassword': 'Confirmer le mot de passe',
   'field.email': 'E-mail',
   'field.phone': 'Numéro de téléphone',
+  'field.dialCode': 'Indicatif du pays',
   'field.code': 'Code',
   'field.answer': 'Réponse',
   'field.showPassword': 'Afficher le mot de passe',

@@ -13,6 +13,7 @@ export const ja = {
   'field.confirmPassword': 'パスワード（確認）',
   'field.email': 'メールアドレス',
   'field.phone': '電話番号',
+  'field.dialCode': '国番号',
   'field.code': '確認コード',
   'field.answer': '回答',
   'field.showPassword': 'パスワードを表示',

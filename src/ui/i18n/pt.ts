@@ -13,6 +13,7 @@ export const pt = {
   'field.confirmPassword': 'Confirmar senha',
   'field.email': 'E-mail',
   'field.phone': 'Número de telefone',
+  'field.dialCode': 'Código do país',
   'field.code': 'Código',
   'field.answer': 'Resposta',
   'field.showPassword': 'Mostrar senha',

@@ -10,6 +10,8 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
   /** Rendered next to the control inside the field (e.g. a show-password button). */
   adornment?: ReactNode;
+  /** Rendered before the control inside the field (e.g. a phone number's country code). */
+  leading?: ReactNode;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
  * error ids in `aria-describedby` (after any the caller gave), `aria-invalid` on error, and
  * `data-invalid` / `data-disabled` / `data-required` for styling.
  */
-export function Field({ label, description, error, adornment, id, className, ...input }: FieldProps) {
+export function Field({ label, description, error, adornment, leading, id, className, ...input }: FieldProps) {
   const ownId = useId();
   const inputId = id ?? ownId;
   const descriptionId = `${inputId}-description`;
@@ -35,6 +37,7 @@ export function Field({ label, description, error, adornment, id, className, ...
         {label}
       </label>
       <div className="crk-field__control">
+        {leading}
         <input
           className="crk-field__input"
           {...input}

@@ -4,6 +4,7 @@ import { CodeField } from './CodeField';
 import { Field, type FieldProps } from './Field';
 import type { FieldSpec } from './formFields';
 import { PasswordField } from './PasswordField';
+import { PhoneField } from './PhoneField';
 
 export interface FieldListProps {
   fields: FieldSpec[];
@@ -17,7 +18,7 @@ export interface FieldListProps {
   renderAfter?: (name: string) => ReactNode;
 }
 
-/** Renders resolved field specs in order: `password` specs as `PasswordField`, `code` as `CodeField`, the rest as `Field`. */
+/** Renders resolved field specs in order: `password` as `PasswordField`, `code` as `CodeField`, `tel` as `PhoneField`, the rest as `Field`. */
 export function FieldList({ fields, values, onChange, fieldProps, passwordAutoComplete = 'current-password', renderAfter }: FieldListProps) {
   return (
     <>
@@ -38,6 +39,14 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
               <PasswordField {...common} autoComplete={passwordAutoComplete} />
             ) : field.type === 'code' ? (
               <CodeField {...common} />
+            ) : field.type === 'tel' ? (
+              <PhoneField
+                {...common}
+                value={values[field.name] ?? ''}
+                onChange={(value) => onChange(field.name, value)}
+                {...(field.dialCode === undefined ? {} : { dialCode: field.dialCode })}
+                {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
+              />
             ) : (
               <Field
                 {...common}

@@ -16,6 +16,8 @@ export interface FormFieldOptions {
   type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number';
   /** `autocomplete` of the control. Default: from the attribute (`email`, `tel`, `name`, …). */
   autoComplete?: string;
+  /** The country code a phone number field starts with. Default: `+1`. */
+  dialCode?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface FieldSpec {
   placeholder?: string;
   defaultValue?: string;
   order?: number;
+  dialCode?: string;
 }
 
 /** How the username is typed: Cognito's username, or an email/phone pool's alias. */
@@ -147,6 +150,7 @@ function applyOverride(field: FieldSpec, override: FormFieldOptions | undefined)
     ...(override.defaultValue === undefined ? {} : { defaultValue: override.defaultValue }),
     ...(override.type === undefined ? {} : { type: override.type }),
     ...(override.autoComplete === undefined ? {} : { autoComplete: override.autoComplete }),
+    ...(override.dialCode === undefined ? {} : { dialCode: override.dialCode }),
   };
 }
 
