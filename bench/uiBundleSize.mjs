@@ -5,35 +5,25 @@
 //   node bench/uiBundleSize.mjs --check    also exit 1 when over budget
 //   node bench/uiBundleSize.mjs --keep     keep the built apps (the temp dir is printed)
 //
-// Three apps (bench/uiBundleSize/*.jsx) are built the way an app would build them: Vite's build()
-// with no config file, production mode, default minifier, automatic JSX runtime, no `define` (an
-// app must not need `define: { global }`), browser resolution. They import the BUILT package —
-// `cognito-react-kit` is aliased to dist/index.js and `cognito-react-kit/styles.css` to
-// dist/styles.css — so dist/ must be current: it is built when missing, and a warning is printed
-// when a file under src/ is newer than it.
+// Three apps (bench/uiBundleSize/*.jsx) are built the way an app would build them (bench/lib/buildApp.mjs:
+// Vite, no config file, production, no `define`), importing the BUILT package, so dist/ must be current:
+// it is built when missing, and a warning is printed when a file under src/ is newer than it.
 //   (a) baseline  createRoot(el).render(<div>hello</div>): react + react-dom
 //   (b) hooks     <AuthProvider config> + a component using useAuth(): engine + hooks, no UI
 //   (c) full UI   <AuthProvider config><Authenticator/></AuthProvider> + the stylesheet
 // Sizes are bytes of the emitted files (all chunks, all .css assets); gzip is zlib level 9 per
 // file, summed (each file is served on its own). Budget check: (c − a) JS gzip + CSS gzip.
-import { Buffer } from 'node:buffer';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import process from 'node:process';
-import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildApp, ensureDist } from './lib/buildApp.mjs';
 
 const BUDGET_KIB = 60;
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');
 const keep = args.has('--keep');
 
-const root = resolve(import.meta.dirname, '..');
-const fixtures = resolve(import.meta.dirname, 'uiBundleSize');
-const distJs = resolve(root, 'dist/index.js');
-const distCss = resolve(root, 'dist/styles.css');
 
 const apps = [
   ['a', 'baseline: react + react-dom', 'baseline.jsx'],
@@ -46,7 +36,7 @@ ensureDist();
 const tmp = mkdtempSync(join(tmpdir(), 'crk-ui-size-'));
 const sizes = new Map();
 try {
-  for (const [key, , file] of apps) sizes.set(key, await buildApp(file, join(tmp, key)));
+  for (const [key, , file] of apps) sizes.set(key, await buildApp(`uiBundleSize/${file}`, join(tmp, key)));
 } finally {
   if (!keep) rmSync(tmp, { recursive: true, force: true });
 }
@@ -106,98 +96,3 @@ for (const [pkg, n] of [...byPackage].sort((x, y) => y[1] - x[1])) out.push(`${S
 if (keep) out.push('', `built apps kept in ${tmp}`);
 process.stdout.write(`${out.join('\n')}\n`);
 if (check && !pass) process.exitCode = 1;
-
-async function buildApp(entry, outDir) {
-  const result = await build({
-    configFile: false,
-    envFile: false,
-    logLevel: 'silent',
-    root: fixtures,
-    mode: 'production',
-    publicDir: false,
-    cacheDir: join(outDir, '.vite-cache'),
-    resolve: {
-      alias: [
-        { find: /^cognito-react-kit\/styles\.css$/, replacement: distCss },
-        { find: /^cognito-react-kit$/, replacement: distJs },
-      ],
-    },
-    oxc: { jsx: { runtime: 'automatic' } },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      copyPublicDir: false,
-      rolldownOptions: { input: resolve(fixtures, entry) },
-    },
-  });
-  const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output);
-  const size = { js: 0, jsGzip: 0, jsFiles: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [] };
-  // What loads at start: the entry chunk and its static imports. Chunks reached only through
-  // import() (the QR library, the SRP fallback for engines without BigInt) load on demand.
-  const byName = new Map(files.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
-  const initial = new Set();
-  const visit = (chunk) => {
-    if (initial.has(chunk.fileName)) return;
-    initial.add(chunk.fileName);
-    for (const name of chunk.imports ?? []) if (byName.has(name)) visit(byName.get(name));
-  };
-  for (const chunk of byName.values()) if (chunk.isEntry) visit(chunk);
-  for (const file of files) {
-    if (file.type === 'chunk') {
-      const code = Buffer.from(file.code, 'utf8');
-      const gzip = gzipSync(code, { level: 9 }).length;
-      size.js += code.length;
-      size.jsGzip += gzip;
-      if (initial.has(file.fileName)) size.initialGzip += gzip;
-      size.jsFiles += 1;
-      for (const [id, info] of Object.entries(file.modules)) size.modules.push({ ...describe(id), renderedLength: info.renderedLength });
-    } else if (file.fileName.endsWith('.css')) {
-      const source = Buffer.from(file.source);
-      size.css += source.length;
-      size.cssGzip += gzipSync(source, { level: 9 }).length;
-    }
-  }
-  if (size.jsFiles === 0) throw new Error(`${entry}: the build produced no JavaScript`);
-  return size;
-}
-
-/** A module id as a readable path, and the package it belongs to. */
-function describe(id) {
-  if (id.startsWith('\0')) return { name: id.slice(1), pkg: '(bundler runtime)' };
-  const path = id.replace(/^\0/, '').replace(/\?.*$/, '');
-  const rel = relative(root, path).split(sep).join('/');
-  const nm = rel.lastIndexOf('node_modules/');
-  if (nm !== -1) {
-    const rest = rel.slice(nm + 'node_modules/'.length);
-    const parts = rest.split('/');
-    return { name: rest, pkg: parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0] };
-  }
-  if (rel.startsWith('dist/')) return { name: `cognito-react-kit/${rel}`, pkg: 'cognito-react-kit (dist)' };
-  if (rel.startsWith('bench/')) return { name: rel, pkg: 'app (bench fixture)' };
-  return { name: rel.startsWith('..') ? path : rel, pkg: '(other)' };
-}
-
-/** Build dist/ when missing; warn when src/ has changed since it was built. */
-function ensureDist() {
-  if (!existsSync(distJs) || !existsSync(distCss)) {
-    process.stderr.write('dist/ is missing: running npm run build\n');
-    const run = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-    if (run.status !== 0) throw new Error('npm run build failed');
-    return;
-  }
-  const built = statSync(distJs).mtimeMs;
-  const newer = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (statSync(path).mtimeMs > built) newer.push(relative(root, path));
-    }
-  };
-  walk(resolve(root, 'src'));
-  if (newer.length > 0) {
-    process.stderr.write(`warning: dist/ is older than ${newer.length} file(s) under src/ (${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}); run npm run build for current figures\n`);
-  }
-}

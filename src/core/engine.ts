@@ -54,6 +54,17 @@ export class SignInEngine extends AuthCore {
     super(config, options);
   }
 
+  /**
+   * Starts the SRP math that does not depend on the password (the random `a` and `A = g^a`) in the
+   * background, e.g. when a sign-in form shows, so `signIn` spends less CPU after submit. Safe to call often.
+   */
+  prepareSignIn(): void {
+    // Nothing to prepare without a user pool, or when the password is sent as is.
+    if (!this.config.userPoolId || this.config.authenticationFlowType === 'USER_PASSWORD_AUTH') return;
+    // Only an optimisation: a failure here resurfaces, typed, when signIn computes A itself.
+    this.options.srp.prepare?.().catch(() => undefined);
+  }
+
   /** `signIn(username, password?, clientMetadata?)` or `signIn({ username, password, clientMetadata })`. */
   async signIn(
     usernameOrParams: string | SignInParams,

@@ -1,7 +1,7 @@
 'use client';
-import { useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
-import { useAuth } from '../react/index';
+import { useAuth, useAuthEngine } from '../react/index';
 import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
@@ -120,6 +120,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const card = useRef<HTMLDivElement>(null);
   const modal = variation === 'modal' && screen !== 'signedIn';
   useFocusTrap(card, modal);
+  const auth = useAuthEngine();
+  // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
+  useEffect(() => {
+    if (screen === 'signIn') auth.prepareSignIn();
+  }, [auth, screen]);
 
   if (screen === 'signedIn') return <SignedIn>{children}</SignedIn>;
 

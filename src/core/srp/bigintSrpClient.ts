@@ -2,12 +2,24 @@ import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, randomBytes as w
 import { N, bytesToHex, g, hexHash, hexToBigInt, hmacSha256, mod, modPow, multiplierK, padHex, sha256 } from './bigintMath';
 import type { DeviceVerifier, PasswordClaimInput, SrpClient, SrpRound } from './srpClient';
 
+interface KeyPair {
+  a: bigint;
+  A: bigint;
+}
+
 export interface BigintSrpClientOptions {
   /** Source of randomness (the private `a`, device passwords and salts); WebCrypto by default. For tests. */
   randomBytes?: (length: number) => Uint8Array;
 }
 
 const INFO = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
+
+/** Runs `task` when the browser is idle (within a second), or in the next macrotask where there is no idle callback. */
+function later(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 1000 });
+  else setTimeout(task, 0);
+}
 
 /** HKDF-SHA256 with one output block, first 16 bytes: acij's `computehkdf`. */
 async function hkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
@@ -28,11 +40,42 @@ async function computeX(poolName: string, username: string, password: string, sa
 export function createBigintSrpClient(options: BigintSrpClientOptions = {}): SrpClient {
   const random = options.randomBytes ?? webCryptoRandomBytes;
 
+  // One (a, A) pair computed ahead, used once. After a prepared pair is used another is made in the
+  // background, so a device proof later in the same sign-in (or the next sign-in) finds one ready.
+  let ready: KeyPair | undefined;
+  let preparing: Promise<void> | undefined;
+  const newPair = (): KeyPair => {
+    const a = hexToBigInt(bytesToHex(random(128)));
+    const A = modPow(g, a, N);
+    if (A === 0n) throw new Error('Illegal paramater. A mod N cannot be 0.');
+    return { a, A };
+  };
+  const prepare = (): Promise<void> => {
+    if (ready) return Promise.resolve();
+    // Later, never inside the caller's task (a render, a keystroke): in a browser when it is idle, after the
+    // form has painted; elsewhere in the next macrotask.
+    preparing ??= new Promise<void>((resolve, reject) => {
+      later(() => {
+        preparing = undefined;
+        try {
+          ready ??= newPair();
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    return preparing;
+  };
+
   return {
+    prepare,
+
     async start(poolName: string): Promise<SrpRound> {
-      const a = hexToBigInt(bytesToHex(random(128)));
-      const A = modPow(g, a, N);
-      if (A === 0n) throw new Error('Illegal paramater. A mod N cannot be 0.');
+      const prepared = ready;
+      ready = undefined;
+      const { a, A } = prepared ?? newPair();
+      if (prepared) void prepare().catch(() => undefined);
       return {
         srpA: A.toString(16),
         async passwordClaim(input: PasswordClaimInput): Promise<string> {

@@ -35,6 +35,11 @@ export interface DeviceVerifier {
 export interface SrpClient {
   /** `poolName` is the part of the user pool id after `_`, or the device group key for devices. */
   start(poolName: string): Promise<SrpRound>;
+  /**
+   * Computes the next round's private `a` and public `A` ahead (e.g. while the user types), so `start()`
+   * returns at once and the sign-in pays only for the proof. Optional; resolves when the pair is ready.
+   */
+  prepare?(): Promise<void>;
   createDeviceVerifier(deviceGroupKey: string, deviceKey: string): Promise<DeviceVerifier>;
 }
 

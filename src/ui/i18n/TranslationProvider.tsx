@@ -16,8 +16,11 @@ function contextValue(translations: Translations, language: string): Translation
   return { t, tError: (name) => t(errorKey(translations, language, name)), language };
 }
 
-const TranslationContext = createContext<TranslationContextValue>(contextValue(EMPTY, 'en'));
+// No default value computed at module load: that call would be a top-level side effect, keeping every
+// dictionary in the bundle of apps that use only the hooks. English without a provider comes from useTranslate.
+const TranslationContext = createContext<TranslationContextValue | null>(null);
 TranslationContext.displayName = 'CognitoTranslations';
+let english: TranslationContextValue | undefined;
 
 export interface TranslationProviderProps {
   children?: ReactNode;
@@ -35,5 +38,5 @@ export function TranslationProvider({ children, language = 'en', translations = 
 
 /** `t(key, values?)`, `tError(name)` and the language of the nearest TranslationProvider (English without one). */
 export function useTranslate(): TranslationContextValue {
-  return useContext(TranslationContext);
+  return useContext(TranslationContext) ?? (english ??= contextValue(EMPTY, 'en'));
 }

@@ -1,0 +1,42 @@
+// Size budgets on the built package (dist/), run by `npm test` after `npm run build`: fails (exit 1) when over.
+//
+//   node bench/sizeBudget.mjs
+//
+// Builds a bare React app and two apps on top of it with the bench's Vite settings (bench/lib/buildApp.mjs) and
+// checks what each adds, gzip (-9, per file, summed), in what the page loads at start:
+//   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 45 KiB
+//   full UI (bench/uiBundleSize/fullUi.jsx: <Authenticator> JS + its CSS)                        ≤ 60 KiB
+// Chunks loaded on demand (the QR library for TOTP setup; amazon-cognito-identity-js, only where BigInt is
+// missing) are printed but not counted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import { KiB, buildApp, ensureDist } from './lib/buildApp.mjs';
+
+const budgets = [
+  ['engine + hooks', 'apps/hooks.jsx', 45],
+  ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 60],
+];
+
+ensureDist();
+const tmp = mkdtempSync(join(tmpdir(), 'crk-size-'));
+const lines = [];
+let failed = false;
+try {
+  const base = await buildApp('uiBundleSize/baseline.jsx', join(tmp, 'base'));
+  for (const [label, entry, budgetKiB] of budgets) {
+    const s = await buildApp(entry, join(tmp, label.replace(/\W+/g, '-')));
+    const atStart = s.initialGzip - base.initialGzip + s.cssGzip;
+    const onDemand = s.jsGzip - s.initialGzip;
+    const pass = atStart <= budgetKiB * 1024;
+    failed ||= !pass;
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${label.padEnd(36)} ${KiB(atStart).padStart(6)} KiB gzip at start (budget ${budgetKiB} KiB); +${KiB(onDemand)} KiB on demand`,
+    );
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.stdout.write(`size budgets, added over a bare React app:\n${lines.join('\n')}\n`);
+if (failed) process.exitCode = 1;
