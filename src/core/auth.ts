@@ -11,7 +11,8 @@ import { defaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 import { Store } from './store';
-import { createServiceCall, type FetchLike } from './transport';
+import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type ServiceCall } from './transport';
+import type { RetryOptions } from './retryPolicy';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
@@ -34,6 +35,8 @@ export interface CreateAuthOptions {
   autoRefresh?: boolean;
   /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
   environment?: Partial<BrowserEnvironment>;
+  /** Retries of idempotent calls (reads, refresh) after network faults and 5xx. Default 2 retries from 200 ms. */
+  retry?: RetryOptions;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface CreateAuthOptions {
  */
 export class AuthCore {
   protected readonly events = new AuthEvents();
-  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment'>> & { fetch: FetchLike };
+  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment' | 'retry'>> & { fetch: FetchLike; retry: RetryOptions };
   protected readonly environment: BrowserEnvironment;
   /** Where sessions (and identity ids) are kept, per the config. */
   protected storage: StorageLike = new MemoryStorage();
@@ -55,6 +58,7 @@ export class AuthCore {
   #refreshing: Promise<AuthSession> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #stopWatchingTabs: (() => void) | undefined;
+  #aborter = new AbortController();
 
   constructor(config: unknown, options: CreateAuthOptions = {}) {
     this.options = {
@@ -63,6 +67,7 @@ export class AuthCore {
       srp: options.srp ?? defaultSrpClient,
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
+      retry: options.retry ?? {},
     };
     this.environment = defaultEnvironment(options.environment);
     this.#store = new Store<AuthState>(initialState, {
@@ -111,6 +116,28 @@ export class AuthCore {
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
     if (session.isValid(this.options.now(), this.#marginFor(session))) return session;
     return this.#refresh();
+  }
+
+  /**
+   * Abort every Cognito request in flight: their calls reject with an `AbortError` AuthError and
+   * the state stays what it was (an aborted refresh keeps the session). Later calls run normally.
+   */
+  abort(): void {
+    const aborter = this.#aborter;
+    this.#aborter = new AbortController();
+    aborter.abort();
+  }
+
+  /** The transport for one Cognito service: config timeout, retry policy, this engine's abort. */
+  protected serviceCall(endpoint: string, service: string): ServiceCall {
+    return createServiceCall({
+      endpoint,
+      service,
+      fetch: this.options.fetch,
+      timeoutMs: this.#config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      retry: this.options.retry,
+      signal: () => this.#aborter.signal,
+    });
   }
 
   protected get config(): ResolvedAuthConfig {
@@ -203,7 +230,7 @@ export class AuthCore {
     this.#setSession(null, null);
     this.storage = selectStorage(config);
     if (config.userPoolId && config.userPoolWebClientId) {
-      const call = createServiceCall({ endpoint: config.endpoint, service: 'AWSCognitoIdentityProviderService', fetch: this.options.fetch });
+      const call = this.serviceCall(config.endpoint, 'AWSCognitoIdentityProviderService');
       const base = config.clientMetadata;
       this.#ctx = {
         userPoolId: config.userPoolId,
@@ -296,7 +323,8 @@ export class AuthCore {
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
       if (!this.#stillSignedIn(startedWith, username)) throw error;
       if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
-      if (!isTransient(error)) {
+      // An abort (the app's, or a timeout's) says nothing about the refresh token: keep the session.
+      if (!isTransient(error) && error.name !== 'AbortError') {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
       } else if (this.getState().status === 'loading') {

@@ -15,6 +15,7 @@ export const AUTH_KEYS = [
   'oauth',
   'endpoint',
   'identityPoolEndpoint',
+  'requestTimeout',
 ] as const satisfies readonly (keyof AuthConfig)[];
 
 export const OAUTH_KEYS = [

@@ -64,6 +64,8 @@ export interface AuthConfig {
   endpoint?: string;
   /** Identity-pool endpoint override. Default `https://cognito-identity.<identityPoolRegion>.amazonaws.com/`. */
   identityPoolEndpoint?: string;
+  /** Timeout of each Cognito request attempt in ms; a timed-out call fails with `NetworkError`. Default 15000. */
+  requestTimeout?: number;
 }
 
 /** The generated `aws-exports.js` shape (only the keys the kit reads). */
@@ -111,4 +113,6 @@ export interface ResolvedAuthConfig {
   endpoint: string;
   /** Set when an identity pool is configured. */
   identityPoolEndpoint?: string;
+  /** Set when the config gives one; the engine's default is 15000 ms. */
+  requestTimeout?: number;
 }
