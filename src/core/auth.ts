@@ -18,7 +18,8 @@ import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
-import { endsSession, isTransient, sharedRefresh } from './session/refreshPolicy';
+import { endsSession, sharedRefresh } from './session/refreshPolicy';
+import { keepsSessionAfterRefreshFailure } from './refreshFailure';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -118,10 +119,7 @@ export class AuthCore {
     return this.#refresh();
   }
 
-  /**
-   * Abort every Cognito request in flight: their calls reject with an `AbortError` AuthError and
-   * the state stays what it was (an aborted refresh keeps the session). Later calls run normally.
-   */
+  /** Abort every request in flight: calls reject with an `AbortError` AuthError, the state stays (a session too). */
   abort(): void {
     const aborter = this.#aborter;
     this.#aborter = new AbortController();
@@ -130,14 +128,8 @@ export class AuthCore {
 
   /** The transport for one Cognito service: config timeout, retry policy, this engine's abort. */
   protected serviceCall(endpoint: string, service: string): ServiceCall {
-    return createServiceCall({
-      endpoint,
-      service,
-      fetch: this.options.fetch,
-      timeoutMs: this.#config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      retry: this.options.retry,
-      signal: () => this.#aborter.signal,
-    });
+    const timeoutMs = this.#config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    return createServiceCall({ endpoint, service, fetch: this.options.fetch, timeoutMs, retry: this.options.retry, signal: () => this.#aborter.signal });
   }
 
   protected get config(): ResolvedAuthConfig {
@@ -323,8 +315,7 @@ export class AuthCore {
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
       if (!this.#stillSignedIn(startedWith, username)) throw error;
       if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
-      // An abort (the app's, or a timeout's) says nothing about the refresh token: keep the session.
-      if (!isTransient(error) && error.name !== 'AbortError') {
+      if (!keepsSessionAfterRefreshFailure(error)) {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
       } else if (this.getState().status === 'loading') {
