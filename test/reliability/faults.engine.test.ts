@@ -16,7 +16,7 @@ import { tally } from './tally';
 import { settle, trackUnhandledRejections } from './unhandled';
 
 // Short on purpose: a hang costs one timeout per attempt. Far above a loopback round trip.
-const REQUEST_TIMEOUT_MS = 400;
+const REQUEST_TIMEOUT_MS = 500;
 const RETRY = { retries: 2, baseDelayMs: 5 };
 
 // The spec, written independently of the transport: reads and refresh are retried after network
