@@ -29,7 +29,7 @@ const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useL
 export function Field({ label, description, error, adornment, id, className, secret = false, ...props }: FieldProps) {
   const ownId = useId();
   const ref = useRef<HTMLInputElement>(null);
-  const { value, defaultValue, ...rest } = props;
+  const { value, defaultValue: _defaultValue, ...rest } = props;
   const input = secret ? rest : props;
   useClientLayoutEffect(() => {
     const element = ref.current;
