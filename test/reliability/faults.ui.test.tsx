@@ -57,7 +57,7 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
   function renderAuthenticator(k: EngineTestKit): void {
     render(
       <AuthProvider
-        config={k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH', requestTimeout: 500 })}
+        config={k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH', requestTimeout: 1000 })}
         options={{ now: k.clock.now, retry: { baseDelayMs: 1 } }}
       >
         <Authenticator />

@@ -52,7 +52,7 @@ export class Exposure {
 export async function runEngineFlows(kit: EngineTestKit, faults: FaultInjector, exposure: Exposure): Promise<void> {
   const engine = (config: Partial<AuthConfig> = {}): Auth => {
     const auth = kit.auth({
-      config: { requestTimeout: 500, identityPoolId: kit.backend.config.identityPool.identityPoolId, identityPoolEndpoint: kit.url, ...config },
+      config: { identityPoolId: kit.backend.config.identityPool.identityPoolId, identityPoolEndpoint: kit.url, ...config },
       engine: { retry: { retries: 1, baseDelayMs: 1 } },
     });
     exposure.watch(auth);

@@ -46,12 +46,12 @@ describe('timeouts, abort and retries', () => {
 
   it('a request the server never answers fails with NetworkError after requestTimeout, once (ForgotPassword is not retried)', async () => {
     const k = kit();
-    const auth = k.auth({ config: { requestTimeout: 150 } });
+    const auth = k.auth({ config: { requestTimeout: 1000 } });
     faults.arm({ kind: 'hang', operation: 'ForgotPassword', times: 5 });
 
     const error = await authErrorOf(auth.forgotPassword('someone'));
 
-    expect(error).toMatchObject({ name: 'NetworkError', source: 'forgotPassword', message: 'ForgotPassword timed out after 150 ms' });
+    expect(error).toMatchObject({ name: 'NetworkError', source: 'forgotPassword', message: 'ForgotPassword timed out after 1000 ms' });
     expect(k.backend.count('ForgotPassword')).toBe(1);
     expect(auth.getState()).toMatchObject({ status: 'signedOut', error: { name: 'NetworkError' } });
   });
@@ -74,7 +74,7 @@ describe('timeouts, abort and retries', () => {
     const k = kit();
     const { username } = await signedIn(k);
     // A second engine restores the session from storage: the short timeout applies only to the read.
-    const auth = k.auth({ config: { ...fast, requestTimeout: 300 }, engine: { retry: { baseDelayMs: 1 } } });
+    const auth = k.auth({ config: { ...fast, requestTimeout: 1000 }, engine: { retry: { baseDelayMs: 1 } } });
     faults.arm({ kind: 'hang', operation: 'GetUser' });
 
     await expect(auth.currentUserInfo()).resolves.toMatchObject({ username });
@@ -148,7 +148,7 @@ describe('timeouts, abort and retries', () => {
   it('a sign-out while the refresh hangs ends signed out, and stays so when the refresh times out', async () => {
     const k = kit();
     await signedIn(k);
-    const auth = k.auth({ config: { ...fast, requestTimeout: 150 }, engine: { retry: { retries: 1, baseDelayMs: 1 } } });
+    const auth = k.auth({ config: { ...fast, requestTimeout: 1000 }, engine: { retry: { retries: 1, baseDelayMs: 1 } } });
     const seen: AuthEvent[] = k.events(auth);
     k.clock.advance(PAST_EXPIRY_MS);
     faults.arm({ kind: 'hang', operation: 'InitiateAuth', times: 5 });
