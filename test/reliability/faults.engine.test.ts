@@ -102,7 +102,7 @@ describe('every engine operation under every injected fault', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 60_000); // up to 16 cases each, some waiting out a timeout: room for a loaded machine
 
   async function runCase(
     scenario: Scenario,

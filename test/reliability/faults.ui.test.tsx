@@ -108,6 +108,30 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5_000 })).toBeTruthy();
   });
 
+  it('MFA code: the code kept under every fault, then it signs in', async () => {
+    const k = kit();
+    const username = uniqueName('uiFault');
+    await k.backend.createUser({
+      username,
+      password,
+      attributes: { email: `${username}@example.com`, phone_number: '+15555550123' },
+      mfa: { sms: true, preferred: 'SMS_MFA' },
+    });
+    renderAuthenticator(k);
+    await findScreen('Sign in to your account');
+    type('Username', username);
+    type('Password', password);
+    click('button', 'Sign in');
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5_000 });
+    const code = k.backend.lastCode(username, 'MFA');
+    type('Code', code);
+
+    await underEveryFault('RespondToAuthChallenge', 'Confirm', { Code: code });
+
+    click('button', 'Confirm');
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5_000 })).toBeTruthy();
+  });
+
   it('sign up and confirm: every field kept under every fault on each step, then both go through', async () => {
     const k = kit();
     const username = uniqueName('uiFault');
