@@ -22,6 +22,8 @@ export interface Prepared {
 export interface Scenario {
   /** The engine method, also the `source` its errors must carry. */
   name: string;
+  /** The test's name when one method has several scenarios. Default `name`. */
+  title?: string;
   source?: string;
   /** Backend operations whose failure the engine absorbs by design (the call still succeeds). */
   absorbs?: readonly string[];
