@@ -13,6 +13,7 @@ export type {
   AwsCredentials,
   CreateAuthOptions,
   EssentialCredentials,
+  RetryOptions,
   SignInResult,
   SignUpResult,
 } from './core/index';

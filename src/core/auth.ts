@@ -11,14 +11,16 @@ import { defaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 import { Store } from './store';
-import { createServiceCall, type FetchLike } from './transport';
+import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type ServiceCall } from './transport';
+import type { RetryOptions } from './retryPolicy';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
 import { ServerClock, observeServerTime } from './session/serverClock';
-import { endsSession, isTransient, sharedRefresh } from './session/refreshPolicy';
+import { endsSession, sharedRefresh } from './session/refreshPolicy';
+import { keepsSessionAfterRefreshFailure } from './refreshFailure';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -35,6 +37,8 @@ export interface CreateAuthOptions {
   autoRefresh?: boolean;
   /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
   environment?: Partial<BrowserEnvironment>;
+  /** Retries of idempotent calls (reads, refresh) after network faults and 5xx. Default 2 retries from 200 ms. */
+  retry?: RetryOptions;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface CreateAuthOptions {
  */
 export class AuthCore {
   protected readonly events = new AuthEvents();
-  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment'>> & { fetch: FetchLike };
+  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment' | 'retry'>> & { fetch: FetchLike; retry: RetryOptions };
   protected readonly environment: BrowserEnvironment;
   /** The server's clock as Cognito's `Date` headers tell it (SRP TIMESTAMP, hosted-UI token checks). */
   protected readonly serverClock: ServerClock;
@@ -58,6 +62,7 @@ export class AuthCore {
   #refreshing: Promise<AuthSession> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #stopWatchingTabs: (() => void) | undefined;
+  #aborter = new AbortController();
 
   constructor(config: unknown, options: CreateAuthOptions = {}) {
     const now = options.now ?? Date.now;
@@ -68,6 +73,7 @@ export class AuthCore {
       srp: options.srp ?? defaultSrpClient,
       refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
       autoRefresh: options.autoRefresh ?? true,
+      retry: options.retry ?? {},
     };
     this.environment = defaultEnvironment(options.environment);
     this.#store = new Store<AuthState>(initialState, {
@@ -116,6 +122,19 @@ export class AuthCore {
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
     if (session.isValid(this.options.now(), this.#marginFor(session))) return session;
     return this.#refresh();
+  }
+
+  /** Abort every request in flight: calls reject with an `AbortError` AuthError, the state stays (a session too). */
+  abort(): void {
+    const aborter = this.#aborter;
+    this.#aborter = new AbortController();
+    aborter.abort();
+  }
+
+  /** The transport for one Cognito service: config timeout, retry policy, this engine's abort. */
+  protected serviceCall(endpoint: string, service: string): ServiceCall {
+    const timeoutMs = this.#config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    return createServiceCall({ endpoint, service, fetch: this.options.fetch, timeoutMs, retry: this.options.retry, signal: () => this.#aborter.signal });
   }
 
   protected get config(): ResolvedAuthConfig {
@@ -208,7 +227,7 @@ export class AuthCore {
     this.#setSession(null, null);
     this.storage = selectStorage(config);
     if (config.userPoolId && config.userPoolWebClientId) {
-      const call = createServiceCall({ endpoint: config.endpoint, service: 'AWSCognitoIdentityProviderService', fetch: this.options.fetch });
+      const call = this.serviceCall(config.endpoint, 'AWSCognitoIdentityProviderService');
       const base = config.clientMetadata;
       this.#ctx = {
         userPoolId: config.userPoolId,
@@ -306,7 +325,7 @@ export class AuthCore {
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
       if (!this.#stillSignedIn(startedWith, username)) throw error;
       if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
-      if (!isTransient(error)) {
+      if (!keepsSessionAfterRefreshFailure(error)) {
         // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
         this.endSession(error);
       } else if (this.getState().status === 'loading') {

@@ -6,7 +6,6 @@ import { HostedUiEngine } from './hostedUiEngine';
 import type { ResolvedAuthConfig } from './config/types';
 import { CredentialsCache } from './credentials/credentialsCache';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
-import { createServiceCall } from './transport';
 import {
   attributesToRecord,
   deleteUserAttributes,
@@ -77,7 +76,7 @@ export class Auth extends HostedUiEngine {
     const cache = new CredentialsCache({
       identityPoolId: config.identityPoolId,
       mandatorySignIn: config.mandatorySignIn,
-      call: createServiceCall({ endpoint: config.identityPoolEndpoint, service: 'AWSCognitoIdentityService', fetch: this.options.fetch }),
+      call: this.serviceCall(config.identityPoolEndpoint, 'AWSCognitoIdentityService'),
       storage: this.storage,
       now: this.options.now,
       session: async () => (this.session ? this.currentSession() : null),

@@ -18,6 +18,7 @@ const suggestions: Record<string, string> = {
   SoftwareTokenMFANotFoundException: 'Set up an authenticator app (setupTOTP) first.',
   ResourceNotFoundException: 'Check the user pool id, client id and endpoint in the config.',
   NetworkError: 'Check the network connection and the endpoint, then retry.',
+  AbortError: 'The request was aborted by the app (auth.abort()); retry when ready.',
   NoCurrentUser: 'Sign in first.',
   UserAlreadyAuthenticatedException: 'Sign out before signing in as someone else.',
   NoUserPool: 'Configure userPoolId and userPoolWebClientId.',

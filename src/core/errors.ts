@@ -4,6 +4,7 @@ export type AuthErrorSource = string;
 /** Client-side error names; Cognito's own exception names pass through unchanged. */
 export type ClientErrorName =
   | 'NetworkError'
+  | 'AbortError'
   | 'NoCurrentUser'
   | 'NoUserPool'
   | 'EmptyUsername'

@@ -16,6 +16,7 @@ export { formatSrpTimestamp } from './srp/srpClient';
 export { bigintSrpClient, createBigintSrpClient } from './srp/bigintSrpClient';
 export type { SrpClient, SrpRound, PasswordClaimInput, DeviceVerifier } from './srp/srpClient';
 export type { FetchLike } from './transport';
+export type { RetryOptions } from './retryPolicy';
 export { normalizeConfigInput, resolveConfig } from './config';
 export type {
   AuthConfig,

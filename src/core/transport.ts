@@ -1,7 +1,12 @@
 import { authError } from './normalizeError';
+import { isRetryable, retryDelayMs, type RetryOptions } from './retryPolicy';
+import type { AuthError } from './errors';
 
 /** The subset of `fetch` the engine uses; inject one to run against an in-process backend. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   headers: { get(name: string): string | null };
@@ -11,23 +16,72 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
 /** One JSON-RPC call to a Cognito service. Every Cognito call of the engine goes through this. */
 export type ServiceCall = <T = Record<string, unknown>>(operation: string, input: object) => Promise<T>;
 
+/** Default per-attempt timeout of a Cognito request, in ms. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
 export interface ServiceTransportOptions {
   endpoint: string;
   /** `AWSCognitoIdentityProviderService` or `AWSCognitoIdentityService`. */
   service: string;
   fetch: FetchLike;
+  /** Per attempt, in ms. Default 15000. */
+  timeoutMs?: number;
+  /** Retries of idempotent operations after network faults and 5xx. Default 2 retries from 200 ms. */
+  retry?: RetryOptions;
+  /** The signal that aborts every request in flight (the engine's `abort()`), read when a call starts. */
+  signal?: () => AbortSignal | undefined;
 }
 
 /**
  * Speaks the wire format amazon-cognito-identity-js's `Client` speaks (same headers, same error
  * parsing), but through an injected fetch: acij's Client calls the global fetch, which tests,
  * stories and service workers need to replace, and it flattens network failures into a bare Error.
+ * Each attempt has a timeout; idempotent operations are retried with backoff (retryPolicy.ts).
  */
-export function createServiceCall({ endpoint, service, fetch }: ServiceTransportOptions): ServiceCall {
+export function createServiceCall(options: ServiceTransportOptions): ServiceCall {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return async <T>(operation: string, input: object): Promise<T> => {
+    const signal = options.signal?.();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await callOnce<T>(options, operation, input, timeoutMs, signal);
+      } catch (thrown) {
+        const error = thrown as AuthError;
+        const delay = retryDelayMs(attempt, options.retry);
+        if (delay === undefined || !isRetryable(operation, input, error)) throw error;
+        await sleep(delay, signal, operation);
+      }
+    }
+  };
+}
+
+async function callOnce<T>(
+  { endpoint, service, fetch }: ServiceTransportOptions,
+  operation: string,
+  input: object,
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+): Promise<T> {
+  if (outer?.aborted) throw aborted(operation);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  // Raced as well as passed on: an injected fetch may ignore the signal, and a body can stall too.
+  const stopped = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () =>
+      reject(timedOut ? authError('NetworkError', `${operation} timed out after ${timeoutMs} ms`, operation) : aborted(operation)),
+    );
+  });
+  stopped.catch(() => undefined); // only ever observed through the races below
+  try {
     let response: Awaited<ReturnType<FetchLike>>;
     try {
-      response = await fetch(endpoint, {
+      const request = fetch(endpoint, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-amz-json-1.1',
@@ -36,31 +90,68 @@ export function createServiceCall({ endpoint, service, fetch }: ServiceTransport
           'Cache-Control': 'no-store',
         },
         body: JSON.stringify(input),
+        signal: controller.signal,
       });
+      request.catch(() => undefined); // a late rejection after the race was lost is not unhandled
+      response = await Promise.race([request, stopped]);
     } catch (cause) {
+      if (controller.signal.aborted) throw await stopped.catch((reason: unknown) => reason);
       throw authError('NetworkError', `${operation} could not reach ${safeHost(endpoint)}`, operation, { cause });
     }
     let text: string;
     try {
-      text = await response.text();
+      const body = response.text();
+      body.catch(() => undefined);
+      text = await Promise.race([body, stopped]);
     } catch (cause) {
+      if (controller.signal.aborted) throw await stopped.catch((reason: unknown) => reason);
       throw authError('NetworkError', `${operation}: the response was cut off`, operation, { cause });
     }
-    const body = parseJson(text);
-    if (response.ok) {
-      if (body === undefined) {
-        // Some operations (GlobalSignOut, RevokeToken) answer 200 with an empty body.
-        if (text.trim() === '') return {} as T;
-        throw authError('UnknownError', `${operation}: the response was not JSON`, operation, {
-          statusCode: response.status,
-        });
-      }
-      return body as T;
+    return parseResponse<T>(operation, response, text);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+function parseResponse<T>(operation: string, response: { ok: boolean; status: number; headers: { get(name: string): string | null } }, text: string): T {
+  const body = parseJson(text);
+  if (response.ok) {
+    if (body === undefined) {
+      // Some operations (GlobalSignOut, RevokeToken) answer 200 with an empty body.
+      if (text.trim() === '') return {} as T;
+      throw authError('UnknownError', `${operation}: the response was not JSON`, operation, {
+        statusCode: response.status,
+      });
     }
-    const name = errorName(response.headers.get('x-amzn-errortype'), body) ?? `HttpError${response.status}`;
-    const message = errorMessage(body) ?? `${operation} failed with HTTP ${response.status}`;
-    throw authError(name, message, operation, { statusCode: response.status });
-  };
+    return body as T;
+  }
+  const name = errorName(response.headers.get('x-amzn-errortype'), body) ?? `HttpError${response.status}`;
+  const message = errorMessage(body) ?? `${operation} failed with HTTP ${response.status}`;
+  throw authError(name, message, operation, { statusCode: response.status });
+}
+
+function aborted(operation: string): AuthError {
+  return authError('AbortError', `${operation} was aborted`, operation);
+}
+
+/** Backoff wait that an abort cuts short. */
+function sleep(ms: number, signal: AbortSignal | undefined, operation: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted(operation));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted(operation));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

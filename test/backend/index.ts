@@ -9,6 +9,7 @@ import type { BackendOptions } from './types';
 export { createBackend, type CognitoBackend } from './backend';
 export { startBackendServer, type BackendServer } from './server';
 export { fetchHandler } from './fetchHandler';
+export { createFaultInjector, FAULT_KINDS, type FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { BackendError } from './errors';
 export { totpCode } from './totp';
 export { decodeJwt } from './jwt';

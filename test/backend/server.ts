@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CognitoBackend } from './backend';
+import { RESET_HEADER } from './faults';
 
 export interface BackendServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:54321/`: pass it as the Cognito endpoint. */
@@ -43,6 +44,11 @@ export async function startBackendServer(backend: CognitoBackend, opts: { host?:
           headers,
           body: await readBody(req),
         });
+        // An injected connection reset (faults.ts): drop the socket without a byte of answer.
+        if (response.headers[RESET_HEADER] !== undefined) {
+          req.socket.destroy();
+          return;
+        }
         res.writeHead(response.status, response.headers);
         res.end(response.body);
       } catch (error) {

@@ -185,11 +185,13 @@ describe('currentCredentials() errors from the identity pool', () => {
     it('after a failed GetCredentialsForIdentity the next call succeeds with the stored id (nothing cached from the failure)', async () => {
       const k = kit();
       const auth = engineFor(k);
-      let failures = 1;
-      credentialsAnswer = () => (failures-- > 0 ? { status: 500, headers: { 'x-amzn-errortype': 'InternalErrorException' }, body: '{"__type":"InternalErrorException","message":"Internal error"}' } : undefined);
+      // Failing until told otherwise: a single 500 would be retried away (the call is idempotent).
+      let failing = true;
+      credentialsAnswer = () => (failing ? { status: 500, headers: { 'x-amzn-errortype': 'InternalErrorException' }, body: '{"__type":"InternalErrorException","message":"Internal error"}' } : undefined);
 
       const error = await authErrorOf(auth.currentCredentials());
       expect(error).toMatchObject({ name: 'InternalErrorException', source: 'currentCredentials', statusCode: 500 });
+      failing = false;
       k.backend.resetCounts();
 
       const credentials = await auth.currentCredentials();

@@ -10,7 +10,7 @@ import './support';
 // Typed: adding a ClientErrorName without listing it here fails the typecheck, and the test below
 // then fails until en.ts has a message for it.
 const CLIENT_ERRORS = {
-  NetworkError: true, NoCurrentUser: true, NoUserPool: true, EmptyUsername: true, EmptyPassword: true, EmptyCode: true,
+  NetworkError: true, AbortError: true, NoCurrentUser: true, NoUserPool: true, EmptyUsername: true, EmptyPassword: true, EmptyCode: true,
   EmptyChallengeResponse: true, InvalidMFAType: true, NoSignInInProgress: true, NoTOTPSetup: true, NoDevice: true,
   UserAlreadyAuthenticatedException: true, OAuthNotConfigured: true, OAuthRedirectMismatch: true, OAuthFlowNotFound: true,
   OAuthStateMismatch: true, OAuthTokenInvalid: true, OAuthSignInException: true, NoIdentityPool: true,

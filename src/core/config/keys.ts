@@ -16,6 +16,7 @@ export const AUTH_KEYS = [
   'endpoint',
   'identityPoolEndpoint',
   'refreshTokenRotation',
+  'requestTimeout',
 ] as const satisfies readonly (keyof AuthConfig)[];
 
 export const OAUTH_KEYS = [

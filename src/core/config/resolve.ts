@@ -48,6 +48,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     const flow = oneOf(raw.authenticationFlowType, FLOW_TYPES, 'authenticationFlowType', quoteAll(FLOW_TYPES), issues);
     const clientMetadata = resolveClientMetadata(raw.clientMetadata, issues);
     const rotation = oneOf(raw.refreshTokenRotation, [false, true], 'refreshTokenRotation', 'true or false', issues);
+    const requestTimeout = resolveTimeout(raw.requestTimeout, issues);
     issues.throwIfAny();
     // No issues means resolvePools derived a region; the check only narrows the type.
     if (pools.region === undefined || endpoints.endpoint === undefined) {
@@ -69,6 +70,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     if (storage.storage !== undefined) resolved.storage = storage.storage;
     if (oauth !== undefined) resolved.oauth = oauth;
     if (rotation === true) resolved.refreshTokenRotation = true;
+    if (requestTimeout !== undefined) resolved.requestTimeout = requestTimeout;
     return resolved;
   });
 }
@@ -188,6 +190,16 @@ function oneOf<T>(value: unknown, allowed: readonly T[], field: string, what: st
 
 function quoteAll(values: readonly string[]): string {
   return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
+}
+
+// setTimeout's ceiling: a larger delay fires at once, the opposite of what was asked.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function resolveTimeout(value: unknown, issues: Issues): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMEOUT_MS) return value;
+  issues.add('requestTimeout', expected(`a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, such as 15000`, value));
+  return undefined;
 }
 
 function resolveClientMetadata(value: unknown, issues: Issues): Record<string, string> {

@@ -66,6 +66,8 @@ export interface AuthConfig {
   identityPoolEndpoint?: string;
   /** The app client rotates refresh tokens: refresh with `GetTokensFromRefreshToken` and keep the new one. Default false. */
   refreshTokenRotation?: boolean;
+  /** Timeout of each Cognito request attempt in ms; a timed-out call fails with `NetworkError`. Default 15000. */
+  requestTimeout?: number;
 }
 
 /** The generated `aws-exports.js` shape (only the keys the kit reads). */
@@ -115,4 +117,6 @@ export interface ResolvedAuthConfig {
   identityPoolEndpoint?: string;
   /** Set (true) only when the config turns rotation on. */
   refreshTokenRotation?: true;
+  /** Set when the config gives one; the engine's default is 15000 ms. */
+  requestTimeout?: number;
 }

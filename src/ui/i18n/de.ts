@@ -107,6 +107,7 @@ export const de = {
 
   'error.fallback': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   'error.NetworkError': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'error.AbortError': 'Die Anfrage wurde abgebrochen. Bitte versuchen Sie es erneut.',
   'error.NoCurrentUser': 'Sie sind nicht angemeldet.',
   'error.NoUserPool': 'Die Anmeldung ist für diese App nicht eingerichtet.',
   'error.EmptyUsername': 'Geben Sie Ihren Benutzernamen ein.',

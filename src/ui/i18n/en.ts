@@ -108,6 +108,7 @@ export const en = {
 
   'error.fallback': 'Something went wrong. Please try again.',
   'error.NetworkError': 'We could not reach the server. Check your connection and try again.',
+  'error.AbortError': 'The request was cancelled. Please try again.',
   'error.NoCurrentUser': 'You are not signed in.',
   'error.NoUserPool': 'Sign-in is not configured for this app.',
   'error.EmptyUsername': 'Enter your username.',

@@ -107,6 +107,7 @@ export const es = {
 
   'error.fallback': 'Algo salió mal. Inténtalo de nuevo.',
   'error.NetworkError': 'No pudimos conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+  'error.AbortError': 'La solicitud se canceló. Inténtalo de nuevo.',
   'error.NoCurrentUser': 'No has iniciado sesión.',
   'error.NoUserPool': 'El inicio de sesión no está configurado para esta aplicación.',
   'error.EmptyUsername': 'Introduce tu nombre de usuario.',

@@ -107,6 +107,7 @@ export const fr = {
 
   'error.fallback': 'Une erreur est survenue. Veuillez réessayer.',
   'error.NetworkError': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
+  'error.AbortError': 'La requête a été annulée. Veuillez réessayer.',
   'error.NoCurrentUser': "Vous n'êtes pas connecté.",
   'error.NoUserPool': "La connexion n'est pas configurée pour cette application.",
   'error.EmptyUsername': "Saisissez votre nom d'utilisateur.",

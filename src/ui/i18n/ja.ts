@@ -106,6 +106,7 @@ export const ja = {
 
   'error.fallback': '問題が発生しました。もう一度お試しください。',
   'error.NetworkError': 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
+  'error.AbortError': 'リクエストはキャンセルされました。もう一度お試しください。',
   'error.NoCurrentUser': 'サインインしていません。',
   'error.NoUserPool': 'このアプリではサインインが設定されていません。',
   'error.EmptyUsername': 'ユーザー名を入力してください。',

@@ -107,6 +107,7 @@ export const pt = {
 
   'error.fallback': 'Algo deu errado. Tente novamente.',
   'error.NetworkError': 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
+  'error.AbortError': 'A solicitação foi cancelada. Tente novamente.',
   'error.NoCurrentUser': 'Você não está conectado.',
   'error.NoUserPool': 'O login não está configurado para este aplicativo.',
   'error.EmptyUsername': 'Digite seu nome de usuário.',

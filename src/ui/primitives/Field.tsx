@@ -1,5 +1,5 @@
 'use client';
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 
 export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   /** The visible label, which is also the control's accessible name. */
@@ -12,15 +12,31 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   adornment?: ReactNode;
   /** Rendered before the control inside the field (e.g. a phone number's country code). */
   leading?: ReactNode;
+  /**
+   * Keep the value out of the DOM's `value` attribute (passwords, codes). React mirrors a controlled
+   * input's value into that attribute, where any CSS attribute selector can read it; a secret field
+   * is uncontrolled and its `value` prop is written to the element's property only. Default false.
+   */
+  secret?: boolean;
 }
+
+// Layout effect in the browser (no frame shows a stale value), plain effect on the server (no warning).
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * A labelled input with its messages wired for assistive tech: `<label htmlFor>`, description and
  * error ids in `aria-describedby` (after any the caller gave), `aria-invalid` on error, and
  * `data-invalid` / `data-disabled` / `data-required` for styling.
  */
-export function Field({ label, description, error, adornment, leading, id, className, ...input }: FieldProps) {
+export function Field({ label, description, error, adornment, leading, id, className, secret = false, ...props }: FieldProps) {
   const ownId = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  const { value, defaultValue: _defaultValue, ...rest } = props;
+  const input = secret ? rest : props;
+  useClientLayoutEffect(() => {
+    const element = ref.current;
+    if (secret && element && value !== undefined && element.value !== String(value)) element.value = String(value);
+  });
   const inputId = id ?? ownId;
   const descriptionId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
@@ -39,6 +55,7 @@ export function Field({ label, description, error, adornment, leading, id, class
       <div className="crk-field__control">
         {leading}
         <input
+          ref={ref}
           className="crk-field__input"
           {...input}
           id={inputId}

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { Field, type FieldProps } from './Field';
 
-export interface PasswordFieldProps extends Omit<FieldProps, 'type' | 'adornment'> {
+export interface PasswordFieldProps extends Omit<FieldProps, 'type' | 'adornment' | 'secret'> {
   /** `current-password` to sign in, `new-password` to set one. Default: `current-password`. */
   autoComplete?: 'current-password' | 'new-password';
 }
@@ -35,6 +35,7 @@ export function PasswordField({ autoComplete = 'current-password', id, ...props 
       autoComplete={autoComplete}
       autoCapitalize="off"
       spellCheck={false}
+      secret
       adornment={toggle}
     />
   );
