@@ -7,39 +7,22 @@ import { authError, toAuthError } from './normalizeError';
 import { initialState, reduce, type AuthAction } from './reducer';
 import type { AuthSession } from './session/authSession';
 import { SessionStore } from './session/sessionStore';
-import { defaultSrpClient } from './srp/defaultSrpClient';
-import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 import { Store } from './store';
-import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type ServiceCall } from './transport';
-import type { RetryOptions } from './retryPolicy';
+import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type ServiceCall } from './transport';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import type { StorageLike } from './config/types';
 import { MemoryStorage } from './storage/memoryStorage';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
-import { ServerClock, observeServerTime } from './session/serverClock';
+import { ServerClock } from './session/serverClock';
+import { resolveAuthOptions, type CreateAuthOptions, type ResolvedAuthOptions } from './authOptions';
 import { endsSession, sharedRefresh } from './session/refreshPolicy';
 import { keepsSessionAfterRefreshFailure } from './refreshFailure';
 import type { AuthState, AuthUser } from './types';
 import { userFromSession } from './user';
 
-export interface CreateAuthOptions {
-  /** fetch used for every Cognito call. Default: the global `fetch`. */
-  fetch?: FetchLike;
-  /** Clock in ms. Default `Date.now`. */
-  now?: () => number;
-  /** SRP math. Default: native BigInt (amazon-cognito-identity-js's where BigInt is missing). */
-  srp?: SrpClient;
-  /** Refresh tokens this many seconds before they expire (capped at half their lifetime). Default 60. */
-  refreshMarginSeconds?: number;
-  /** Refresh in the background before expiry while someone is subscribed. Default true. */
-  autoRefresh?: boolean;
-  /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
-  environment?: Partial<BrowserEnvironment>;
-  /** Retries of idempotent calls (reads, refresh) after network faults and 5xx. Default 2 retries from 200 ms. */
-  retry?: RetryOptions;
-}
+export type { CreateAuthOptions } from './authOptions';
 
 /**
  * The session core: config, state, storage, refresh. Flow methods live in `SignInEngine` (engine.ts),
@@ -47,7 +30,7 @@ export interface CreateAuthOptions {
  */
 export class AuthCore {
   protected readonly events = new AuthEvents();
-  protected readonly options: Required<Omit<CreateAuthOptions, 'fetch' | 'environment' | 'retry'>> & { fetch: FetchLike; retry: RetryOptions };
+  protected readonly options: ResolvedAuthOptions;
   protected readonly environment: BrowserEnvironment;
   /** The server's clock as Cognito's `Date` headers tell it (SRP TIMESTAMP, hosted-UI token checks). */
   protected readonly serverClock: ServerClock;
@@ -67,14 +50,7 @@ export class AuthCore {
   constructor(config: unknown, options: CreateAuthOptions = {}) {
     const now = options.now ?? Date.now;
     this.serverClock = new ServerClock(now);
-    this.options = {
-      fetch: observeServerTime(options.fetch ?? ((url, init) => globalThis.fetch(url, init)), this.serverClock),
-      now,
-      srp: options.srp ?? defaultSrpClient,
-      refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
-      autoRefresh: options.autoRefresh ?? true,
-      retry: options.retry ?? {},
-    };
+    this.options = resolveAuthOptions(options, now, this.serverClock);
     this.environment = defaultEnvironment(options.environment);
     this.#store = new Store<AuthState>(initialState, {
       onActive: () => {
