@@ -49,8 +49,12 @@ export class Scenario {
 
   constructor(setup: ScenarioSetup = {}) {
     this.#released = new Promise((resolve) => (this.#release = resolve));
+    // The pool's clock stands still (unless a story moves it), so a TOTP code typed by a play
+    // function is the one the pool expects, whatever the wall clock does meanwhile.
+    const startedAt = Date.now();
     this.backend = createBackend({
       deviceTracking: false,
+      now: () => startedAt,
       ...setup.backend,
       oauth: { callbackUrls: ['http://localhost:6006/'], logoutUrls: ['http://localhost:6006/'] },
       intercept: (operation) => this.#intercept(operation),
@@ -100,6 +104,13 @@ export class Scenario {
   /** A code that is certainly wrong (differs from the one sent). */
   wrongCode(username: string, kind: Parameters<Scenario['code']>[1]): string {
     return this.code(username, kind) === '000000' ? '111111' : '000000';
+  }
+
+  /** Sends `operation` with a wrong code five times: Cognito then refuses even the right code for a while. */
+  async exhaustAttempts(operation: 'ConfirmSignUp' | 'ConfirmForgotPassword', input: Record<string, string>): Promise<void> {
+    for (let i = 0; i < 5; i += 1) {
+      await this.backend.call(operation, { ClientId: this.backend.config.clientId, ...input }).catch(() => undefined);
+    }
   }
 
   /** The authenticator app's current code for `secret`, on the pool's clock. */
