@@ -25,8 +25,11 @@ export async function press(canvas: Canvas, name: string, role: 'button' | 'tab'
 }
 
 /** The form's alert shows `message`. */
-export async function expectAlert(canvas: Canvas, message: string): Promise<void> {
-  await waitFor(() => expect(canvas.getAllByRole('alert').map((alert: HTMLElement) => alert.textContent)).toContain(message), WAIT);
+export async function expectAlert(canvas: Canvas, message: string | RegExp): Promise<void> {
+  await waitFor(() => {
+    const texts = canvas.getAllByRole('alert').map((alert: HTMLElement) => alert.textContent ?? '');
+    expect(texts.some((text) => (typeof message === 'string' ? text === message : message.test(text)))).toBe(true);
+  }, WAIT);
 }
 
 /** The submit button shows its busy label and cannot be pressed again. */
