@@ -28,7 +28,7 @@ export async function press(canvas: Canvas, name: string, role: 'button' | 'tab'
 export async function expectAlert(canvas: Canvas, message: string | RegExp): Promise<void> {
   await waitFor(() => {
     const texts = canvas.getAllByRole('alert').map((alert: HTMLElement) => alert.textContent ?? '');
-    expect(texts.some((text) => (typeof message === 'string' ? text === message : message.test(text)))).toBe(true);
+    expect(texts.some((text: string) => (typeof message === 'string' ? text === message : message.test(text)))).toBe(true);
   }, WAIT);
 }
 
