@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { SelectMfaType } from 'cognito-react-kit';
-import { canvasOf, expectBusy, expectScreen, press } from './support/play';
+import { canvasOf, expectAlert, expectBusy, expectScreen, press } from './support/play';
 import { PASSWORD, TOTP_SECRET } from './support/scenario';
 import { load, onStep, scenarioOf, Stage, withAuthProvider } from './support/story';
 
@@ -41,6 +41,17 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Confirm');
     await expectBusy(canvas, 'Confirming…');
+  },
+};
+
+export const SmsNotSent: Story = {
+  name: 'Error: CodeDeliveryFailureException',
+  play: async (context) => {
+    scenarioOf(context).failNext('RespondToAuthChallenge', 'CodeDeliveryFailureException', 'Unable to deliver the SMS message.');
+    const canvas = canvasOf(context.canvasElement);
+    await press(canvas, 'Text message (SMS)', 'radio');
+    await press(canvas, 'Confirm');
+    await expectAlert(canvas, 'We could not send the code. Please try again.');
   },
 };
 

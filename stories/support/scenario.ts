@@ -12,6 +12,8 @@ import type { BackendOptions, SeedUser } from '../../test/backend/types';
 /** Never resolved by DNS (`.invalid`): proof that every call goes through the injected fetch. */
 const ENDPOINT = 'https://cognito-idp.stories.invalid/';
 export const HOSTED_UI_DOMAIN = 'auth.stories.invalid';
+/** The app's address as the hosted UI knows it (its callback and sign-out URL). */
+const APP_URL = 'http://localhost:6006/';
 
 /** The password every seeded user has; it meets the default policy. */
 export const PASSWORD = 'Story-Passw0rd!';
@@ -45,6 +47,7 @@ export class Scenario {
   readonly #held = new Set<string>();
   readonly #failures = new Map<string, { name: string; message: string }>();
   #release: () => void = () => undefined;
+  #engineClockOffsetMs = 0;
   #released: Promise<void>;
 
   constructor(setup: ScenarioSetup = {}) {
@@ -56,7 +59,7 @@ export class Scenario {
       deviceTracking: false,
       now: () => startedAt,
       ...setup.backend,
-      oauth: { callbackUrls: ['http://localhost:6006/'], logoutUrls: ['http://localhost:6006/'] },
+      oauth: { callbackUrls: [APP_URL], logoutUrls: [APP_URL] },
       intercept: (operation) => this.#intercept(operation),
     });
     const handle = fetchHandler(this.backend);
@@ -67,13 +70,20 @@ export class Scenario {
         endpoint: ENDPOINT,
         storage: new MemoryStorage(),
         authenticationFlowType: 'USER_PASSWORD_AUTH',
-        oauth: { domain: HOSTED_UI_DOMAIN, redirectSignIn: 'http://localhost:6006/', redirectSignOut: 'http://localhost:6006/' },
+        oauth: { domain: HOSTED_UI_DOMAIN, redirectSignIn: APP_URL, redirectSignOut: APP_URL },
         ...setup.config,
       },
       {
         fetch: (url, init) => handle(new Request(url, init)),
+        now: () => Date.now() + this.#engineClockOffsetMs,
         autoRefresh: false,
-        environment: { navigate: (url) => void this.navigations.push(url), transientStorage: new MemoryStorage() },
+        // The hosted-UI flow sees a page at the redirect URL and never touches the real address bar.
+        environment: {
+          navigate: (url) => void this.navigations.push(url),
+          currentUrl: () => APP_URL,
+          replaceUrl: () => undefined,
+          transientStorage: new MemoryStorage(),
+        },
       },
     );
     live.add(this);
@@ -116,6 +126,11 @@ export class Scenario {
   /** The authenticator app's current code for `secret`, on the pool's clock. */
   totp(secret: string = TOTP_SECRET): Promise<string> {
     return totpCode(secret, this.backend.now());
+  }
+
+  /** Moves the app's clock (not the pool's): e.g. past token expiry, as after a long pause. */
+  advanceAppClock(ms: number): void {
+    this.#engineClockOffsetMs += ms;
   }
 
   /** Calls of `operation` wait (the UI shows its busy state) until `release()`. */
