@@ -36,7 +36,8 @@ function storyFile(name: string): string {
 function storyNames(name: string): string[] {
   const module = Object.entries(storyModules).find(([path]) => path.endsWith(`/${name}.stories.tsx`))?.[1];
   if (!module) return [];
-  return Object.keys(composeStories(module)).map((key) => `${key} ${String((module[key] as { name?: unknown }).name ?? '')}`);
+  const annotations = module as Record<string, { name?: unknown } | undefined>;
+  return Object.keys(composeStories(module)).map((key) => `${key} ${String(annotations[key]?.name ?? '')}`);
 }
 
 describe('story coverage', () => {
