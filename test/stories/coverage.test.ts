@@ -36,8 +36,8 @@ function storyFile(name: string): string {
 function storyNames(name: string): string[] {
   const module = Object.entries(storyModules).find(([path]) => path.endsWith(`/${name}.stories.tsx`))?.[1];
   if (!module) return [];
-  const annotations = module as Record<string, { name?: unknown } | undefined>;
-  return Object.keys(composeStories(module)).map((key) => `${key} ${String(annotations[key]?.name ?? '')}`);
+  const annotations: Record<string, unknown> = module;
+  return Object.keys(composeStories(module)).map((key) => `${key} ${String((annotations[key] as { name?: unknown } | undefined)?.name ?? '')}`);
 }
 
 describe('story coverage', () => {
