@@ -20,7 +20,7 @@ const withThemeAndLanguage: Decorator = (Story, context) => {
   const requested: unknown = context.globals['language'];
   const language = typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
   return (
-    <div data-theme={theme} lang={language} style={{ background: theme === 'dark' ? '#0d1117' : '#ffffff', padding: '1rem', minHeight: '100%' }}>
+    <div data-theme={theme} lang={language} style={{ background: theme === 'dark' ? '#0d1117' : '#ffffff', padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }}>
       <TranslationProvider language={language}>
         <Story />
       </TranslationProvider>
