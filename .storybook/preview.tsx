@@ -11,6 +11,12 @@ const LANGUAGES: Record<keyof typeof builtInLanguages, string> = {
   pt: 'Português (Brasil)',
 };
 
+/** The page around the card, in the theme's colours (so a story's own text stays readable too). */
+const BACKDROP = {
+  light: { background: '#ffffff', color: '#1f2328' },
+  dark: { background: '#0d1117', color: '#e6edf3' },
+} as const;
+
 /**
  * The toolbar's theme and language: `data-theme` on a wrapper (the stylesheet themes any
  * `.crk-authenticator` below it) and the language every UI component below reads.
@@ -20,7 +26,7 @@ const withThemeAndLanguage: Decorator = (Story, context) => {
   const requested: unknown = context.globals['language'];
   const language = typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
   return (
-    <div data-theme={theme} lang={language} style={{ background: theme === 'dark' ? '#0d1117' : '#ffffff', padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }}>
+    <div data-theme={theme} lang={language} style={{ ...BACKDROP[theme], padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }}>
       <TranslationProvider language={language}>
         <Story />
       </TranslationProvider>

@@ -74,10 +74,10 @@ describe('static Storybook in Chromium', () => {
   it('toolbar: the dark theme passes axe on every first screen (play included)', async () => {
     const idle = ids.filter((id) => /--(idle|default|sms-idle|totp-idle|signed-out)$/.test(id));
     expect(idle.length).toBeGreaterThan(only ? 0 : 10);
-    const story = await StoryPage.open(browser!, site!.url);
+    const story = await StoryPage.open(browser!, site!.url, { theme: 'dark' });
     const outcomes: StoryOutcome[] = [];
     for (const id of idle) {
-      outcomes.push(await story.show(id, { theme: 'dark' }));
+      outcomes.push(await story.show(id));
       expect(await story.page.getAttribute('#storybook-root [data-theme]', 'data-theme'), id).toBe('dark');
     }
     await story.page.close();
@@ -87,14 +87,14 @@ describe('static Storybook in Chromium', () => {
   it('toolbar: every language translates the Authenticator', async () => {
     const id = 'authenticator-authenticator--dark';
     if (!ids.includes(id)) return; // filtered out by CRK_STORIES
-    const story = await StoryPage.open(browser!, site!.url);
     const outcomes: StoryOutcome[] = [];
     for (const [language, dictionary] of Object.entries(builtInLanguages)) {
-      outcomes.push(await story.show(id, { language }));
+      const story = await StoryPage.open(browser!, site!.url, { language });
+      outcomes.push(await story.show(id));
       const heading = await story.page.textContent('#storybook-root h2');
       expect(heading, language).toBe(dictionary['signIn.heading']);
+      await story.page.close();
     }
-    await story.page.close();
     expect(failures(outcomes)).toEqual([]);
   }, VISIT_TIMEOUT_MS);
 });

@@ -25,10 +25,12 @@ export class StoryPage {
   private constructor(
     readonly page: Page,
     private readonly baseUrl: string,
+    private readonly globals: Record<string, string>,
   ) {}
 
-  static async open(browser: Browser, baseUrl: string): Promise<StoryPage> {
-    const story = new StoryPage(await browser.newPage(), baseUrl);
+  /** A page whose toolbar values (`globals`, e.g. `{ theme: 'dark' }`) stay set for every story it shows. */
+  static async open(browser: Browser, baseUrl: string, globals: Record<string, string> = {}): Promise<StoryPage> {
+    const story = new StoryPage(await browser.newPage(), baseUrl, globals);
     const { page } = story;
     page.on('console', (message) => {
       if (message.type() === 'error') story.#record(`${message.text()} (${message.location().url})`);
@@ -39,19 +41,20 @@ export class StoryPage {
   }
 
   /**
-   * Shows story `id` and waits for its render (and play) to end. Without `globals` the first call
-   * loads the preview and later ones switch stories in the same page, as Storybook's manager does,
-   * so the bundle is parsed once; with `globals` (toolbar values) the page loads afresh.
+   * Shows story `id` and waits for its render (and play) to end. The first call loads the preview;
+   * later ones switch stories in the same page, as Storybook's manager does, so the bundle is
+   * parsed once.
    */
-  async show(id: string, globals?: Record<string, string>): Promise<StoryOutcome> {
+  async show(id: string): Promise<StoryOutcome> {
     this.#current = id;
-    if (this.#loaded && !globals) {
+    if (this.#loaded) {
       await this.page.evaluate((storyId) => {
         const w = window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, data: unknown): void } };
         w.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
       }, id);
     } else {
-      const query = globals ? `&globals=${Object.entries(globals).map(([k, v]) => `${k}:${v}`).join(';')}` : '';
+      const pairs = Object.entries(this.globals).map(([key, value]) => `${key}:${value}`);
+      const query = pairs.length > 0 ? `&globals=${pairs.join(';')}` : '';
       await this.page.goto(`${this.baseUrl}iframe.html?id=${id}&viewMode=story${query}`);
       await this.page.addScriptTag({ path: AXE_SOURCE });
       await this.page.evaluate((events) => {
@@ -61,7 +64,7 @@ export class StoryPage {
         };
         for (const event of events) w.__STORYBOOK_ADDONS_CHANNEL__.on(event, (data) => w.__crkStoryFailure(event, JSON.stringify(data)));
       }, FAILURE_EVENTS);
-      this.#loaded = !globals;
+      this.#loaded = true;
     }
     const phase = await this.#finalPhase(id);
     return { id, phase, errors: this.errors.get(id) ?? [], violations: await this.#axeViolations() };
