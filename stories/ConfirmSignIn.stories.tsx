@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConfirmSignIn } from 'cognito-react-kit';
 import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, expectSignedIn, fill, press } from './support/play';
 import { PASSWORD, TOTP_SECRET, type Scenario } from './support/scenario';
-import { load, scenarioOf, Stage, withAuthProvider } from './support/story';
+import { load, scenarioOf, Stage, withAuthProvider, type StageState } from './support/story';
 
 /** Sam has SMS MFA: after the password, Cognito texts a code. */
 async function smsStep(s: Scenario): Promise<void> {
@@ -16,7 +16,7 @@ async function totpStep(s: Scenario): Promise<void> {
   await s.auth.signIn('tia', PASSWORD);
 }
 
-const duringMfa = ({ nextStep }: { nextStep: { signInStep: string } | null }) =>
+const duringMfa = ({ nextStep }: StageState) =>
   nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' || nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
 
 const meta = {

@@ -4,7 +4,7 @@
  * the full <Authenticator> once its step is over (so a "success" story shows the next screen).
  */
 import type { Decorator } from '@storybook/react-vite';
-import { AuthProvider, Authenticator, useAuth, type AuthState } from 'cognito-react-kit';
+import { AuthProvider, Authenticator, useAuth, type AuthNextStep, type AuthStatus } from 'cognito-react-kit';
 import type { ReactNode } from 'react';
 import { Scenario, type ScenarioSetup } from './scenario';
 
@@ -36,20 +36,26 @@ export function Frame({ children }: { children: ReactNode }) {
   );
 }
 
+/** What a stage looks at: the engine's status and pending step. */
+export interface StageState {
+  status: AuthStatus;
+  nextStep: AuthNextStep | null;
+}
+
 /** `screen` while `during(state)` holds; afterwards the <Authenticator>, i.e. whatever comes next. */
-export function Stage({ screen, during }: { screen: ReactNode; during: (state: Pick<AuthState, 'status' | 'nextStep'>) => boolean }) {
+export function Stage({ screen, during }: { screen: ReactNode; during: (state: StageState) => boolean }) {
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
-  if (!during({ status, nextStep } as Pick<AuthState, 'status' | 'nextStep'>)) return <Authenticator />;
+  if (!during({ status, nextStep })) return <Authenticator />;
   return <Frame>{screen}</Frame>;
 }
 
 /** While the engine waits for `step` (e.g. `CONFIRM_SIGN_IN_WITH_SMS_CODE`). */
 export const onStep =
-  (step: string) =>
-  ({ nextStep }: Pick<AuthState, 'nextStep'>): boolean =>
+  (step: AuthNextStep['signInStep']) =>
+  ({ nextStep }: StageState): boolean =>
     nextStep?.signInStep === step;
 
 /** While signed out with no step pending (sign-in, sign-up, forgot-password screens). */
-export const signedOutIdle = ({ status, nextStep }: Pick<AuthState, 'status' | 'nextStep'>): boolean =>
+export const signedOutIdle = ({ status, nextStep }: StageState): boolean =>
   status !== 'signedIn' && (nextStep === null || nextStep.signInStep === 'DONE');
