@@ -5,7 +5,7 @@
  * area; every form screen has the states the issue lists (idle, filled, submitting, error, success).
  */
 import { composeStories } from '@storybook/react-vite';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as pkg from 'cognito-react-kit';
@@ -56,6 +56,18 @@ describe('story coverage', () => {
       expect(typeof title === 'string' && /^[\w ]+\/.+/.test(title), `${path}: title ${String(title)}`).toBe(true);
       expect(Object.keys(composeStories(module)).length, path).toBeGreaterThan(0);
     }
+  });
+
+  it('stories import the package by its public names only (the test backend only through stories/support)', () => {
+    const dir = join(process.cwd(), 'stories');
+    const files = [
+      ...readdirSync(dir).filter((f) => f.endsWith('.tsx')).map((f) => ({ path: `stories/${f}`, allowed: /^(cognito-react-kit(\/core|\/styles\.css)?|react|storybook\/test|@storybook\/react-vite|\.\/support\/.+)$/ })),
+      ...readdirSync(join(dir, 'support')).map((f) => ({ path: `stories/support/${f}`, allowed: /^(cognito-react-kit(\/core)?|react|storybook\/test|@storybook\/react-vite|\.\/.+|\.\.\/\.\.\/test\/backend\/.+)$/ })),
+    ];
+    const imports = (path: string) => [...readFileSync(join(process.cwd(), path), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+    const offending = files.flatMap(({ path, allowed }) => imports(path).filter((spec) => !allowed.test(spec)).map((spec) => `${path}: ${spec}`));
+    expect(files.length).toBeGreaterThan(20);
+    expect(offending).toEqual([]);
   });
 
   it.each(FORM_SCREENS)('%s has idle, filled, submitting, error and success stories', (screen) => {
