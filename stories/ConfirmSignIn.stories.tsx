@@ -68,6 +68,19 @@ export const SmsWrongCode: Story = {
   },
 };
 
+export const SmsSessionExpired: Story = {
+  // Cognito's sign-in sessions live 3 minutes; after that the step cannot be answered any more.
+  name: 'SMS: Error: NotAuthorizedException (session expired: back to sign-in)',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    const s = scenarioOf(context);
+    s.backend.advanceTime(10 * 60_000);
+    await fill(canvas, 'Code', s.code('sam', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectScreen(canvas, 'Sign in to your account');
+  },
+};
+
 export const SmsSuccess: Story = {
   name: 'SMS: Success',
   play: async (context) => {

@@ -93,6 +93,30 @@ export const Success: Story = {
   },
 };
 
+export const Unconfirmed: Story = {
+  name: 'Next step: UserNotConfirmedException → confirm the account',
+  loaders: load({ seed: async (s) => void (await s.user('una', { status: 'UNCONFIRMED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'una');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectScreen(canvas, 'Confirm your account');
+  },
+};
+
+export const ResetRequired: Story = {
+  name: 'Next step: PasswordResetRequiredException → reset the password',
+  loaders: load({ seed: async (s) => void (await s.user('rey', { status: 'RESET_REQUIRED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'rey');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectScreen(canvas, 'Reset your password');
+  },
+};
+
 export const SrpSuccess: Story = {
   name: 'Success (SRP: the password never leaves the page)',
   loaders: load({ config: { authenticationFlowType: 'USER_SRP_AUTH' }, seed: async (s) => void (await s.user('alice')) }),
