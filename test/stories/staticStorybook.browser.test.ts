@@ -84,6 +84,23 @@ describe('static Storybook in Chromium', () => {
     expect(failures(outcomes)).toEqual([]);
   }, VISIT_TIMEOUT_MS);
 
+  it('the Storybook UI (index.html) opens a story with its sidebar, toolbar switches and no console error', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+    await page.goto(`${site!.url}?path=/story/authenticator-authenticator--default`);
+    const preview = page.frameLocator('#storybook-preview-iframe');
+    await preview.getByRole('heading', { name: 'Sign in to your account' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: /Light/ }).waitFor();
+    await page.getByRole('button', { name: /English/ }).waitFor();
+    expect(await page.locator('[data-item-id]').count()).toBeGreaterThan(20);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it('toolbar: every language translates the Authenticator', async () => {
     const id = 'authenticator-authenticator--dark';
     if (!ids.includes(id)) return; // filtered out by CRK_STORIES
