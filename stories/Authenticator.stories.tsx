@@ -22,6 +22,25 @@ export const Default: Story = {
   },
 };
 
+export const Loading: Story = {
+  name: 'Loading (a stored session is being refreshed)',
+  loaders: load({
+    seed: async (s) => {
+      // Alice signed in earlier and reopens the app two hours later: her tokens expired, so the
+      // engine refreshes them first (held here, so the story stays on the loading state).
+      await s.user('alice');
+      await s.auth.signIn('alice', PASSWORD);
+      s.advanceAppClock(2 * 3600_000);
+      s.hold('InitiateAuth');
+      s.auth.configure({ authenticationFlowType: 'USER_PASSWORD_AUTH' });
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await canvasOf(canvasElement).findByRole('status');
+    await expect(canvasElement.querySelector('.crk-authenticator')).toHaveAttribute('data-screen', 'loading');
+  },
+};
+
 export const SignUpToSignedIn: Story = {
   name: 'Walkthrough: sign up → confirm → sign in',
   play: async (context) => {
