@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 // Two projects:
 // - `default`: every test (test/**), React 19 (the `react`/`react-dom` in node_modules).
@@ -12,6 +13,15 @@ import { defineConfig } from 'vitest/config';
 //      test/react/react18.setup.ts redirects Node's resolver for those requests. Each test file runs
 //      in its own forked process (isolation is on), so that redirect never leaks into `default`.
 //   `test/react/react18.version.test.tsx` proves which React each project really ran.
+// `default` also resolves the package's own name (`cognito-react-kit`, `/core`, `/styles.css`) to
+// src/, for the story tests (test/stories), whose stories import only the public entry points.
+// Storybook has the same list in .storybook/vite.config.ts.
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const PACKAGE_ALIASES = [
+  { find: /^cognito-react-kit\/core$/, replacement: src('core/index.ts') },
+  { find: /^cognito-react-kit\/styles\.css$/, replacement: src('ui/styles.css') },
+  { find: /^cognito-react-kit$/, replacement: src('index.ts') },
+];
 const REACT18_ALIASES = [
   { find: /^react(\/.*)?$/, replacement: 'react18$1' },
   { find: /^react-dom(\/.*)?$/, replacement: 'react-dom18$1' },
@@ -29,6 +39,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        resolve: { alias: PACKAGE_ALIASES },
         test: {
           name: 'default',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

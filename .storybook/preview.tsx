@@ -1,0 +1,57 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { builtInLanguages, TranslationProvider } from 'cognito-react-kit';
+import 'cognito-react-kit/styles.css';
+
+const LANGUAGES: Record<keyof typeof builtInLanguages, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  ja: '日本語',
+  pt: 'Português (Brasil)',
+};
+
+/** The page around the card, in the theme's colours (so a story's own text stays readable too). */
+const BACKDROP = {
+  light: { background: '#ffffff', color: '#1f2328' },
+  dark: { background: '#0d1117', color: '#e6edf3' },
+} as const;
+
+/**
+ * The toolbar's theme and language: `data-theme` on a wrapper (the stylesheet themes any
+ * `.crk-authenticator` below it) and the language every UI component below reads.
+ */
+const withThemeAndLanguage: Decorator = (Story, context) => {
+  const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
+  const requested: unknown = context.globals['language'];
+  const language = typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
+  return (
+    <div data-theme={theme} lang={language} style={{ ...BACKDROP[theme], padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }}>
+      <TranslationProvider language={language}>
+        <Story />
+      </TranslationProvider>
+    </div>
+  );
+};
+
+const preview: Preview = {
+  decorators: [withThemeAndLanguage],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme',
+      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+    },
+    language: {
+      description: 'Language of the UI texts',
+      toolbar: { title: 'Language', icon: 'globe', items: Object.entries(LANGUAGES).map(([value, title]) => ({ value, title })), dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light', language: 'en' },
+  parameters: {
+    layout: 'fullscreen',
+    // Axe runs on every story in the a11y panel; violations count as failures, not warnings.
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

@@ -1,0 +1,140 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ConfirmSignIn } from 'cognito-react-kit';
+import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, expectSignedIn, fill, press } from './support/play';
+import { PASSWORD, TOTP_SECRET, type Scenario } from './support/scenario';
+import { load, scenarioOf, Stage, withAuthProvider, type StageState } from './support/story';
+
+/** Sam has SMS MFA: after the password, Cognito texts a code. */
+async function smsStep(s: Scenario): Promise<void> {
+  await s.user('sam', { mfa: { sms: true } });
+  await s.auth.signIn('sam', PASSWORD);
+}
+
+/** Tia has an authenticator app: after the password, Cognito asks for its code. */
+async function totpStep(s: Scenario): Promise<void> {
+  await s.user('tia', { mfa: { totpSecret: TOTP_SECRET } });
+  await s.auth.signIn('tia', PASSWORD);
+}
+
+const duringMfa = ({ nextStep }: StageState) =>
+  nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' || nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
+
+const meta = {
+  title: 'Authenticator/ConfirmSignIn',
+  component: ConfirmSignIn,
+  decorators: [withAuthProvider],
+  render: (args) => <Stage during={duringMfa} screen={<ConfirmSignIn {...args} />} />,
+  loaders: load({ seed: smsStep }),
+} satisfies Meta<typeof ConfirmSignIn>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const SmsIdle: Story = {
+  name: 'SMS: Idle',
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Confirm SMS Code');
+    await canvas.findByText(/We texted a code to \+\*+0123/);
+  },
+};
+
+export const SmsFilled: Story = {
+  name: 'SMS: Filled',
+  play: async (context) => {
+    await fill(canvasOf(context.canvasElement), 'Code', scenarioOf(context).code('sam', 'MFA'));
+  },
+};
+
+export const SmsSubmitting: Story = {
+  name: 'SMS: Submitting',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    const s = scenarioOf(context);
+    s.hold('RespondToAuthChallenge');
+    await fill(canvas, 'Code', s.code('sam', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectBusy(canvas, 'Confirming…');
+  },
+};
+
+export const SmsWrongCode: Story = {
+  name: 'SMS: Error: CodeMismatchException',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Code', scenarioOf(context).wrongCode('sam', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectAlert(canvas, 'That code is not right. Check it and try again.');
+    await expectInvalid(canvas, 'Code');
+  },
+};
+
+export const SmsSessionExpired: Story = {
+  // Cognito's sign-in sessions live 3 minutes; after that the step cannot be answered any more.
+  name: 'SMS: Error: NotAuthorizedException (session expired: back to sign-in)',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    const s = scenarioOf(context);
+    s.backend.advanceTime(10 * 60_000);
+    await fill(canvas, 'Code', s.code('sam', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectScreen(canvas, 'Sign in to your account');
+  },
+};
+
+export const SmsSuccess: Story = {
+  name: 'SMS: Success',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Code', scenarioOf(context).code('sam', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectSignedIn(canvas);
+  },
+};
+
+export const TotpIdle: Story = {
+  name: 'TOTP: Idle',
+  loaders: load({ seed: totpStep }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Confirm TOTP Code');
+    await canvas.findByText('Enter the code from your authenticator app.');
+  },
+};
+
+export const TotpCodeReused: Story = {
+  name: 'TOTP: Error: ExpiredCodeException (code already used)',
+  loaders: load({
+    seed: async (s) => {
+      // Tia signed in a moment ago with this very code; Cognito takes each code once.
+      await totpStep(s);
+      await s.auth.confirmSignIn({ challengeResponse: await s.totp() });
+      await s.auth.signOut();
+      await s.auth.signIn('tia', PASSWORD);
+    },
+  }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Code', await scenarioOf(context).totp());
+    await press(canvas, 'Confirm');
+    await expectAlert(canvas, 'That code has expired. Ask for a new one.');
+  },
+};
+
+export const TotpSuccess: Story = {
+  name: 'TOTP: Success',
+  loaders: load({ seed: totpStep }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Code', await scenarioOf(context).totp());
+    await press(canvas, 'Confirm');
+    await expectSignedIn(canvas);
+  },
+};
+
+export const BackToSignIn: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await press(canvas, 'Back to Sign In');
+    await expectScreen(canvas, 'Sign in to your account');
+  },
+};

@@ -1,0 +1,69 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ForgotPassword } from 'cognito-react-kit';
+import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, fill, press } from './support/play';
+import { load, scenarioOf, signedOutIdle, Stage, withAuthProvider } from './support/story';
+
+const meta = {
+  title: 'Authenticator/ForgotPassword',
+  component: ForgotPassword,
+  decorators: [withAuthProvider],
+  render: (args) => <Stage during={signedOutIdle} screen={<ForgotPassword {...args} />} />,
+  loaders: load({ seed: async (s) => void (await s.user('fay')) }),
+} satisfies Meta<typeof ForgotPassword>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), 'Reset your password');
+  },
+};
+
+export const Filled: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasOf(canvasElement), 'Username', 'fay');
+  },
+};
+
+export const Submitting: Story = {
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    scenarioOf(context).hold('ForgotPassword');
+    await fill(canvas, 'Username', 'fay');
+    await press(canvas, 'Send code');
+    await expectBusy(canvas, 'Sending…');
+  },
+};
+
+export const UnknownUser: Story = {
+  name: 'Error: UserNotFoundException',
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'nobody');
+    await press(canvas, 'Send code');
+    await expectAlert(canvas, 'Incorrect username or password.');
+    await expectInvalid(canvas, 'Username');
+  },
+};
+
+export const TooManyRequests: Story = {
+  name: 'Error: LimitExceededException',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    scenarioOf(context).failNext('ForgotPassword', 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    await fill(canvas, 'Username', 'fay');
+    await press(canvas, 'Send code');
+    await expectAlert(canvas, 'Too many attempts. Please wait a while and try again.');
+  },
+};
+
+export const Success: Story = {
+  name: 'Success (the code screen follows)',
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'fay');
+    await press(canvas, 'Send code');
+    await canvas.findByRole('button', { name: 'Submit' }, { timeout: 5000 });
+    await canvas.findByText(/We emailed a code to f\*+@e\*+/);
+  },
+};

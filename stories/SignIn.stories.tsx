@@ -1,0 +1,134 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { SignIn } from 'cognito-react-kit';
+import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, expectSignedIn, fill, press } from './support/play';
+import { PASSWORD } from './support/scenario';
+import { load, scenarioOf, signedOutIdle, Stage, withAuthProvider } from './support/story';
+
+const meta = {
+  title: 'Authenticator/SignIn',
+  component: SignIn,
+  decorators: [withAuthProvider],
+  render: (args) => <Stage during={signedOutIdle} screen={<SignIn {...args} />} />,
+  loaders: load({ seed: async (s) => void (await s.user('alice')) }),
+} satisfies Meta<typeof SignIn>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Sign in to your account');
+  },
+};
+
+export const WithForgotPasswordLink: Story = {
+  args: { onForgotPassword: () => undefined },
+  play: async ({ canvasElement }) => {
+    await canvasOf(canvasElement).findByRole('button', { name: 'Forgot your password?' });
+  },
+};
+
+export const Filled: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+  },
+};
+
+export const Submitting: Story = {
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    scenarioOf(context).hold('InitiateAuth');
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectBusy(canvas, 'Signing in…');
+  },
+};
+
+export const WrongPassword: Story = {
+  name: 'Error: NotAuthorizedException',
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', 'Not-the-passw0rd!');
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Incorrect username or password.');
+    await expectInvalid(canvas, 'Password');
+  },
+};
+
+export const UnknownUser: Story = {
+  name: 'Error: UserNotFoundException',
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'nobody');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Incorrect username or password.');
+    await expectInvalid(canvas, 'Username');
+  },
+};
+
+export const TooManyAttempts: Story = {
+  name: 'Error: LimitExceededException',
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    scenarioOf(context).failNext('InitiateAuth', 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Too many attempts. Please wait a while and try again.');
+  },
+};
+
+export const Success: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectSignedIn(canvas);
+  },
+};
+
+export const Unconfirmed: Story = {
+  name: 'Next step: UserNotConfirmedException → confirm the account',
+  loaders: load({ seed: async (s) => void (await s.user('una', { status: 'UNCONFIRMED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'una');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectScreen(canvas, 'Confirm your account');
+  },
+};
+
+export const ResetRequired: Story = {
+  name: 'Next step: PasswordResetRequiredException → reset the password',
+  loaders: load({ seed: async (s) => void (await s.user('rey', { status: 'RESET_REQUIRED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'rey');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectScreen(canvas, 'Reset your password');
+  },
+};
+
+export const SrpSuccess: Story = {
+  name: 'Success (SRP: the password never leaves the page)',
+  loaders: load({ config: { authenticationFlowType: 'USER_SRP_AUTH' }, seed: async (s) => void (await s.user('alice')) }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectSignedIn(canvas);
+    await context.step('the pool saw an SRP proof, not the password', async () => {
+      const flows = scenarioOf(context).backend.requests().map((r) => r.operation);
+      if (!flows.includes('RespondToAuthChallenge')) throw new Error(`expected a PASSWORD_VERIFIER answer, saw ${flows.join(', ')}`);
+    });
+  },
+};

@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { SignIn, TranslationProvider } from 'cognito-react-kit';
+import { canvasOf, expectScreen } from './support/play';
+import { load, withAuthProvider, Frame } from './support/story';
+
+const meta = {
+  title: 'i18n/TranslationProvider',
+  component: TranslationProvider,
+  decorators: [withAuthProvider],
+  loaders: load(),
+  render: (args) => (
+    <TranslationProvider {...args}>
+      <Frame>
+        <SignIn onForgotPassword={() => undefined} />
+      </Frame>
+    </TranslationProvider>
+  ),
+} satisfies Meta<typeof TranslationProvider>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const French: Story = {
+  args: { language: 'fr' },
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), /connect/i);
+  },
+};
+
+export const German: Story = { args: { language: 'de' } };
+
+export const Japanese: Story = { args: { language: 'ja' } };
+
+export const RegionalFallback: Story = {
+  name: 'Regional code (pt-BR → pt)',
+  args: { language: 'pt-BR' },
+};
+
+export const Overrides: Story = {
+  name: 'App overrides of single strings',
+  args: { language: 'en', translations: { en: { 'signIn.heading': 'Welcome back', 'signIn.submit': 'Continue' } } },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Welcome back');
+    await canvas.findByRole('button', { name: 'Continue' });
+  },
+};
