@@ -78,6 +78,7 @@ export const SmsSessionExpired: Story = {
     await fill(canvas, 'Code', s.code('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Sign in to your account');
+    await expectAlert(canvas, 'Your sign-in session has ended. Sign in again.');
   },
 };
 

@@ -7,7 +7,7 @@ import { strongPassword } from '../backend/harness';
 import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { uniqueName } from '../support/engineAssertions';
 import { RecordingStorage } from '../support/recordingStorage';
-import { AxeLog, click, expectAlert, findScreen, renderWithAuth, type, valueOf } from './support';
+import { AxeLog, axeViolations, click, expectAlert, findScreen, renderWithAuth, type, valueOf } from './support';
 
 const PHONE = '+15555550123';
 // Every screen (and error state) the walkthroughs below run axe on; the last test checks all were.
@@ -122,6 +122,27 @@ describe('Authenticator screens', () => {
     type('Code', code);
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('an MFA step whose session Cognito ended goes back to sign in and says why; signing in again works', async () => {
+    const k = kit();
+    const username = await newUser('end', { mfa: { sms: true } });
+    const { container } = renderWithAuth(k, <Authenticator />);
+    await signInAs(username, password);
+    await findScreen('Confirm SMS Code');
+    const code = k.backend.lastCode(username, 'MFA');
+    k.backend.advanceTime(60 * 60 * 1000); // far past the challenge session's lifetime
+    type('Code', code);
+    click('button', 'Confirm');
+    expectFocused(await findScreen('Sign in to your account'));
+    await expectAlert('Your sign-in session has ended. Sign in again.');
+    expect(await axeViolations(container)).toEqual([]);
+
+    type('Username', username);
+    type('Password', password);
+    click('button', 'Sign in');
+    await findScreen('Confirm SMS Code');
+    expect(screen.queryByText('Your sign-in session has ended. Sign in again.')).toBeNull();
   });
 
   it('TOTP MFA: asks for the authenticator app code', async () => {

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { useAuth } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { initialValues, resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
@@ -33,6 +34,8 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   );
   const [values, setValues] = useState(() => initialValues(fields));
   const failed = social.message ? social : signIn;
+  // Back here because Cognito ended the pending step (expired, used up): say so, or it looks like nothing happened.
+  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'NotAuthorizedException' && STEP_SOURCES.has(s.error.source ?? ''));
   const submit = async () => {
     social.reset();
     const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
@@ -44,7 +47,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
       screen="signIn"
       className={className}
       heading={t('signIn.heading')}
-      error={failed.message}
+      error={failed.message ?? (stepEnded ? t('signIn.sessionEnded') : null)}
       errorId={failed.alertId}
       onSubmit={() => void submit()}
       footer={links}
@@ -60,3 +63,6 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     </ScreenForm>
   );
 }
+
+/** Engine calls that answer a pending sign-in step. */
+const STEP_SOURCES = new Set(['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer']);
