@@ -27,7 +27,7 @@ async function showsStatus(page: Page, expected: string, timeout: number): Promi
 // what one tab does must show in the other's UI (status via useAuth, tokens via useSession), and the
 // backend counts what reached Cognito.
 describe('<AuthProvider> in two tabs of one origin (Chromium, built package)', () => {
-  // 4 s tokens and a 1 s refresh margin: each refresh step waits (~3 s, real time) for expiry to near.
+  // 4 s tokens and a 1 s refresh margin: each refresh step waits (~4 s, real time) for the refresh to be due.
   const running = useBackend({ deviceTracking: false, tokenValidity: { accessTokenSeconds: 4, idTokenSeconds: 4 } });
   const password = strongPassword();
   registerSecret(password);
@@ -39,7 +39,9 @@ describe('<AuthProvider> in two tabs of one origin (Chromium, built package)', (
   const pageErrors: string[] = [];
   /** When the current tokens were issued: they need a refresh 3 s later (4 s tokens, 1 s margin). */
   let issuedAt = 0;
-  const untilRefreshIsDue = () => new Promise((done) => setTimeout(done, Math.max(0, issuedAt + 3200 - Date.now())));
+  // 4.2 s, not 3.2: `iat` and the stored clock drift are whole seconds, so a tab can judge the
+  // refresh due up to 1 s later than the token's real age says (an expired token is refreshed too).
+  const untilRefreshIsDue = () => new Promise((done) => setTimeout(done, Math.max(0, issuedAt + 4200 - Date.now())));
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'reactPage')), launchChromium()]);
