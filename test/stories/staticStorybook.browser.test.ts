@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInLanguages } from 'cognito-react-kit';
 import { launchChromium } from '../e2e/chromium';
 import { failures, StoryPage, type StoryOutcome } from './storyPage';
-import { serveDirectory } from './staticServer';
+import { serveDirectory } from '../support/staticServer';
 
 const BUILD_TIMEOUT_MS = 240_000;
 // CRK_STORIES=<part of an id> visits only matching stories (for a quick local check).

@@ -12,13 +12,18 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Serves a built directory (the static Storybook) on a loopback port, as a static host would. */
-export async function serveDirectory(root: string): Promise<{ url: string; close(): Promise<void> }> {
+export interface ServeOptions {
+  /** Extension-less paths the directory lacks (a single-page app's routes, e.g. /callback) get /index.html. Default false. */
+  singlePageApp?: boolean;
+}
+
+/** Serves a built directory (a Vite build, the static Storybook) on a loopback port, as a static host would. */
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
-    // Chromium asks for /favicon.ico on its own; Storybook's iframe has none, and that is no story's error.
+    // Chromium asks for /favicon.ico on its own; the pages have none, and that is no test's error.
     if (path === '/favicon.ico') return void res.writeHead(204).end();
-    const file = path.endsWith('/') ? `${path}index.html` : path;
+    const file = options.singlePageApp && !extname(path) ? '/index.html' : path.endsWith('/') ? `${path}index.html` : path;
     try {
       const body = await readFile(join(root, file));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
