@@ -5,6 +5,7 @@ import type { AuthEventName } from './events';
 import { completeSignIn } from './flows/completeSignIn';
 import type { FlowContext } from './flows/context';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './flows/signUp';
+import { SIGN_IN_STEP_ANSWERS } from './flows/stepAnswers';
 import {
   completeTotpSetup,
   initiateSignIn,
@@ -357,7 +358,7 @@ export class SignInEngine extends AuthCore {
       const ended =
         this.#pending !== null &&
         error.name === 'NotAuthorizedException' &&
-        (CHALLENGE_ANSWERS.has(source) || /session/i.test(error.message));
+        (SIGN_IN_STEP_ANSWERS.has(source) || /session/i.test(error.message));
       if (ended) this.#pending = null;
       if (this.getState().status !== 'signedIn') this.dispatch(ended ? { type: 'signedOut', error } : { type: 'failed', error });
       if (failureEvent) this.events.emit(failureEvent, error);
@@ -365,8 +366,6 @@ export class SignInEngine extends AuthCore {
     }
   }
 }
-
-const CHALLENGE_ANSWERS = new Set(['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer']);
 
 function mfaAnswer(response: string): string {
   const value = response.trim().toUpperCase();

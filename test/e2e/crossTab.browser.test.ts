@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
-import { launchChromium } from './chromium';
-import { servePage } from './pageServer';
+import { useChromiumSite } from './chromiumSite';
 
 interface CrossTabApi {
   start(config: object): string;
@@ -28,20 +27,10 @@ describe('two tabs of one origin (Chromium)', () => {
   const running = useBackend({ deviceTracking: false, tokenValidity: { accessTokenSeconds: 4, idTokenSeconds: 4 } });
   const password = strongPassword();
   registerSecret(password);
-  let site: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumSite(resolve(__dirname, 'coreBrowser'));
 
   beforeAll(async () => {
-    site = await servePage(resolve(__dirname, 'coreBrowser'));
-    browser = await launchChromium();
-    context = await browser.newContext();
     await running().backend.createUser({ username: 'tab', password });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('refreshes once for two tabs that need it at the same moment, and signs out everywhere', async () => {
@@ -52,9 +41,9 @@ describe('two tabs of one origin (Chromium)', () => {
       endpoint: url,
       authenticationFlowType: 'USER_PASSWORD_AUTH',
     };
-    const [one, two] = [await context.newPage(), await context.newPage()];
+    const [one, two] = [await chromium().context.newPage(), await chromium().context.newPage()];
     for (const page of [one, two]) {
-      await page.goto(site.url);
+      await page.goto(chromium().url);
       await page.waitForFunction(() => 'crossTab' in window);
     }
     expect(await api(one).start(config)).toBe('signedOut');

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
-import { launchChromium } from '../e2e/chromium';
-import { servePage } from '../e2e/pageServer';
 import { registerSecret } from '../support/secrets';
+import { useChromiumSite } from '../e2e/chromiumSite';
 
 interface CookieKit {
   signIn(config: object, username: string, password: string): Promise<string>;
@@ -30,26 +29,16 @@ describe('cookie storage attributes (Chromium, https://app.example.test)', () =>
   const running = useBackend({ deviceTracking: false });
   const password = strongPassword();
   registerSecret(password);
-  let site: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumSite(resolve(__dirname, 'cookiePage'));
   let page: Page;
 
   beforeAll(async () => {
-    site = await servePage(resolve(__dirname, 'cookiePage'));
-    browser = await launchChromium();
-    context = await browser.newContext();
-    await context.route(`${APP}/**`, forwardTo(site.url));
-    await context.route(`${IDP}/**`, forwardTo(running().url));
-    page = await context.newPage();
+    await chromium().context.route(`${APP}/**`, forwardTo(chromium().url));
+    await chromium().context.route(`${IDP}/**`, forwardTo(running().url));
+    page = await chromium().context.newPage();
     await page.goto(`${APP}/`);
     await page.waitForFunction(() => 'cookieKit' in window);
     await running().backend.createUser({ username: 'crumb', password });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('stores each session cookie with the configured Domain, Path, Expires, Secure and SameSite', async () => {
@@ -65,7 +54,7 @@ describe('cookie storage attributes (Chromium, https://app.example.test)', () =>
     expect(await page.evaluate(([c, u, p]) => (window as unknown as Win).cookieKit.signIn(c, u, p), [config, 'crumb', password] as const)).toBe('signedIn');
 
     const prefix = encodeURIComponent(`CognitoIdentityServiceProvider.${backend.config.clientId}.`);
-    const cookies = (await context.cookies(`${APP}/`)).filter((c) => c.name.startsWith(prefix));
+    const cookies = (await chromium().context.cookies(`${APP}/`)).filter((c) => c.name.startsWith(prefix));
     expect(cookies.map((c) => decodeURIComponent(c.name).split('.').pop()).sort()).toEqual(['LastAuthUser', 'accessToken', 'clockDrift', 'idToken', 'refreshToken']);
     for (const cookie of cookies) {
       expect(cookie).toMatchObject({ domain: '.example.test', path: '/', secure: true, sameSite: 'Strict', httpOnly: false });
@@ -73,10 +62,10 @@ describe('cookie storage attributes (Chromium, https://app.example.test)', () =>
       expect(cookie.expires).toBeLessThan(Date.now() / 1000 + 7 * DAY_S + 5);
     }
     // Domain=.example.test: another app of the domain gets them too.
-    expect((await context.cookies('https://other.example.test/')).filter((c) => c.name.startsWith(prefix))).toHaveLength(5);
+    expect((await chromium().context.cookies('https://other.example.test/')).filter((c) => c.name.startsWith(prefix))).toHaveLength(5);
 
     expect(await page.evaluate((c) => (window as unknown as Win).cookieKit.restore(c), config)).toBe('signedIn');
     await page.evaluate((c) => (window as unknown as Win).cookieKit.signOut(c), config);
-    expect((await context.cookies(`${APP}/`)).filter((c) => c.name.startsWith(prefix))).toEqual([]);
+    expect((await chromium().context.cookies(`${APP}/`)).filter((c) => c.name.startsWith(prefix))).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
-import { launchChromium } from '../e2e/chromium';
-import { servePage } from '../e2e/pageServer';
 import { registerSecret } from '../support/secrets';
+import { useChromiumSite } from '../e2e/chromiumSite';
 
 type CallerResult = { token: string } | { error: string };
 interface RotationApi {
@@ -37,20 +36,10 @@ describe(`refresh-token rotation: ${TABS} tabs × ${CALLERS_PER_TAB} callers (Ch
   const running = useBackend({ deviceTracking: false, refreshTokenRotation: { retryGracePeriodSeconds: 60 } });
   const password = strongPassword();
   registerSecret(password);
-  let site: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumSite(resolve(__dirname, 'rotationPage'));
 
   beforeAll(async () => {
-    site = await servePage(resolve(__dirname, 'rotationPage'));
-    browser = await launchChromium();
-    context = await browser.newContext();
     await running().backend.createUser({ username: 'rota', password });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('sends exactly 1 GetTokensFromRefreshToken and gets 0 reuse errors; every caller gets the same new tokens', async () => {
@@ -64,8 +53,8 @@ describe(`refresh-token rotation: ${TABS} tabs × ${CALLERS_PER_TAB} callers (Ch
     };
     const pages: Page[] = [];
     for (let i = 0; i < TABS; i++) {
-      const page = await context.newPage();
-      await page.goto(site.url);
+      const page = await chromium().context.newPage();
+      await page.goto(chromium().url);
       await page.waitForFunction(() => 'rotation' in window);
       pages.push(page);
     }

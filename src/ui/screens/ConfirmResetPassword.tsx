@@ -53,7 +53,7 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <NewPasswordFields
         state={newPassword}
         passwordLabel={t('field.newPassword')}

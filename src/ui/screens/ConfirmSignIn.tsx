@@ -37,7 +37,7 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignIn.submit')} pendingLabel={t('confirmSignIn.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

@@ -52,7 +52,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
-      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignUp.submit')} pendingLabel={t('confirmSignUp.pending')} pending={confirm.pending} />
       <SubmitButton
         type="button"

@@ -30,7 +30,7 @@ export function CustomChallenge({ className, formFields }: CustomChallengeProps)
       onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
       footer={<BackToSignIn />}
     >
-      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'answer' ? confirm.invalidProps('code') : {})} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'answer' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('customChallenge.submit')} pendingLabel={t('customChallenge.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

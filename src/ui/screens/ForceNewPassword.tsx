@@ -60,7 +60,7 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
         formFields={formFields}
         invalid={confirm.invalidProps('password')}
       />
-      <FieldList {...attributes} onChange={attributes.setValue} />
+      <FieldList fields={attributes.fields} values={attributes.values} onChange={attributes.setValue} />
       <SubmitButton label={t('forceNewPassword.submit')} pendingLabel={t('forceNewPassword.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

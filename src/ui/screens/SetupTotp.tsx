@@ -43,7 +43,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
       <p className="crk-secret">
         <span className="crk-field__label">{t('setupTotp.secretLabel')}</span> <code className="crk-secret__value">{secret}</code>
       </p>
-      <FieldList {...stepFields} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('setupTotp.submit')} pendingLabel={t('setupTotp.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { SIGN_IN_STEP_ANSWERS } from '../../core/flows/stepAnswers';
 import { useAuth } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
@@ -35,7 +36,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   const [values, setValues] = useState(() => initialValues(fields));
   const failed = social.message ? social : signIn;
   // Back here because Cognito ended the pending step (expired, used up): say so, or it looks like nothing happened.
-  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'NotAuthorizedException' && STEP_SOURCES.has(s.error.source ?? ''));
+  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'NotAuthorizedException' && SIGN_IN_STEP_ANSWERS.has(s.error.source ?? ''));
   const submit = async () => {
     social.reset();
     const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
@@ -63,6 +64,3 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     </ScreenForm>
   );
 }
-
-/** Engine calls that answer a pending sign-in step. */
-const STEP_SOURCES = new Set(['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer']);
