@@ -95,7 +95,8 @@ export const TotpSetup: Story = {
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
     await expectScreen(canvas, 'Set up your authenticator app');
-    const secret = s.auth.getState().nextStep?.totpSetupDetails?.sharedSecret ?? '';
+    const step = s.auth.getState().nextStep;
+    const secret = step?.signInStep === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' ? step.totpSetupDetails.sharedSecret : '';
     await canvas.findByText(secret);
     await fill(canvas, 'Code', await s.totp(secret));
     await press(canvas, 'Confirm');

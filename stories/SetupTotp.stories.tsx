@@ -25,9 +25,9 @@ type Story = StoryObj<typeof meta>;
 
 /** The key Cognito generated for this setup (what the QR code encodes). */
 function secretOf(s: Scenario): string {
-  const secret = s.auth.getState().nextStep?.totpSetupDetails?.sharedSecret;
-  if (!secret) throw new Error('no TOTP setup in progress');
-  return secret;
+  const step = s.auth.getState().nextStep;
+  if (step?.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error('no TOTP setup in progress');
+  return step.totpSetupDetails.sharedSecret;
 }
 
 export const Idle: Story = {

@@ -12,7 +12,7 @@ export function CustomSignIn() {
   if (step === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') {
     const submit = (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
-      confirm.run(field(event, 'code')).catch(() => undefined); // shown below from confirm.error
+      confirm.run({ challengeResponse: field(event, 'code') }).catch(() => undefined); // shown below from confirm.error
     };
     return (
       <form className="demo-form" onSubmit={submit} aria-label="Custom TOTP code">
@@ -30,7 +30,7 @@ export function CustomSignIn() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    signIn.run(field(event, 'email'), field(event, 'password')).catch(() => undefined);
+    signIn.run({ username: field(event, 'email'), password: field(event, 'password') }).catch(() => undefined);
   };
   return (
     <form className="demo-form" onSubmit={submit} aria-label="Custom sign-in">

@@ -1,388 +1,397 @@
-import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
-import type { AuthConfig, ResolvedAuthConfig } from './config/types';
-import type { AuthError } from './errors';
-import { AuthEvents, type AuthEventListener, type AuthEventName } from './events';
-import type { FlowContext } from './flows/context';
-import { authError, toAuthError } from './normalizeError';
-import { initialState, reduce, type AuthAction } from './reducer';
-import type { AuthSession } from './session/authSession';
-import { SessionStore } from './session/sessionStore';
-import { selectStorage } from './storage/selectStorage';
-import { Store } from './store';
-import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type ServiceCall } from './transport';
-import { defaultEnvironment, type BrowserEnvironment } from './environment';
-import type { StorageLike } from './config/types';
-import { MemoryStorage } from './storage/memoryStorage';
-import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
-import { ServerClock } from './session/serverClock';
+import { AccountApi, type ChangePasswordParams, type MfaPreference } from './accountApi';
 import { resolveAuthOptions, type CreateAuthOptions, type ResolvedAuthOptions } from './authOptions';
-import { endsSession, sharedRefresh } from './session/refreshPolicy';
-import { keepsSessionAfterRefreshFailure } from './refreshFailure';
-import type { AuthState, AuthUser } from './types';
-import { userFromSession } from './user';
-
-export type { CreateAuthOptions } from './authOptions';
+import { AuthStore } from './authStore';
+import { CognitoClient } from './cognitoClient';
+import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
+import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/types';
+import { ConfiguredPool } from './configuredPool';
+import { IdentityCredentials } from './credentials/identityCredentials';
+import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
+import { defaultEnvironment } from './environment';
+import { AuthEvents, type AuthEventListener, type AuthEventName } from './events';
+import { HostedUi, type FederatedSignInOptions } from './hostedUi';
+import { Lifecycle } from './lifecycle';
+import { PasswordResetFlow, type ForgotPasswordParams, type ForgotPasswordSubmitParams } from './passwordResetFlow';
+import type { AuthSession } from './session/authSession';
+import { SessionManager } from './sessionManager';
+import { SignInFlow, type ConfirmSignInParams, type SignInParams } from './signInFlow';
+import { SignUpFlow, type ConfirmSignUpParams, type ResendSignUpParams, type SignUpParams } from './signUpFlow';
+import type { AuthState, AuthUser, CodeDeliveryResult, CurrentUserInfo, DeviceInfo, ForgotPasswordResult, PreferredMfa, SignInResult, SignUpResult, UserAttribute } from './types';
+import * as v5 from './v5Compat';
+import type { ClientMetadata, V5User } from './v5Compat';
 
 /**
- * The session core: config, state, storage, refresh. Flow methods live in `SignInEngine` (engine.ts),
- * `HostedUiEngine` and `Auth` (authEngine.ts), which extend this, one concern per file.
+ * The headless Cognito auth engine: a façade over small services, each handed what it needs.
+ * The constructor only allocates and restores from storage (no request); `start()` (or the first
+ * `subscribe`) begins the background work: a pending refresh, a hosted-UI callback, refresh timers.
  */
-export class AuthCore {
-  protected readonly events = new AuthEvents();
-  protected readonly options: ResolvedAuthOptions;
-  protected readonly environment: BrowserEnvironment;
-  /** The server's clock as Cognito's `Date` headers tell it (SRP TIMESTAMP, hosted-UI token checks). */
-  protected readonly serverClock: ServerClock;
-  /** Where sessions (and identity ids) are kept, per the config. */
-  protected storage: StorageLike = new MemoryStorage();
-  readonly #store: Store<AuthState>;
+export class Auth {
+  readonly #options: ResolvedAuthOptions;
+  readonly #events = new AuthEvents();
+  readonly #store = new AuthStore();
+  readonly #client: CognitoClient;
+  readonly #sessions: SessionManager;
+  readonly #signIn: SignInFlow;
+  readonly #signUp: SignUpFlow;
+  readonly #passwordReset: PasswordResetFlow;
+  readonly #hostedUi: HostedUi;
+  readonly #account: AccountApi;
+  readonly #credentials: IdentityCredentials;
   #rawConfig: AuthConfig;
-  #config: ResolvedAuthConfig;
-  #ctx: FlowContext | undefined;
-  #session: AuthSession | null = null;
-  #username: string | null = null;
-  #refreshing: Promise<AuthSession> | null = null;
-  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  #stopWatchingTabs: (() => void) | undefined;
-  #aborter = new AbortController();
+  #pool: ConfiguredPool;
+  readonly #lifecycle = new Lifecycle({ onStart: () => this.#startServices(), onStop: () => this.#sessions.stop() });
 
-  constructor(config: unknown, options: CreateAuthOptions = {}) {
-    const now = options.now ?? Date.now;
-    this.serverClock = new ServerClock(now);
-    this.options = resolveAuthOptions(options, now, this.serverClock);
-    this.environment = defaultEnvironment(options.environment);
-    this.#store = new Store<AuthState>(initialState, {
-      onActive: () => {
-        this.#scheduleRefresh();
-        const clientId = this.#config.userPoolWebClientId;
-        if (clientId) this.#stopWatchingTabs = watchOtherTabs(this.storage, `CognitoIdentityServiceProvider.${clientId}.`, this.#syncFromOtherTab);
-        // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
-        globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
-      },
-      onIdle: () => {
-        clearTimeout(this.#refreshTimer);
-        this.#stopWatchingTabs?.();
-        this.#stopWatchingTabs = undefined;
-        globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
-      },
-    });
+  constructor(config: AuthConfigInput, options: CreateAuthOptions = {}) {
+    const resolved = (this.#options = resolveAuthOptions(options));
+    this.#client = new CognitoClient(resolved);
     this.#rawConfig = normalizeConfigInput(config);
-    this.#config = resolveConfig(this.#rawConfig);
+    this.#pool = this.#buildPool(resolveConfig(this.#rawConfig));
+    const shared = { pool: () => this.#pool, store: this.#store, events: this.#events };
+    this.#sessions = new SessionManager({ ...shared, options: resolved, onPrincipalChange: () => this.#principalChanged() });
+    this.#signIn = new SignInFlow({ ...shared, sessions: this.#sessions, srp: resolved.srp });
+    this.#signUp = new SignUpFlow({ ...shared, signIn: this.#signIn, options: resolved });
+    this.#passwordReset = new PasswordResetFlow(shared);
+    this.#account = new AccountApi({ ...shared, sessions: this.#sessions });
+    const session = async () => (this.#sessions.session ? this.#sessions.currentSession() : null);
+    this.#credentials = new IdentityCredentials({ pool: () => this.#pool, client: this.#client, now: resolved.now, session });
+    const environment = defaultEnvironment(options.environment);
+    this.#hostedUi = new HostedUi({ ...shared, ...resolved, sessions: this.#sessions, client: this.#client, environment });
     this.#applyConfig();
+  }
+
+  /** Begin background work (reference-counted: each `start()` wants one `stop()`). */
+  start(): void {
+    this.#lifecycle.start();
+  }
+
+  /** Undo one `start()`; the work stops when nothing started or subscribed remains. Extra calls do nothing. */
+  stop(): void {
+    this.#lifecycle.stop();
+  }
+
+  getState = (): AuthState => this.#store.getState();
+
+  /** Be told of every state change; the first subscriber starts the engine, the last one's leaving stops it. */
+  subscribe = (listener: () => void): (() => void) => {
+    const unsubscribe = this.#store.subscribe(listener);
+    const release = this.#lifecycle.hold();
+    return () => {
+      unsubscribe();
+      release();
+    };
+  };
+
+  /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, … or `*`); returns an unsubscribe. */
+  listen<K extends AuthEventName>(event: K | '*', listener: AuthEventListener<K>): () => void {
+    return this.#events.listen(event, listener);
   }
 
   /** With no argument: the current resolved config. With one: merge, re-validate, apply. */
-  configure(partial?: unknown): ResolvedAuthConfig {
-    if (partial === undefined) return this.#config;
+  configure(partial?: AuthConfigInput): ResolvedAuthConfig {
+    if (partial === undefined) return this.#pool.config;
     const raw = mergeConfig(this.#rawConfig, partial);
-    const resolved = resolveConfig(raw);
+    const pool = this.#buildPool(resolveConfig(raw));
     this.#rawConfig = raw;
-    this.#config = resolved;
+    const wasRunning = this.#lifecycle.running;
+    if (wasRunning) this.#sessions.stop();
+    this.#sessions.forget();
+    this.#pool = pool;
     this.#applyConfig();
-    return resolved;
+    if (wasRunning) this.#startServices();
+    return pool.config;
   }
 
-  getState = (): AuthState => this.#store.get();
-
-  subscribe = (listener: () => void): (() => void) => this.#store.subscribe(listener);
-
-  /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, … or `*`); returns an unsubscribe. */
-  listen(event: AuthEventName | '*', listener: AuthEventListener): () => void {
-    return this.events.listen(event, listener);
+  /** Reject every request in flight with an `AbortError`; the state (a session too) stays. */
+  abort(): void {
+    this.#client.abort();
   }
 
   /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
-  async currentSession(): Promise<AuthSession> {
-    const session = this.#session;
-    if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
-    if (session.isValid(this.options.now(), this.#marginFor(session))) return session;
-    return this.#refresh();
+  currentSession(): Promise<AuthSession> {
+    return this.#sessions.currentSession();
   }
 
-  /** Abort every request in flight: calls reject with an `AbortError` AuthError, the state stays (a session too). */
-  abort(): void {
-    const aborter = this.#aborter;
-    this.#aborter = new AbortController();
-    aborter.abort();
+  /** How long (ms) until the engine refreshes `session`; 0 when due. For caches such as `useSession`. */
+  sessionFreshFor(session: AuthSession): number {
+    return this.#sessions.freshFor(session);
   }
 
-  /** The transport for one Cognito service: config timeout, retry policy, this engine's abort. */
-  protected serviceCall(endpoint: string, service: string): ServiceCall {
-    const timeoutMs = this.#config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    return createServiceCall({ endpoint, service, fetch: this.options.fetch, timeoutMs, retry: this.options.retry, signal: () => this.#aborter.signal });
+  /** Starts the SRP math that does not need the password, e.g. when a sign-in form shows. Safe to call often. */
+  prepareSignIn(): void {
+    this.#signIn.prepare();
   }
 
-  protected get config(): ResolvedAuthConfig {
-    return this.#config;
+  /** @deprecated Amplify v5 form: use `signIn({ username, password, clientMetadata })`. */
+  signIn(username: string, password?: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  signIn(params: SignInParams): Promise<SignInResult>;
+  signIn(...args: unknown[]): Promise<SignInResult> {
+    return this.#signIn.signIn(v5.signInArgs(args));
   }
 
-  /** The flow context; throws when the config has no user pool. */
-  protected ctx(source: string): FlowContext {
-    if (!this.#ctx) throw authError('NoUserPool', 'No user pool is configured (userPoolId, userPoolWebClientId).', source);
-    return this.#ctx;
+  /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
+  confirmSignIn(user: V5User, code: string, mfaType?: string | null, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
+  confirmSignIn(code: string, mfaType?: string | null, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  /** Answer the current step: a code, the MFA type (`SMS`/`TOTP`), a new password, or a custom challenge answer. */
+  confirmSignIn(params: ConfirmSignInParams): Promise<SignInResult>;
+  confirmSignIn(...args: unknown[]): Promise<SignInResult> {
+    return this.#signIn.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure');
   }
 
-  protected get username(): string | null {
-    return this.#username;
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  completeNewPassword(user: V5User, newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  /** Amplify v5's answer to NEW_PASSWORD_REQUIRED (`confirmSignIn` answers it too). */
+  completeNewPassword(newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  completeNewPassword(...args: unknown[]): Promise<SignInResult> {
+    return this.#signIn.answer(v5.completeNewPasswordArgs(args), 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED');
   }
 
-  protected dispatch(action: AuthAction): void {
-    this.#store.set(reduce(this.#store.get(), action));
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  sendCustomChallengeAnswer(user: V5User, answer: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  /** Amplify v5's answer to a custom challenge (`confirmSignIn` answers it too). */
+  sendCustomChallengeAnswer(answer: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  sendCustomChallengeAnswer(...args: unknown[]): Promise<SignInResult> {
+    return this.#signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
   }
 
-  /** A new session from a sign-in: keep it, announce it. */
-  protected startSession(username: string, session: AuthSession): AuthUser {
-    this.#forgetHostedUi();
-    this.#setSession(username, session);
-    const user = userFromSession(session, username);
-    this.dispatch({ type: 'signedIn', user });
-    return user;
+  /** Drops an unfinished sign-in without a request, so the app can go back to its form. Nothing happens when signed in. */
+  async cancelSignIn(): Promise<void> {
+    this.#signIn.cancel();
   }
 
-  /** Drop the session locally (storage included) and go to signedOut. */
-  protected endSession(error: AuthError | null = null, options: { forgetDevice?: boolean } = {}): void {
-    const username = this.#username;
-    if (this.#ctx) {
-      this.#ctx.store.clear(username);
-      if (options.forgetDevice && username) this.#ctx.store.clearDevice(username);
-    }
-    this.#forgetHostedUi();
-    this.#setSession(null, null);
-    this.dispatch({ type: 'signedOut', error });
+  /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
+  federatedSignIn(options?: FederatedSignInOptions): Promise<void> {
+    return this.#hostedUi.federatedSignIn(options);
   }
 
-  #forgetHostedUi(): void {
-    try {
-      // Read first: removing an absent key still costs a write (an expired cookie, a storage event).
-      if (this.storage.getItem(HOSTED_UI_FLAG) !== null) this.storage.removeItem(HOSTED_UI_FLAG);
-    } catch {
-      /* storage that throws: nothing stored either */
-    }
+  /** Finish a hosted-UI sign-in on the redirect page (done by `start()` on a callback URL); null when not a callback. */
+  handleRedirect(url?: string): Promise<SignInResult | null> {
+    return this.#hostedUi.handleRedirect(url);
   }
 
-  /** Run a user-scoped call with a fresh access token; a dead session ends locally. */
-  protected async withAccessToken<T>(source: string, run: (ctx: FlowContext, accessToken: string) => Promise<T>): Promise<T> {
-    try {
-      const ctx = this.ctx(source);
-      const session = await this.currentSession();
-      try {
-        return await run(ctx, session.accessToken);
-      } catch (thrown) {
-        // The server says expired while our clock said valid (unknown drift, edge timing):
-        // refresh once and retry, rather than signing the user out.
-        const error = toAuthError(thrown, source);
-        if (error.name !== 'NotAuthorizedException' || error.message !== 'Access Token has expired' || this.#session !== session) throw error;
-        const fresh = await this.#refresh();
-        return await run(ctx, fresh.accessToken);
-      }
-    } catch (thrown) {
-      const error = toAuthError(thrown, source);
-      if (this.#session && endsSession(error)) {
-        this.endSession(error);
-        this.events.emit('signOut', undefined, 'The session ended on the server.');
-      }
-      throw error;
-    }
+  /** Sign out here; with `{ global: true }` on every device (revokes every refresh token). */
+  async signOut(options: { global?: boolean } = {}): Promise<void> {
+    this.#signIn.reset();
+    this.#signUp.reset();
+    const session = this.#sessions.session;
+    const viaHostedUi = session !== null && this.#hostedUi.signedInHere;
+    if (session) await this.#sessions.revoke(session, options.global === true, viaHostedUi);
+    const state = this.getState();
+    if (this.#sessions.session || state.status !== 'signedOut' || state.nextStep) this.#sessions.end();
+    this.#events.emit('signOut', undefined, 'A user has been signed out');
+    // Last: it navigates away. The hosted UI keeps its own session cookie until /logout clears it.
+    if (viaHostedUi) await this.#hostedUi.signOut(options.global ? null : session);
   }
 
-  protected get session(): AuthSession | null {
-    return this.#session;
+  /** @deprecated Amplify v5 form: use `signUp({ username, password, attributes })`. */
+  signUp(username: string, password: string, email?: string, phoneNumber?: string): Promise<SignUpResult>;
+  signUp(params: SignUpParams): Promise<SignUpResult>;
+  signUp(...args: unknown[]): Promise<SignUpResult> {
+    return this.#signUp.signUp(v5.signUpArgs(args));
   }
 
-  /** Adopt whatever session storage holds now (another engine on this page may have written it). */
-  protected restoreFromStorage(): void {
-    this.#restore();
+  /** @deprecated Amplify v5 form: use `confirmSignUp({ username, code })`. */
+  confirmSignUp(username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: ClientMetadata }): Promise<'SUCCESS'>;
+  /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. */
+  confirmSignUp(params: ConfirmSignUpParams): Promise<'SUCCESS'>;
+  confirmSignUp(...args: unknown[]): Promise<'SUCCESS'> {
+    return this.#signUp.confirm(v5.confirmSignUpArgs(args));
   }
 
-  /** Run when the signed-in user changes (sign-in, sign-out, another user), not on refresh. */
-  protected readonly userChangeListeners = new Set<() => void>();
+  /** @deprecated Amplify v5 form: use `resendSignUp({ username })`. */
+  resendSignUp(username: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult>;
+  resendSignUp(params: ResendSignUpParams): Promise<CodeDeliveryResult>;
+  resendSignUp(...args: unknown[]): Promise<CodeDeliveryResult> {
+    return this.#signUp.resend(v5.usernameArgs(args));
+  }
 
+  /** @deprecated Amplify v5 form: use `forgotPassword({ username })`. */
+  forgotPassword(username: string, clientMetadata?: ClientMetadata): Promise<ForgotPasswordResult>;
+  /** Send a password-reset code. The next step is CONFIRM_RESET_PASSWORD_WITH_CODE. */
+  forgotPassword(params: ForgotPasswordParams): Promise<ForgotPasswordResult>;
+  forgotPassword(...args: unknown[]): Promise<ForgotPasswordResult> {
+    return this.#passwordReset.start(v5.usernameArgs(args));
+  }
+
+  /** @deprecated Amplify v5 form: use `forgotPasswordSubmit({ username, code, newPassword })`. */
+  forgotPasswordSubmit(username: string, code: string, newPassword: string, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
+  /** Set a new password with the reset code. */
+  forgotPasswordSubmit(params: ForgotPasswordSubmitParams): Promise<'SUCCESS'>;
+  forgotPasswordSubmit(...args: unknown[]): Promise<'SUCCESS'> {
+    return this.#passwordReset.submit(v5.forgotPasswordSubmitArgs(args));
+  }
+
+  /** The signed-in user from the id token (no request), or fresh from Cognito with `bypassCache`. */
+  currentAuthenticatedUser(options: { bypassCache?: boolean } = {}): Promise<AuthUser> {
+    return this.#account.currentUser(options.bypassCache === true);
+  }
+
+  /** v5: `{ username, attributes, id }` from Cognito, or null when nobody is signed in. */
+  currentUserInfo(): Promise<CurrentUserInfo | null> {
+    return this.#account.userInfo();
+  }
+
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  userAttributes(user: V5User): Promise<UserAttribute[]>;
+  /** The user's attributes as `[{ Name, Value }]`, from Cognito. */
+  userAttributes(): Promise<UserAttribute[]>;
+  userAttributes(): Promise<UserAttribute[]> {
+    return this.#account.attributeList();
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  updateUserAttributes(user: V5User, attributes: Record<string, string>, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
+  /** Update attributes; a changed email or phone number needs verifying (`verifyCurrentUserAttribute`). */
+  updateUserAttributes(attributes: Record<string, string>, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
+  updateUserAttributes(...args: unknown[]): Promise<'SUCCESS'> {
+    const [attributes, metadata] = v5.dropUserArgument(args);
+    return this.#account.updateAttributes(v5.record(attributes), v5.record(metadata));
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  deleteUserAttributes(user: V5User, names: string[]): Promise<'SUCCESS'>;
+  deleteUserAttributes(names: string[]): Promise<'SUCCESS'>;
+  deleteUserAttributes(...args: unknown[]): Promise<'SUCCESS'> {
+    return this.#account.deleteAttributes(v5.dropUserArgument(args)[0]);
+  }
+
+  /** Send a code to verify `email` or `phone_number` of the signed-in user. */
+  verifyCurrentUserAttribute(attribute: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult> {
+    return this.#account.sendVerificationCode(attribute, clientMetadata);
+  }
+
+  /** Check the code sent by `verifyCurrentUserAttribute`. */
+  verifyCurrentUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'> {
+    return this.#account.verifyAttribute(attribute, code);
+  }
+
+  /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
+  verifyUserAttribute(_user: V5User, attribute: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult> {
+    return this.#account.sendVerificationCode(attribute, v5.record(clientMetadata));
+  }
+
+  /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
+  verifyUserAttributeSubmit(_user: V5User, attribute: string, code: string): Promise<'SUCCESS'> {
+    return this.#account.verifyAttribute(attribute, code);
+  }
+
+  /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
+  changePassword(user: V5User, oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
+  /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
+  changePassword(oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
+  changePassword(params: ChangePasswordParams): Promise<'SUCCESS'>;
+  changePassword(...args: unknown[]): Promise<'SUCCESS'> {
+    return this.#account.changePassword(v5.changePasswordArgs(args));
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  setupTOTP(user: V5User): Promise<string>;
+  /** The shared secret of a new authenticator app; build its QR code with `buildTotpUri`. */
+  setupTOTP(): Promise<string>;
+  setupTOTP(): Promise<string> {
+    return this.#account.setupTotp();
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  verifyTotpToken(user: V5User, code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
+  /** Check the authenticator app's first code; then `setPreferredMFA('TOTP')`. */
+  verifyTotpToken(code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
+  verifyTotpToken(...args: unknown[]): Promise<'SUCCESS'> {
+    const [code, deviceName] = v5.dropUserArgument(args);
+    return this.#account.verifyTotp(v5.text(code), typeof deviceName === 'string' ? deviceName : undefined);
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  setPreferredMFA(user: V5User, method: MfaPreference): Promise<'SUCCESS'>;
+  setPreferredMFA(method: MfaPreference): Promise<'SUCCESS'>;
+  setPreferredMFA(...args: unknown[]): Promise<'SUCCESS'> {
+    return this.#account.setPreferredMfa(v5.dropUserArgument(args)[0] as MfaPreference);
+  }
+
+  /** @deprecated Amplify v5 form: drop the user argument. */
+  getPreferredMFA(user: V5User, params?: { bypassCache?: boolean }): Promise<PreferredMfa>;
+  /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `NOMFA`, from Cognito. */
+  getPreferredMFA(): Promise<PreferredMfa>;
+  getPreferredMFA(): Promise<PreferredMfa> {
+    return this.#account.preferredMfa();
+  }
+
+  /** Mark this device remembered: later sign-ins from it may skip MFA (per pool settings). */
+  rememberDevice(): Promise<'SUCCESS'> {
+    return this.#account.rememberDevice();
+  }
+
+  /** Forget this device at Cognito and locally. */
+  forgetDevice(): Promise<void> {
+    return this.#account.forgetDevice();
+  }
+
+  /** The user's devices, v5 shape `{ id, name }` plus remembered status and dates. */
+  fetchDevices(): Promise<DeviceInfo[]> {
+    return this.#account.fetchDevices();
+  }
+
+  /** Delete the signed-in user at Cognito, then everything stored about it here. */
+  async deleteUser(): Promise<'SUCCESS'> {
+    await this.#account.deleteUser();
+    this.#signIn.reset();
+    this.#signUp.reset();
+    this.#sessions.end(null, { forgetDevice: true });
+    this.#events.emit('userDeleted', undefined, 'The authenticated user has been deleted.');
+    return 'SUCCESS';
+  }
+
+  /** AWS credentials from the identity pool: the signed-in user's, or guest ones when signed out. */
+  currentCredentials(): Promise<AwsCredentials> {
+    return this.#credentials.get();
+  }
+
+  /** How long (ms) cached credentials are served before they are fetched anew; 0 when due. */
+  credentialsFreshFor(credentials: AwsCredentials): number {
+    return this.#credentials.freshFor(credentials);
+  }
+
+  /** The seed's `essentialCredentials(credentials)`: what an AWS SDK client needs, plus identity. */
+  essentialCredentials(credentials: AwsCredentials): EssentialCredentials {
+    const { accessKeyId, sessionToken, secretAccessKey, identityId, authenticated } = credentials;
+    return { accessKeyId, sessionToken, secretAccessKey, identityId, authenticated };
+  }
+
+  /** For AWS SDK v3 clients: `new S3Client({ credentials: auth.credentialsProvider })`. Works unbound. */
+  readonly credentialsProvider = async (): Promise<SdkCredentials> => {
+    const { accessKeyId, secretAccessKey, sessionToken, expiration } = await this.currentCredentials();
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
+  };
+
+  #buildPool(config: ResolvedAuthConfig): ConfiguredPool {
+    const { srp, now, coordinator } = this.#options;
+    return new ConfiguredPool(config, { client: this.#client, srp, now, warnOnce: (key, message) => coordinator.warnOnce(key, message) });
+  }
+
+  /** A config in place: restore its stored session, note a callback page, announce it. */
   #applyConfig(): void {
-    const config = this.#config;
-    this.#setSession(null, null);
-    this.storage = selectStorage(config);
-    if (config.userPoolId && config.userPoolWebClientId) {
-      const call = this.serviceCall(config.endpoint, 'AWSCognitoIdentityProviderService');
-      const base = config.clientMetadata;
-      this.#ctx = {
-        userPoolId: config.userPoolId,
-        clientId: config.userPoolWebClientId,
-        call,
-        srp: this.options.srp,
-        store: new SessionStore(this.storage, config.userPoolWebClientId),
-        now: this.options.now,
-        serverNow: this.serverClock.now,
-        metadata: (perCall) => {
-          const merged = { ...base, ...perCall };
-          return Object.keys(merged).length > 0 ? merged : undefined;
-        },
-      };
-    } else {
-      this.#ctx = undefined;
-    }
-    this.#restore();
-    this.events.emit('configured', undefined, 'The Auth category has been configured successfully');
+    this.#sessions.restore();
+    this.#hostedUi.configured();
+    // A callback page is signing in: nothing to show until start() completes it.
+    if (this.#hostedUi.onCallbackPage) this.#store.dispatch({ type: 'loading' });
+    this.#events.emit('configured', undefined, 'The Auth category has been configured successfully');
   }
 
-  /** Synchronous restore from storage: no request for a valid session. */
-  #restore(): void {
-    const stored = this.#ctx?.store.load(this.options.now());
-    if (!stored) {
-      this.dispatch({ type: 'signedOut' });
-      return;
-    }
-    this.#setSession(stored.username, stored.session);
-    const now = this.options.now();
-    if (stored.session.isValid(now, this.#marginFor(stored.session))) {
-      this.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
-      return;
-    }
-    if (!stored.session.refreshToken) {
-      this.endSession();
-      return;
-    }
-    // Expired tokens with a refresh token: the user may still be signed in, but we cannot say yet.
-    this.dispatch({ type: 'loading' });
-    this.#refresh().catch(() => {
-      /* state and events already report it */
-    });
+  #startServices(): void {
+    this.#sessions.start();
+    this.#hostedUi.start();
   }
 
-  #refresh(): Promise<AuthSession> {
-    this.#refreshing ??= this.#doRefresh().finally(() => {
-      this.#refreshing = null;
-    });
-    return this.#refreshing;
+  /** Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them. */
+  #principalChanged(): void {
+    this.#credentials?.clear();
+    if (!this.#sessions?.session) this.#hostedUi?.forgetCallbacks();
   }
 
-  async #doRefresh(): Promise<AuthSession> {
-    const startedWith = this.#session;
-    const username = this.#username;
-    if (!startedWith || !username) throw authError('NoCurrentUser', 'No current user', 'currentSession');
-    if (!startedWith.refreshToken) {
-      const error = authError('NoCurrentUser', 'The session expired and there is no refresh token.', 'currentSession');
-      this.endSession(error);
-      this.events.emit('tokenRefresh_failure', error);
-      throw error;
-    }
-    try {
-      const ctx = this.ctx('currentSession');
-      const next = await withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
-        // Another tab may have refreshed while this one waited for the lock: use its tokens. They
-        // can reach this tab's storage a moment after the lock does, so after a wait look again
-        // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
-        // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
-        const refreshedElsewhere = () => {
-          const stored = ctx.store.load();
-          const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
-          return same && this.#isFresh(stored.session) ? stored.session : undefined;
-        };
-        // Up to 1 s: usually milliseconds, but a busy machine can be slower, and with rotation a
-        // second refresh is what must not happen. Only a failed refresh in the other tab waits it out.
-        const adopted = contended ? await waitFor(refreshedElsewhere, 1000) : refreshedElsewhere();
-        if (adopted) return adopted;
-        const refreshed = await sharedRefresh(ctx, username, startedWith, this.#config.refreshTokenRotation === true);
-        // Signed out (or in as someone else) while the request was in flight: its result is stale.
-        if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-        ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
-        return refreshed;
-      });
-      if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-      if (this.#session !== startedWith && this.#session && this.#isFresh(this.#session)) {
-        return this.#session; // another tab's refresh, adopted through a storage event meanwhile
-      }
-      this.#setSession(username, next);
-      this.dispatch({ type: this.getState().status === 'signedIn' ? 'userChanged' : 'signedIn', user: userFromSession(next, username) });
-      this.events.emit('tokenRefresh');
-      return next;
-    } catch (thrown) {
-      const error = toAuthError(thrown, 'currentSession');
-      // Signed out while the request was in flight: nothing failed that anyone still cares about.
-      if (!this.#stillSignedIn(startedWith, username)) throw error;
-      if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
-      if (!keepsSessionAfterRefreshFailure(error)) {
-        // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
-        this.endSession(error);
-      } else if (this.getState().status === 'loading') {
-        // Offline at start: keep the stored session (nothing lost) and report the error.
-        this.dispatch({ type: 'signedIn', user: userFromSession(startedWith, username) });
-        this.dispatch({ type: 'failed', error });
-      }
-      this.events.emit('tokenRefresh_failure', error);
-      throw error;
-    }
-  }
+}
 
-  readonly #onVisible = (): void => {
-    if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh();
-  };
-
-  #setSession(username: string | null, session: AuthSession | null): void {
-    const userChanged = username !== this.#username || (session === null) !== (this.#session === null);
-    this.#username = username;
-    this.#session = session;
-    this.#scheduleRefresh();
-    if (userChanged) for (const listener of this.userChangeListeners) listener();
-  }
-
-  /** Same user still signed in: the session we started with, or one adopted from another tab. */
-  #stillSignedIn(startedWith: AuthSession, username: string): boolean {
-    return this.#session === startedWith || (this.#session !== null && this.#username === username);
-  }
-
-  #isFresh(session: AuthSession): boolean {
-    return session.isValid(this.options.now(), this.#marginFor(session));
-  }
-
-  /** Another tab signed in, out, or refreshed: adopt what storage holds now. */
-  readonly #syncFromOtherTab = (): void => {
-    const ctx = this.#ctx;
-    if (!ctx) return;
-    const stored = ctx.store.load();
-    if (!stored) {
-      if (!this.#session) return;
-      this.#setSession(null, null);
-      this.dispatch({ type: 'signedOut' });
-      this.events.emit('signOut', undefined, 'Signed out in another tab');
-      return;
-    }
-    if (stored.username === this.#username && stored.session.accessToken === this.#session?.accessToken) return;
-    const wasSignedIn = this.#session !== null;
-    const sameUser = wasSignedIn && stored.username === this.#username;
-    this.#setSession(stored.username, stored.session);
-    this.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
-    if (!wasSignedIn) this.events.emit('signIn', this.getState().user, 'Signed in in another tab');
-    // Same user, new tokens (another tab refreshed): announce them as this tab's own refresh would,
-    // or whatever caches them (the React layer's useSession) keeps the old, expiring ones.
-    else if (sameUser) this.events.emit('tokenRefresh');
-  };
-
-  #marginFor(session: AuthSession): number {
-    const lifetime = session.lifetime;
-    return lifetime > 0 ? Math.min(this.options.refreshMarginSeconds, lifetime / 2) : this.options.refreshMarginSeconds;
-  }
-
-  /** Background refresh just before expiry, only while someone listens (first subscriber starts it). */
-  #scheduleRefresh(): void {
-    clearTimeout(this.#refreshTimer);
-    const session = this.#session;
-    if (!session?.refreshToken || !this.options.autoRefresh || this.#store.listenerCount === 0) return;
-    const dueMs = (session.expiresAt + session.clockDrift - this.#marginFor(session)) * 1000 - this.options.now();
-    this.#refreshTimer = setTimeout(
-      () => {
-        this.currentSession().then(
-          (current) => {
-            // Fired before the session was due (timers may fire a little early, the wall clock may
-            // step back, long delays are capped): nothing was refreshed, so nothing re-armed us.
-            if (current === session && current === this.#session) this.#scheduleRefresh();
-          },
-          () => {
-            /* reported through state and tokenRefresh_failure */
-          },
-        );
-      },
-      Math.min(Math.max(dueMs, 0), 2_147_483_647),
-    );
-  }
+/** Create an engine; nothing is requested until `start()` or the first `subscribe`. */
+export function createAuth(config: AuthConfigInput, options?: CreateAuthOptions): Auth {
+  return new Auth(config, options);
 }

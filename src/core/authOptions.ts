@@ -1,8 +1,10 @@
 import type { BrowserEnvironment } from './environment';
+import { randomBytes } from './encoding';
+import { PageCoordinator } from './pageCoordinator';
 import type { RetryOptions } from './retryPolicy';
-import { observeServerTime, type ServerClock } from './session/serverClock';
 import { defaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
+import { globalTimers, type Timers } from './timers';
 import type { FetchLike } from './transport';
 
 export interface CreateAuthOptions {
@@ -10,28 +12,48 @@ export interface CreateAuthOptions {
   fetch?: FetchLike;
   /** Clock in ms. Default `Date.now`. */
   now?: () => number;
+  /** Timers. Default: the global `setTimeout`/`clearTimeout`, looked up at each call (fake timers work). */
+  timers?: Timers;
+  /** `size` random bytes (hosted-UI state, nonce, PKCE verifier; retry jitter). Default `crypto.getRandomValues`. */
+  random?: (size: number) => Uint8Array;
   /** SRP math. Default: native BigInt (amazon-cognito-identity-js's where BigInt is missing). */
   srp?: SrpClient;
   /** Refresh tokens this many seconds before they expire (capped at half their lifetime). Default 60. */
   refreshMarginSeconds?: number;
-  /** Refresh in the background before expiry while someone is subscribed. Default true. */
+  /** Refresh in the background before expiry while the engine is started. Default true. */
   autoRefresh?: boolean;
   /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
   environment?: Partial<BrowserEnvironment>;
   /** Retries of idempotent calls (reads, refresh) after network faults and 5xx. Default 2 retries from 200 ms. */
   retry?: RetryOptions;
+  /** Shared by engines on one page: one code exchange per callback, one refresh per token. Default: the engine's own. */
+  coordinator?: PageCoordinator;
 }
 
-/** The engine's options with their defaults; `fetch` also feeds the server clock from Cognito's `Date` headers. */
-export type ResolvedAuthOptions = Required<Omit<CreateAuthOptions, 'fetch' | 'environment' | 'retry'>> & { fetch: FetchLike; retry: RetryOptions };
+/** The engine's options with their defaults. */
+export interface ResolvedAuthOptions {
+  fetch: FetchLike;
+  now: () => number;
+  timers: Timers;
+  random: (size: number) => Uint8Array;
+  srp: SrpClient;
+  refreshMarginSeconds: number;
+  autoRefresh: boolean;
+  retry: RetryOptions;
+  coordinator: PageCoordinator;
+}
 
-export function resolveAuthOptions(options: CreateAuthOptions, now: () => number, serverClock: ServerClock): ResolvedAuthOptions {
+export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
   return {
-    fetch: observeServerTime(options.fetch ?? ((url, init) => globalThis.fetch(url, init)), serverClock),
-    now,
+    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    now: options.now ?? (() => Date.now()),
+    timers: options.timers ?? globalTimers,
+    random: options.random ?? randomBytes,
     srp: options.srp ?? defaultSrpClient,
     refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
     autoRefresh: options.autoRefresh ?? true,
     retry: options.retry ?? {},
+    coordinator: options.coordinator ?? new PageCoordinator(),
   };
 }
+

@@ -27,6 +27,7 @@ const suggestions: Record<string, string> = {
   EmptyCode: 'Enter the code.',
   EmptyChallengeResponse: 'Enter an answer to the challenge.',
   NoSignInInProgress: 'Call signIn first; this step belongs to a sign-in in progress.',
+  SignInSessionExpired: 'Sign in again: this step’s session ended (it expired, or too many wrong answers).',
   InvalidMFAType: 'Use one of SMS, TOTP or NOMFA.',
   OAuthNotConfigured: 'Add an `oauth` section (domain, redirectSignIn, redirectSignOut) to the config.',
   OAuthRedirectMismatch: 'Add this page’s URL to oauth.redirectSignIn / redirectSignOut (and to the app client’s callback URLs).',

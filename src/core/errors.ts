@@ -26,10 +26,52 @@ export type ClientErrorName =
   | 'MandatorySignInEnabled'
   | 'AutoSignInException'
   | 'InvalidArgument'
+  | 'SignInSessionExpired'
   | 'UnknownError';
 
+/** Exceptions Cognito (user pools and identity pools) answers with; their names pass through unchanged. */
+export type CognitoErrorName =
+  | 'NotAuthorizedException'
+  | 'UserNotFoundException'
+  | 'UserNotConfirmedException'
+  | 'PasswordResetRequiredException'
+  | 'CodeMismatchException'
+  | 'ExpiredCodeException'
+  | 'UsernameExistsException'
+  | 'AliasExistsException'
+  | 'InvalidPasswordException'
+  | 'PasswordHistoryPolicyViolationException'
+  | 'InvalidParameterException'
+  | 'LimitExceededException'
+  | 'TooManyRequestsException'
+  | 'TooManyFailedAttemptsException'
+  | 'CodeDeliveryFailureException'
+  | 'EnableSoftwareTokenMFAException'
+  | 'SoftwareTokenMFANotFoundException'
+  | 'MFAMethodNotFoundException'
+  | 'UserLambdaValidationException'
+  | 'InvalidLambdaResponseException'
+  | 'UnexpectedLambdaException'
+  | 'InvalidUserPoolConfigurationException'
+  | 'InvalidSmsRoleAccessPolicyException'
+  | 'InvalidSmsRoleTrustRelationshipException'
+  | 'InvalidEmailRoleAccessPolicyException'
+  | 'UnsupportedTokenTypeException'
+  | 'ForbiddenException'
+  | 'ResourceNotFoundException'
+  | 'InternalErrorException'
+  | 'ExternalServiceException'
+  | 'InvalidIdentityPoolConfigurationException'
+  | 'ResourceConflictException';
+
+/**
+ * An error's `name`: a known Cognito exception or client code, still open to names this version
+ * does not know (`string & {}` keeps editor completion for the known ones).
+ */
+export type AuthErrorName = CognitoErrorName | ClientErrorName | (string & {});
+
 export interface AuthErrorOptions {
-  name: string;
+  name: AuthErrorName;
   message: string;
   source: AuthErrorSource;
   recoverySuggestion?: string;
@@ -43,13 +85,13 @@ export interface AuthErrorOptions {
  * client code (`NetworkError`, `EmptyPassword`, …): branch on it, never on `message`.
  */
 export class AuthError extends Error {
-  override readonly name: string;
+  override readonly name: AuthErrorName;
   readonly source: AuthErrorSource;
   // `declare`: absent unless set, so `'recoverySuggestion' in error` tells whether there is one.
   declare readonly recoverySuggestion?: string;
   declare readonly statusCode?: number;
   /** Same as `name`, for code written against Amplify v5 (`err.code === 'UserNotFoundException'`). */
-  readonly code: string;
+  readonly code: AuthErrorName;
 
   constructor(options: AuthErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -61,8 +103,8 @@ export class AuthError extends Error {
   }
 
   /** Plain-object form, safe to serialise (no cause, which may hold a raw response). */
-  toJSON(): { name: string; message: string; source: string; recoverySuggestion?: string } {
-    const json: { name: string; message: string; source: string; recoverySuggestion?: string } = {
+  toJSON(): { name: AuthErrorName; message: string; source: string; recoverySuggestion?: string } {
+    const json: { name: AuthErrorName; message: string; source: string; recoverySuggestion?: string } = {
       name: this.name,
       message: this.message,
       source: this.source,

@@ -1,23 +1,27 @@
-// cognito-react-kit/core: the headless engine. No React here.
-export { Auth, createAuth } from './authEngine';
-export type { CreateAuthOptions } from './auth';
-export type { SignInParams, SignUpParams, ConfirmSignInParams } from './engine';
-export type { FederatedSignInOptions, HostedUiProvider } from './hostedUiEngine';
+// cognito-react-kit/core: the headless engine. No React here. Every public name is listed here.
+export { Auth, createAuth } from './auth';
+export type { CreateAuthOptions } from './authOptions';
+export type { Timers } from './timers';
+export { PageCoordinator } from './pageCoordinator';
+export type { SignInParams, ConfirmSignInParams } from './signInFlow';
+export type { SignUpParams, ConfirmSignUpParams, ResendSignUpParams } from './signUpFlow';
+export type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
+export type { ChangePasswordParams, MfaPreference } from './accountApi';
+export type { FederatedSignInOptions, HostedUiProvider } from './hostedUi';
+export type { ClientMetadata, V5User } from './v5Compat';
 export type { BrowserEnvironment } from './environment';
 export type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 export { AuthError, ConfigError } from './errors';
-export type { AuthErrorOptions, AuthErrorSource, ClientErrorName, ConfigIssue } from './errors';
-export type { AuthEvent, AuthEventListener, AuthEventName } from './events';
+export type { AuthErrorName, AuthErrorOptions, AuthErrorSource, ClientErrorName, CognitoErrorName, ConfigIssue } from './errors';
+export type { AuthEvent, AuthEventListener, AuthEventMap, AuthEventName } from './events';
 export { AuthSession } from './session/authSession';
 export type { SessionTokens } from './session/authSession';
 export { MemoryStorage } from './storage/memoryStorage';
 export { buildTotpUri } from './flows/mfa';
-export { formatSrpTimestamp } from './srp/srpClient';
 export { bigintSrpClient, createBigintSrpClient } from './srp/bigintSrpClient';
 export type { SrpClient, SrpRound, PasswordClaimInput, DeviceVerifier } from './srp/srpClient';
 export type { FetchLike } from './transport';
 export type { RetryOptions } from './retryPolicy';
-export { normalizeConfigInput, resolveConfig } from './config';
 export type {
   AuthConfig,
   AuthConfigInput,
@@ -34,14 +38,29 @@ export type {
   AuthStatus,
   AuthUser,
   CodeDeliveryDetails,
+  CodeDeliveryResult,
+  ConfirmResetPasswordStep,
+  ConfirmSignUpStep,
+  CurrentUserInfo,
+  CustomChallengeStep,
   DeviceInfo,
   DoneStep,
+  ForgotPasswordResult,
+  MfaSelectionStep,
   MfaType,
+  NewPasswordStep,
+  NextStepOf,
+  PendingStep,
   PreferredMfa,
+  ResetPasswordStep,
   SignInResult,
   SignInStep,
   SignUpResult,
   SignUpStep,
+  SmsCodeStep,
+  TotpCodeStep,
+  TotpSetupStep,
+  UpdateAttributesResult,
   UserAttribute,
   V5CodeDeliveryDetails,
 } from './types';

@@ -1,9 +1,9 @@
-import { AuthError, type AuthErrorSource } from './errors';
+import { AuthError, type AuthErrorName, type AuthErrorSource } from './errors';
 import { recoverySuggestionFor } from './errorSuggestions';
 
 /** Build an AuthError with the standard recovery suggestion for its name. */
 export function authError(
-  name: string,
+  name: AuthErrorName,
   message: string,
   source: AuthErrorSource,
   extra: { cause?: unknown; statusCode?: number } = {},

@@ -1,6 +1,7 @@
 import { authError } from './normalizeError';
 import { isRetryable, retryDelayMs, type RetryOptions } from './retryPolicy';
 import type { AuthError } from './errors';
+import { globalTimers, type Timers } from './timers';
 
 /** The subset of `fetch` the engine uses; inject one to run against an in-process backend. */
 export type FetchLike = (
@@ -30,6 +31,10 @@ export interface ServiceTransportOptions {
   retry?: RetryOptions;
   /** The signal that aborts every request in flight (the engine's `abort()`), read when a call starts. */
   signal?: () => AbortSignal | undefined;
+  /** Timeouts and backoff waits. Default: the global timers. */
+  timers?: Timers;
+  /** A number in [0, 1) for backoff jitter. Default `Math.random`. */
+  random?: () => number;
 }
 
 /**
@@ -40,16 +45,17 @@ export interface ServiceTransportOptions {
  */
 export function createServiceCall(options: ServiceTransportOptions): ServiceCall {
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timers = options.timers ?? globalTimers;
   return async <T>(operation: string, input: object): Promise<T> => {
     const signal = options.signal?.();
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await callOnce<T>(options, operation, input, timeoutMs, signal);
+        return await callOnce<T>(options, operation, input, timeoutMs, signal, timers);
       } catch (thrown) {
         const error = thrown as AuthError;
-        const delay = retryDelayMs(attempt, options.retry);
+        const delay = retryDelayMs(attempt, options.retry, options.random);
         if (delay === undefined || !isRetryable(operation, input, error)) throw error;
-        await sleep(delay, signal, operation);
+        await sleep(delay, signal, operation, timers);
       }
     }
   };
@@ -61,11 +67,12 @@ async function callOnce<T>(
   input: object,
   timeoutMs: number,
   outer: AbortSignal | undefined,
+  timers: Timers,
 ): Promise<T> {
   if (outer?.aborted) throw aborted(operation);
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const timer = timers.setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
@@ -109,7 +116,7 @@ async function callOnce<T>(
     }
     return parseResponse<T>(operation, response, text);
   } finally {
-    clearTimeout(timer);
+    timers.clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
   }
 }
@@ -136,17 +143,17 @@ function aborted(operation: string): AuthError {
 }
 
 /** Backoff wait that an abort cuts short. */
-function sleep(ms: number, signal: AbortSignal | undefined, operation: string): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, operation: string, timers: Timers): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(aborted(operation));
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       reject(aborted(operation));
     };
-    const timer = setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
@@ -190,3 +197,4 @@ function safeHost(url: string): string {
     return 'the endpoint';
   }
 }
+

@@ -9,39 +9,96 @@ export interface CodeDeliveryDetails {
 
 export type MfaType = 'SMS' | 'TOTP';
 
-export type SignInStep =
-  | 'DONE'
-  | 'CONFIRM_SIGN_IN_WITH_SMS_CODE'
-  | 'CONFIRM_SIGN_IN_WITH_TOTP_CODE'
-  | 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'
-  | 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
-  | 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'
-  | 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'
-  | 'CONFIRM_SIGN_UP'
-  | 'RESET_PASSWORD'
-  | 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+/** Nothing left to do: signed in. */
+export interface DoneStep {
+  signInStep: 'DONE';
+}
+
+/** Who a pending step is for: the name the user typed, so a screen can show or reuse it. */
+interface StepFor {
+  username: string;
+}
+
+/** Type the code Cognito sent by SMS (or email, per `codeDeliveryDetails.deliveryMedium`). */
+export interface SmsCodeStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
+  codeDeliveryDetails: CodeDeliveryDetails;
+}
+
+/** Type the code the authenticator app shows. */
+export interface TotpCodeStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
+}
+
+/** Choose the MFA method for this sign-in. */
+export interface MfaSelectionStep extends StepFor {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION';
+  allowedMFATypes: MfaType[];
+}
+
+/** Add the secret to an authenticator app, then type its first code. */
+export interface TotpSetupStep extends StepFor {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP';
+  totpSetupDetails: { sharedSecret: string };
+}
+
+/** Choose a new password, with the attributes the pool still requires. */
+export interface NewPasswordStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
+  /** Attributes the pool requires before a new password is accepted (may be empty). */
+  missingAttributes: string[];
+}
+
+/** Answer a custom challenge (a Lambda-defined auth flow). */
+export interface CustomChallengeStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
+  /** Public parameters of the challenge. */
+  additionalInfo: Record<string, string>;
+}
+
+/** Confirm the account with the code sent at sign-up. Absent details: the code went out earlier. */
+export interface ConfirmSignUpStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_UP';
+  codeDeliveryDetails?: CodeDeliveryDetails;
+}
+
+/** The pool requires a password reset before this user can sign in. */
+export interface ResetPasswordStep extends StepFor {
+  signInStep: 'RESET_PASSWORD';
+}
+
+/** Type the reset code and a new password. Absent details: Cognito did not say where it went. */
+export interface ConfirmResetPasswordStep extends StepFor {
+  signInStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+  codeDeliveryDetails?: CodeDeliveryDetails;
+}
 
 /**
  * What the user must do next. Plain and serialisable: a UI renders its screen from this alone.
- * Only the fields that apply to `signInStep` are present.
+ * Narrow on `signInStep` and the step's fields are there, typed.
  */
-export interface AuthNextStep {
-  signInStep: SignInStep;
-  /** Who the step is for (the name the user typed), so a screen can show or reuse it. */
-  username?: string;
-  codeDeliveryDetails?: CodeDeliveryDetails;
-  allowedMFATypes?: MfaType[];
-  totpSetupDetails?: { sharedSecret: string };
-  /** Attributes the pool requires before a new password is accepted (NEW_PASSWORD_REQUIRED). */
-  missingAttributes?: string[];
-  /** Public parameters of a custom challenge. */
-  additionalInfo?: Record<string, string>;
-}
+export type AuthNextStep =
+  | DoneStep
+  | SmsCodeStep
+  | TotpCodeStep
+  | MfaSelectionStep
+  | TotpSetupStep
+  | NewPasswordStep
+  | CustomChallengeStep
+  | ConfirmSignUpStep
+  | ResetPasswordStep
+  | ConfirmResetPasswordStep;
 
-export interface SignInResult {
-  isSignedIn: boolean;
-  nextStep: AuthNextStep;
-}
+export type SignInStep = AuthNextStep['signInStep'];
+
+/** The step type for one `signInStep`: `NextStepOf<'CONFIRM_SIGN_IN_WITH_SMS_CODE'>`. */
+export type NextStepOf<S extends SignInStep> = Extract<AuthNextStep, { signInStep: S }>;
+
+/** A step that waits for the user (everything but DONE). */
+export type PendingStep = Exclude<AuthNextStep, DoneStep>;
+
+/** What a sign-in call resolved to: signed in, or the step to show next. */
+export type SignInResult = { isSignedIn: true; nextStep: DoneStep } | { isSignedIn: false; nextStep: PendingStep };
 
 export type SignUpStep = 'CONFIRM_SIGN_UP' | 'DONE' | 'COMPLETE_AUTO_SIGN_IN';
 
@@ -75,10 +132,6 @@ export type AuthState =
   | { status: 'signedOut'; user: null; nextStep: AuthNextStep | null; error: AuthError | null }
   | { status: 'signedIn'; user: AuthUser; nextStep: DoneStep; error: AuthError | null };
 
-export interface DoneStep extends AuthNextStep {
-  signInStep: 'DONE';
-}
-
 export type AuthStatus = AuthState['status'];
 
 /** `{ Name, Value }` as Cognito (and Amplify v5's CognitoUserAttribute) shape attributes. */
@@ -95,4 +148,27 @@ export interface DeviceInfo {
   remembered?: boolean;
   createdAt?: Date;
   lastAuthenticatedAt?: Date;
+}
+
+/** What `resendSignUp` and `verifyCurrentUserAttribute` resolve to: where the code went, in both casings. */
+export interface CodeDeliveryResult {
+  /** Amplify v5's casing. */
+  CodeDeliveryDetails: V5CodeDeliveryDetails | undefined;
+  codeDeliveryDetails: CodeDeliveryDetails | undefined;
+}
+
+/** What `forgotPassword` resolves to. */
+export interface ForgotPasswordResult extends CodeDeliveryResult {
+  nextStep: { resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE'; codeDeliveryDetails: CodeDeliveryDetails | undefined };
+}
+
+/** Per attribute: whether it changed now, or waits for a code (a changed email or phone number). */
+export type UpdateAttributesResult = Record<string, { isUpdated: boolean; codeDeliveryDetails?: CodeDeliveryDetails }>;
+
+/** What `currentUserInfo` resolves to (Amplify v5's shape). */
+export interface CurrentUserInfo {
+  username: string;
+  userId: string;
+  attributes: Record<string, string>;
+  id?: string;
 }

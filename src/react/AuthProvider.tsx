@@ -24,6 +24,15 @@ export function AuthProvider(props: AuthProviderProps) {
   const [ownClient] = useState(() => new QueryClient());
   const queryClient = props.queryClient ?? ownClient;
 
+  // The engine's background work (a pending refresh, a hosted-UI callback, refresh timers) runs
+  // while mounted. StrictMode's start → stop → start makes one refresh and one code exchange: the
+  // engine keeps its in-flight work across a restart, and the engine built for the discarded
+  // render is never started.
+  useEffect(() => {
+    auth.start();
+    return () => auth.stop();
+  }, [auth]);
+
   // Engine events that make cached data stale: new tokens, changed attributes.
   useEffect(() => {
     const stopTokens = auth.listen('tokenRefresh', () => void queryClient.invalidateQueries({ queryKey: authQueryKeys.session() }));

@@ -5,9 +5,6 @@ import { useAuth } from './useAuth';
 import { useAuthEngine } from './context';
 import { authQueryKeys } from './queryKeys';
 
-// Credentials are fresh until this long before they expire (the engine refetches at the same point).
-const MARGIN_MS = 5 * 60_000;
-
 /**
  * AWS credentials from the identity pool (the `essentialCredentials` shape plus `expiration`), as a
  * query: fresh until shortly before they expire, refetched when the user signs in, out or changes,
@@ -24,10 +21,8 @@ export function useCredentials(): UseQueryResult<EssentialCredentials & { expira
     queryKey: authQueryKeys.credentials(principal),
     queryFn: () => auth.currentCredentials(),
     enabled,
-    staleTime: (query) => {
-      const expiration = query.state.data?.expiration.getTime();
-      return expiration === undefined ? 0 : Math.max(0, expiration - MARGIN_MS - Date.now());
-    },
+    // Fresh until the engine's credentials cache would fetch new ones (its margin, its clock).
+    staleTime: (query) => (query.state.data ? auth.credentialsFreshFor(query.state.data) : 0),
     retry: retryOnlyNetwork,
     select: (credentials) => ({ ...auth.essentialCredentials(credentials), expiration: credentials.expiration }),
   });

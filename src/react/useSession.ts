@@ -18,10 +18,8 @@ export function useSession(): UseQueryResult<AuthSession, AuthError> {
     queryKey: authQueryKeys.session(principal ?? 'none'),
     queryFn: () => auth.currentSession(),
     enabled: principal !== null,
-    staleTime: (query) => {
-      const session = query.state.data;
-      return session ? Math.max(0, (session.expiresAt + session.clockDrift - 60) * 1000 - Date.now()) : 0;
-    },
+    // Fresh until the engine would refresh it (its margin, its clock).
+    staleTime: (query) => (query.state.data ? auth.sessionFreshFor(query.state.data) : 0),
     retry: retryOnlyNetwork,
   });
 }

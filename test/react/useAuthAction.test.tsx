@@ -20,7 +20,7 @@ function SignInForm({ log }: { log: RenderLog<SignInAction> }) {
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.run(username, password).catch(() => undefined); // shown through signIn.error
+    signIn.run({ username, password }).catch(() => undefined); // shown through signIn.error
   };
   return (
     <form onSubmit={submit} aria-label="Sign in">
@@ -132,7 +132,7 @@ describe('useAuthAction', () => {
 
     let rejection: unknown;
     await act(async () => {
-      rejection = await log.last!.run('ada', 'Not-the-passw0rd').catch((thrown: unknown) => thrown);
+      rejection = await log.last!.run({ username: 'ada', password: 'Not-the-passw0rd' }).catch((thrown: unknown) => thrown);
     });
     expect(rejection).toBeInstanceOf(AuthError);
     // react-query hands mutation results to observers on its own (batched) tick.

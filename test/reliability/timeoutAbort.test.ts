@@ -3,7 +3,8 @@
  * against the test backend on loopback, faults from test/backend/faults.ts.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, ConfigError, resolveConfig, type Auth, type AuthEvent, type FetchLike } from '../../src/core/index';
+import { resolveConfig } from '../../src/core/config';
+import { AuthError, ConfigError, type Auth, type AuthEvent, type FetchLike } from '../../src/core/index';
 import { retryDelayMs } from '../../src/core/retryPolicy';
 import { createFaultInjector } from '../backend/faults';
 import { strongPassword } from '../backend/harness';

@@ -9,7 +9,7 @@ export function ChangePassword() {
     const form = event.currentTarget;
     const data = new FormData(form);
     change
-      .run(String(data.get('old') ?? ''), String(data.get('new') ?? ''))
+      .run({ oldPassword: String(data.get('old') ?? ''), newPassword: String(data.get('new') ?? '') })
       .then(() => form.reset())
       .catch(() => undefined);
   };

@@ -37,15 +37,18 @@ export class CredentialsCache {
     const session = await this.#deps.session();
     const principal = session ? `user:${String(session.idTokenPayload.sub ?? '')}` : 'guest';
     const cached = this.#cached;
-    if (cached?.principal === principal && cached.credentials.expiration.getTime() - EXPIRY_MARGIN_MS > this.#deps.now()) {
-      return cached.credentials;
-    }
+    if (cached?.principal === principal && this.freshFor(cached.credentials) > 0) return cached.credentials;
     if (this.#inFlight?.principal === principal) return this.#inFlight.promise;
     const promise = this.#fetch(principal, session).finally(() => {
       if (this.#inFlight?.promise === promise) this.#inFlight = undefined;
     });
     this.#inFlight = { principal, promise };
     return promise;
+  }
+
+  /** How long (ms) these credentials are served from the cache before they are fetched anew; 0 when due. */
+  freshFor(credentials: AwsCredentials): number {
+    return Math.max(0, credentials.expiration.getTime() - EXPIRY_MARGIN_MS - this.#deps.now());
   }
 
   /** Forget cached credentials (sign-out, another user). Stored identity ids stay: they are per principal. */

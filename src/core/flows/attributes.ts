@@ -1,4 +1,4 @@
-import type { CodeDeliveryDetails, UserAttribute } from '../types';
+import type { CodeDeliveryDetails, UpdateAttributesResult, UserAttribute } from '../types';
 import { toCodeDelivery, withMetadata, type CognitoCodeDelivery, type FlowContext } from './context';
 import { toAttributeList } from './signUp';
 
@@ -18,8 +18,6 @@ export function attributesToRecord(list: UserAttribute[] | undefined): Record<st
   return Object.fromEntries((list ?? []).map((attribute) => [attribute.Name, attribute.Value]));
 }
 
-/** Per attribute: updated now, or waiting for the code sent to the new address. */
-export type UpdateAttributesResult = Record<string, { isUpdated: boolean; codeDeliveryDetails?: CodeDeliveryDetails }>;
 
 export async function updateUserAttributes(
   ctx: FlowContext,

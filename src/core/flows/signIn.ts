@@ -1,6 +1,6 @@
 import { authError } from '../normalizeError';
 import { formatSrpTimestamp } from '../srp/srpClient';
-import type { AuthNextStep, MfaType } from '../types';
+import type { MfaType, PendingStep } from '../types';
 import { withMetadata, type AuthenticationResult, type FlowContext } from './context';
 
 /** A sign-in waiting for the user's answer to a challenge. Held in memory only, never stored. */
@@ -225,7 +225,7 @@ async function prepareChallenge(ctx: FlowContext, pending: PendingSignIn): Promi
 }
 
 /** The serialisable step a UI renders for a pending challenge. */
-export function nextStepFor(pending: PendingSignIn): AuthNextStep {
+export function nextStepFor(pending: PendingSignIn): PendingStep {
   const base = { username: pending.username };
   const params = pending.parameters;
   switch (pending.challengeName) {

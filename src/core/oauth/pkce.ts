@@ -1,8 +1,8 @@
-import { bytesToBase64Url, randomBytes, utf8 } from '../encoding';
+import { bytesToBase64Url, utf8 } from '../encoding';
 
-/** A random URL-safe string from `bytes` random bytes (state, nonce, PKCE verifier). */
-export function randomToken(bytes = 32): string {
-  return bytesToBase64Url(randomBytes(bytes));
+/** A random URL-safe string from `bytes` random bytes of `random` (state, nonce, PKCE verifier). */
+export function randomToken(random: (size: number) => Uint8Array, bytes = 32): string {
+  return bytesToBase64Url(random(bytes));
 }
 
 /** RFC 7636 S256: base64url(SHA-256(verifier)); Cognito accepts no other method. */

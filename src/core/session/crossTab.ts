@@ -1,5 +1,6 @@
 import type { StorageLike } from '../config/types';
 import { storageArea } from '../storage/fallbackStorage';
+import type { Timers } from '../timers';
 
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -19,13 +20,18 @@ export function withCrossTabLock<T>(name: string, work: (contended: boolean) => 
   return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work(false) : locks.request(name, () => work(true))));
 }
 
-/** Poll `read` until it returns something, for at most `timeoutMs`. */
-export async function waitFor<T>(read: () => T | undefined, timeoutMs: number, stepMs = 10): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
+/** Poll `read` until it returns something, for at most `timeoutMs` on `clock`. */
+export async function waitFor<T>(
+  read: () => T | undefined,
+  timeoutMs: number,
+  clock: { now: () => number; timers: Timers },
+  stepMs = 10,
+): Promise<T | undefined> {
+  const deadline = clock.now() + timeoutMs;
   for (;;) {
     const value = read();
-    if (value !== undefined || Date.now() >= deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, stepMs));
+    if (value !== undefined || clock.now() >= deadline) return value;
+    await new Promise<void>((resolve) => clock.timers.setTimeout(resolve, stepMs));
   }
 }
 
@@ -38,7 +44,7 @@ interface StorageEventLike {
  * Calls `onChange` (coalesced to once per task) when another tab changes a key starting with
  * `prefix` in `storage`, or clears it. Only Web Storage fires these; cookies and custom stores do not.
  */
-export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: () => void): () => void {
+export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: () => void, timers: Timers): () => void {
   const area = storageArea(storage);
   const target = globalThis as {
     addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
@@ -52,7 +58,7 @@ export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: (
     if (queued) return;
     queued = true;
     // One sign-in writes several keys (one event each): react once, after they have all landed.
-    setTimeout(() => {
+    timers.setTimeout(() => {
       queued = false;
       onChange();
     }, 0);

@@ -11,14 +11,16 @@ export class CookieStorage implements StorageLike {
   readonly #options: CookieOptions;
   readonly #document: { cookie: string };
   readonly #written = new Set<string>();
+  readonly #now: () => number;
 
-  constructor(options: CookieOptions, doc: { cookie: string }) {
+  constructor(options: CookieOptions, doc: { cookie: string }, now: () => number = () => Date.now()) {
     this.#options = options;
     this.#document = doc;
+    this.#now = now;
   }
 
   setItem(key: string, value: string): void {
-    const expires = new Date(Date.now() + this.#options.expires * 86_400_000);
+    const expires = new Date(this.#now() + this.#options.expires * 86_400_000);
     this.#write(key, value, expires);
     this.#written.add(key);
   }

@@ -1,11 +1,9 @@
 import type { StorageLike } from '../config/types';
 
-let warned = false;
-
 /**
  * The configured store until it throws (Safari private mode, a full quota, a broken custom store),
  * then memory for this page: the session keeps working until the page goes, and the developer is
- * told once. Keys written after the switch shadow the store's; the store is still read for the rest.
+ * told (once per engine, through `warn`). Keys written after the switch shadow the store's; the store is still read for the rest.
  */
 export class FallbackStorage implements StorageLike {
   /** The wrapped store (undefined: it could not even be reached), for matching `storage` events. */
@@ -14,8 +12,11 @@ export class FallbackStorage implements StorageLike {
   #memory: Map<string, string | null> | undefined;
   #primaryHidden = false;
 
-  constructor(primary: StorageLike | undefined) {
+  readonly #warn: () => void;
+
+  constructor(primary: StorageLike | undefined, warn: () => void = warnInMemory) {
     this.primary = primary;
+    this.#warn = warn;
     if (!primary) this.#fallBack();
   }
 
@@ -69,11 +70,16 @@ export class FallbackStorage implements StorageLike {
   #fallBack(): void {
     if (this.#memory) return;
     this.#memory = new Map();
-    if (warned) return;
-    warned = true;
-    // eslint-disable-next-line no-console -- one notice per page; never includes a key's value
-    console.warn('cognito-react-kit: the session storage cannot be written (private mode, quota, or a failing custom store); the session is kept in memory for this page only.');
+    this.#warn();
   }
+}
+
+export const IN_MEMORY_WARNING =
+  'cognito-react-kit: the session storage cannot be written (private mode, quota, or a failing custom store); the session is kept in memory for this page only.';
+
+function warnInMemory(): void {
+  // eslint-disable-next-line no-console -- never includes a key's value
+  console.warn(IN_MEMORY_WARNING);
 }
 
 /** The store to match `storage` events against: the wrapped one. */

@@ -1,24 +1,28 @@
 import type { ResolvedAuthConfig, StorageLike } from '../config/types';
 import { CookieStorage } from './cookieStorage';
-import { FallbackStorage } from './fallbackStorage';
+import { FallbackStorage, IN_MEMORY_WARNING } from './fallbackStorage';
 import { MemoryStorage } from './memoryStorage';
 
 /**
  * The store the config asks for: custom `storage`, cookies, localStorage, or memory where there is
  * none (Node, SSR). Whatever is chosen falls back to memory, with one warning, once it throws.
  */
-export function selectStorage(config: ResolvedAuthConfig): StorageLike {
-  if (config.storage) return new FallbackStorage(config.storage);
+export function selectStorage(
+  config: ResolvedAuthConfig,
+  deps: { now: () => number; warnOnce: (key: string, message: string) => void },
+): StorageLike {
+  const warn = () => deps.warnOnce('storage-in-memory', IN_MEMORY_WARNING);
+  if (config.storage) return new FallbackStorage(config.storage, warn);
   const doc = (globalThis as { document?: { cookie: string } }).document;
-  if (config.cookieStorage && doc) return new FallbackStorage(new CookieStorage(config.cookieStorage, doc));
+  if (config.cookieStorage && doc) return new FallbackStorage(new CookieStorage(config.cookieStorage, doc, deps.now), warn);
   let local: StorageLike | undefined;
   try {
     local = (globalThis as { localStorage?: StorageLike }).localStorage;
   } catch {
     // A sandboxed frame throws on access: a browser whose storage is refused, not a server.
-    return new FallbackStorage(undefined);
+    return new FallbackStorage(undefined, warn);
   }
-  return local ? new FallbackStorage(local) : new MemoryStorage();
+  return local ? new FallbackStorage(local, warn) : new MemoryStorage();
 }
 
 /** `localStorage` or `sessionStorage` if present and writable, else undefined. */

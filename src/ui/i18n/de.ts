@@ -45,7 +45,7 @@ export const de = {
   'signIn.submit': 'Anmelden',
   'signIn.pending': 'Anmeldung läuft…',
   'signIn.forgotPassword': 'Passwort vergessen?',
-  'signIn.sessionEnded': 'Ihre Anmeldesitzung ist beendet. Melden Sie sich erneut an.',
+  'error.SignInSessionExpired': 'Ihre Anmeldesitzung ist beendet. Melden Sie sich erneut an.',
 
   'signUp.heading': 'Neues Konto erstellen',
   'signUp.submit': 'Konto erstellen',

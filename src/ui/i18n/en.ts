@@ -47,7 +47,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.pending': 'Signing in…',
   'signIn.forgotPassword': 'Forgot your password?',
-  'signIn.sessionEnded': 'Your sign-in session has ended. Sign in again.',
+  'error.SignInSessionExpired': 'Your sign-in session has ended. Sign in again.',
 
   'signUp.heading': 'Create your account',
   'signUp.submit': 'Create Account',

@@ -45,7 +45,7 @@ export const es = {
   'signIn.submit': 'Iniciar sesión',
   'signIn.pending': 'Iniciando sesión…',
   'signIn.forgotPassword': '¿Olvidaste tu contraseña?',
-  'signIn.sessionEnded': 'Tu sesión de inicio ha terminado. Vuelve a iniciar sesión.',
+  'error.SignInSessionExpired': 'Tu sesión de inicio ha terminado. Vuelve a iniciar sesión.',
 
   'signUp.heading': 'Crea tu cuenta',
   'signUp.submit': 'Crear cuenta',

@@ -45,7 +45,7 @@ export const fr = {
   'signIn.submit': 'Se connecter',
   'signIn.pending': 'Connexion…',
   'signIn.forgotPassword': 'Mot de passe oublié ?',
-  'signIn.sessionEnded': 'Votre session de connexion a pris fin. Connectez-vous à nouveau.',
+  'error.SignInSessionExpired': 'Votre session de connexion a pris fin. Connectez-vous à nouveau.',
 
   'signUp.heading': 'Créez votre compte',
   'signUp.submit': 'Créer un compte',

@@ -45,7 +45,7 @@ export const ja = {
   'signIn.submit': 'サインイン',
   'signIn.pending': 'サインインしています…',
   'signIn.forgotPassword': 'パスワードをお忘れですか？',
-  'signIn.sessionEnded': 'サインインのセッションが終了しました。もう一度サインインしてください。',
+  'error.SignInSessionExpired': 'サインインのセッションが終了しました。もう一度サインインしてください。',
 
   'signUp.heading': 'アカウントの作成',
   'signUp.submit': 'アカウントを作成',

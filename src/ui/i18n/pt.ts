@@ -45,7 +45,7 @@ export const pt = {
   'signIn.submit': 'Entrar',
   'signIn.pending': 'Entrando…',
   'signIn.forgotPassword': 'Esqueceu sua senha?',
-  'signIn.sessionEnded': 'Sua sessão de login terminou. Entre novamente.',
+  'error.SignInSessionExpired': 'Sua sessão de login terminou. Entre novamente.',
 
   'signUp.heading': 'Crie sua conta',
   'signUp.submit': 'Criar conta',

@@ -23,7 +23,7 @@ export interface ConfirmResetPasswordProps {
 /** The reset code and the new password twice (step CONFIRM_RESET_PASSWORD_WITH_CODE), with "Resend Code". */
 export function ConfirmResetPassword({ className, passwordPolicy, formFields }: ConfirmResetPasswordProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
+  const step = useNextStep('CONFIRM_RESET_PASSWORD_WITH_CODE');
   const username = step?.username ?? '';
   const confirm = useScreenAction('forgotPasswordSubmit');
   const resend = useScreenAction('forgotPassword');
@@ -35,11 +35,11 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
   const submit = () => {
     if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit(username, values.code ?? '', newPassword.password, extras);
+    void confirm.submit({ username, code: values.code ?? '', newPassword: newPassword.password, ...(extras ? { clientMetadata: extras } : {}) });
   };
   const resendCode = () => {
     confirm.reset();
-    void resend.submit(username);
+    void resend.submit({ username });
   };
 
   return (

@@ -19,7 +19,7 @@ export interface ConfirmSignInProps {
 /** The MFA code of a sign-in: SMS (says where it went) or an authenticator app's TOTP code. */
 export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
+  const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
   const confirm = useScreenAction('confirmSignIn');
   const stepFields = useStepFields([codeField(t)], formFields);
   const totp = step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
@@ -36,7 +36,7 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
       onSubmit={submit}
       footer={<BackToSignIn />}
     >
-      <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
+      <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' ? step.codeDeliveryDetails : undefined)}</p>
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignIn.submit')} pendingLabel={t('confirmSignIn.pending')} pending={confirm.pending} />
     </ScreenForm>

@@ -20,7 +20,7 @@ export interface ConfirmSignUpProps {
 /** The sign-up code (step CONFIRM_SIGN_UP), with "Resend Code". */
 export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
+  const step = useNextStep('CONFIRM_SIGN_UP');
   const username = step?.username ?? '';
   const confirm = useScreenAction('confirmSignUp');
   const resend = useScreenAction('resendSignUp');
@@ -33,12 +33,12 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const submit = () => {
     resend.reset();
     setResent(false);
-    void confirm.submit(username, values.code ?? '', extras ? { clientMetadata: extras } : {});
+    void confirm.submit({ username, code: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
   };
   const resendCode = async () => {
     confirm.reset();
     setResent(false);
-    if ((await resend.submit(username)) !== undefined) setResent(true);
+    if ((await resend.submit({ username })) !== undefined) setResent(true);
   };
 
   return (

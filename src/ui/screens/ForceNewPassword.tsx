@@ -25,7 +25,7 @@ export interface ForceNewPasswordProps {
 /** A new password (twice) and the attributes the pool still needs (step CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED). */
 export function ForceNewPassword({ className, passwordPolicy, formFields }: ForceNewPasswordProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
+  const step = useNextStep('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
   const missing = step?.missingAttributes ?? [];
   const confirm = useScreenAction('confirmSignIn');
   const newPassword = useNewPassword(passwordPolicy);

@@ -24,12 +24,12 @@ export interface ForgotPasswordProps {
 /** Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step. */
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
+  const step = useNextStep('RESET_PASSWORD');
   const send = useScreenAction('forgotPassword');
   const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
-  const [username, setUsername] = useState(step?.signInStep === 'RESET_PASSWORD' ? (step.username ?? '') : (fields[0]?.defaultValue ?? ''));
+  const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
   const submit = async () => {
-    if ((await send.submit(username)) !== undefined) onCodeSent?.();
+    if ((await send.submit({ username })) !== undefined) onCodeSent?.();
   };
   return (
     <ScreenForm

@@ -15,8 +15,8 @@ export interface SelectMfaTypeProps {
 /** Choose SMS or an authenticator app (step CONTINUE_SIGN_IN_WITH_MFA_SELECTION). */
 export function SelectMfaType({ className }: SelectMfaTypeProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
-  const allowed: MfaType[] = step?.allowedMFATypes?.length ? step.allowedMFATypes : ['SMS', 'TOTP'];
+  const step = useNextStep('CONTINUE_SIGN_IN_WITH_MFA_SELECTION');
+  const allowed: MfaType[] = step?.allowedMFATypes.length ? step.allowedMFATypes : ['SMS', 'TOTP'];
   const confirm = useScreenAction('confirmSignIn');
   const [choice, setChoice] = useState<MfaType>(allowed[0] ?? 'SMS');
   const name = useId();

@@ -22,8 +22,8 @@ export interface SetupTotpProps {
 /** QR code + key as text, then the app's first code (step CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
 export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: SetupTotpProps) {
   const { t } = useTranslate();
-  const step = useNextStep();
-  const secret = step?.totpSetupDetails?.sharedSecret ?? '';
+  const step = useNextStep('CONTINUE_SIGN_IN_WITH_TOTP_SETUP');
+  const secret = step?.totpSetupDetails.sharedSecret ?? '';
   const confirm = useScreenAction('confirmSignIn');
   const stepFields = useStepFields([codeField(t)], formFields);
   const { values, extras } = stepFields;

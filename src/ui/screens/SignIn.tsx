@@ -1,6 +1,5 @@
 'use client';
 import { useState } from 'react';
-import { SIGN_IN_STEP_ANSWERS } from '../../core/flows/stepAnswers';
 import { useAuth } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
@@ -25,7 +24,7 @@ export interface SignInProps {
 
 /** Username + password. A failed attempt keeps the username and clears the password. */
 export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields }: SignInProps) {
-  const { t } = useTranslate();
+  const { t, tError } = useTranslate();
   const signIn = useScreenAction('signIn');
   const social = useScreenAction('federatedSignIn');
   const fields = resolveFields(
@@ -35,8 +34,8 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   );
   const [values, setValues] = useState(() => initialValues(fields));
   const failed = social.message ? social : signIn;
-  // Back here because Cognito ended the pending step (expired, used up): say so, or it looks like nothing happened.
-  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'NotAuthorizedException' && SIGN_IN_STEP_ANSWERS.has(s.error.source ?? ''));
+  // Back here because Cognito ended the pending step (expired, used up): the engine says so, and so do we.
+  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'SignInSessionExpired');
   const submit = async () => {
     social.reset();
     const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
@@ -48,7 +47,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
       screen="signIn"
       className={className}
       heading={t('signIn.heading')}
-      error={failed.message ?? (stepEnded ? t('signIn.sessionEnded') : null)}
+      error={failed.message ?? (stepEnded ? tError('SignInSessionExpired') : null)}
       errorId={failed.alertId}
       onSubmit={() => void submit()}
       footer={links}

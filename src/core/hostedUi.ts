@@ -1,6 +1,9 @@
-import type { CreateAuthOptions } from './auth';
-import type { ResolvedAuthConfig, ResolvedOAuthConfig } from './config/types';
-import { SignInEngine } from './engine';
+import type { AuthStore } from './authStore';
+import type { CognitoClient } from './cognitoClient';
+import type { ConfiguredPool } from './configuredPool';
+import type { ResolvedOAuthConfig } from './config/types';
+import type { BrowserEnvironment } from './environment';
+import type { AuthEvents } from './events';
 import { completeSignIn } from './flows/completeSignIn';
 import type { FlowContext } from './flows/context';
 import { authError, toAuthError } from './normalizeError';
@@ -10,8 +13,10 @@ import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEnd
 import { checkIdToken } from './oauth/idTokenChecks';
 import { constantTimeEqual, pkceChallenge, randomToken } from './oauth/pkce';
 import { exchangeCode, postForm } from './oauth/tokenEndpoint';
+import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
+import type { SessionManager } from './sessionManager';
 import type { SignInResult } from './types';
 
 export type HostedUiProvider = 'COGNITO' | 'Google' | 'Facebook' | 'LoginWithAmazon' | 'SignInWithApple';
@@ -25,47 +30,72 @@ export interface FederatedSignInOptions {
   customState?: string;
 }
 
+export interface HostedUiDeps {
+  pool: () => ConfiguredPool;
+  store: AuthStore;
+  events: AuthEvents;
+  sessions: SessionManager;
+  client: CognitoClient;
+  environment: BrowserEnvironment;
+  now: () => number;
+  random: (size: number) => Uint8Array;
+  coordinator: PageCoordinator;
+}
 
-// One completion per callback URL per page, shared by every engine on it: React StrictMode
-// builds the provider's engine twice, and a code can be exchanged only once.
-const completions = new Map<string, Promise<{ customState?: string }>>();
-let warnedImplicit = false;
+/** Hosted UI and social sign-in (authorization code + PKCE): the redirect out, the callback back. */
+export class HostedUi {
+  readonly #deps: HostedUiDeps;
+  /** This engine's outcome per callback URL, so asking twice announces once. */
+  #adopted = new Map<string, Promise<SignInResult>>();
 
-/** Hosted UI and social sign-in (authorization code + PKCE), on top of the sign-in flows. */
-export class HostedUiEngine extends SignInEngine {
-  constructor(config: unknown, options?: CreateAuthOptions) {
-    super(config, options);
-    // Signed out: a callback URL handled before (back button, history, a shared link) must not
-    // answer from the cache as if it had signed in again; it starts over and finds no flow.
-    this.userChangeListeners.add(() => {
-      if (!this.session) this.#forgetCallbacks();
-    });
-    this.#onConfigured();
+  constructor(deps: HostedUiDeps) {
+    this.#deps = deps;
   }
 
-  override configure(partial?: unknown): ResolvedAuthConfig {
-    const resolved = super.configure(partial);
-    if (partial !== undefined) this.#onConfigured();
-    return resolved;
+  /** Whether this page is a callback for the config: the state shows loading until `start()` completes it. */
+  get onCallbackPage(): boolean {
+    const oauth = this.#deps.pool().config.oauth;
+    const url = this.#deps.environment.currentUrl();
+    return !!oauth && !!url && !!callbackParams(url) && oauth.redirectSignIn.some((candidate) => sameEndpoint(candidate, url));
   }
 
-  /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
+  /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
+  configured(): void {
+    this.#adopted = new Map();
+    if (this.#deps.pool().config.oauth?.responseType === 'token') {
+      this.#deps.coordinator.warnOnce('implicit-flow', 'cognito-react-kit: oauth.responseType "token" (implicit flow) is deprecated by RFC 9700; use "code".');
+    }
+  }
+
+  /** Complete the callback this page is on, if it is one (started engines only). */
+  start(): void {
+    if (!this.onCallbackPage) return;
+    this.handleRedirect().catch(() => undefined /* reported through state and signIn_failure */);
+  }
+
+  /** Signed out: a callback URL handled before (back button, a shared link) must start over, not answer from the cache. */
+  forgetCallbacks(): void {
+    this.#adopted = new Map();
+    this.#deps.coordinator.forget(`${this.#deps.pool().config.userPoolWebClientId} `);
+  }
+
   async federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
     const source = 'federatedSignIn';
+    const { environment, now, random } = this.#deps;
     try {
       if (typeof options !== 'object' || options === null) {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
       }
       const oauth = this.#oauth(source);
-      const ctx = this.ctx(source);
-      const redirectUri = pickRedirect(oauth.redirectSignIn, this.environment.currentUrl(), 'redirectSignIn', source);
+      const ctx = this.#deps.pool().ctx(source);
+      const redirectUri = pickRedirect(oauth.redirectSignIn, environment.currentUrl(), 'redirectSignIn', source);
       const record: OAuthFlowRecord = {
-        state: randomToken(),
+        state: randomToken(random),
         redirectUri,
         responseType: oauth.responseType,
-        createdAt: this.options.now(),
-        ...(oauth.responseType === 'code' ? { verifier: randomToken(48) } : {}),
-        ...(oauth.scope.includes('openid') ? { nonce: randomToken() } : {}),
+        createdAt: now(),
+        ...(oauth.responseType === 'code' ? { verifier: randomToken(random, 48) } : {}),
+        ...(oauth.scope.includes('openid') ? { nonce: randomToken(random) } : {}),
         ...(options.customState === undefined ? {} : { customState: String(options.customState) }),
       };
       const params = new URLSearchParams({
@@ -82,29 +112,22 @@ export class HostedUiEngine extends SignInEngine {
         params.set('code_challenge_method', 'S256');
       }
       if (record.nonce) params.set('nonce', record.nonce);
-      saveFlow(this.environment.transientStorage, ctx.clientId, record);
-      this.environment.navigate(`${hostedUiOrigin(oauth)}/oauth2/authorize?${params.toString()}`);
+      saveFlow(environment.transientStorage, ctx.clientId, record);
+      environment.navigate(`${hostedUiOrigin(oauth)}/oauth2/authorize?${params.toString()}`);
     } catch (thrown) {
       const error = toAuthError(thrown, source);
-      this.events.emit('signIn_failure', error);
+      this.#deps.events.emit('signIn_failure', error);
       throw error;
     }
   }
 
-  /**
-   * Finish a hosted-UI sign-in on the redirect page: checks, code exchange, session, clean URL.
-   * Runs by itself when the engine starts on a callback URL; call it to await the outcome.
-   * Resolves null when `url` is not a callback.
-   */
-  handleRedirect(url: string | undefined = this.environment.currentUrl()): Promise<SignInResult | null> {
+  /** Finish a hosted-UI sign-in on the redirect page; null when `url` is not a callback. */
+  handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
     const params = url === undefined ? undefined : callbackParams(url);
-    if (!url || !params || !this.config.oauth) return Promise.resolve(null);
-    const key = `${this.ctx('handleRedirect').clientId} ${url}`;
-    let completion = completions.get(key);
-    if (!completion) {
-      completion = this.#complete(url, params);
-      completions.set(key, completion);
-    }
+    const pool = this.#deps.pool();
+    if (!url || !params || !pool.config.oauth) return Promise.resolve(null);
+    // One completion per callback URL for every engine sharing the coordinator: a code is exchanged once.
+    const completion = this.#deps.coordinator.once(`${pool.ctx('handleRedirect').clientId} ${url}`, () => this.#complete(url, params));
     // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.
     let adopted = this.#adopted.get(url);
     if (!adopted) {
@@ -114,77 +137,57 @@ export class HostedUiEngine extends SignInEngine {
     return adopted;
   }
 
-  /** This engine's outcome per callback URL, so asking twice announces once. */
-  #adopted = new Map<string, Promise<SignInResult | null>>();
-
   /** True when the current session came from the hosted UI. */
-  protected get signedInWithHostedUi(): boolean {
+  get signedInHere(): boolean {
     try {
-      return this.storage.getItem(HOSTED_UI_FLAG) === 'true';
+      return this.#deps.pool().storage.getItem(HOSTED_UI_FLAG) === 'true';
     } catch {
       return false;
     }
   }
 
   /** Revoke at `/oauth2/revoke` and leave through the hosted UI's `/logout`, which ends its own session too. */
-  protected async hostedUiSignOut(session: AuthSession | null): Promise<void> {
-    const oauth = this.config.oauth;
-    this.storage.removeItem(HOSTED_UI_FLAG);
+  async signOut(session: AuthSession | null): Promise<void> {
+    const pool = this.#deps.pool();
+    const oauth = pool.config.oauth;
+    pool.storage.removeItem(HOSTED_UI_FLAG);
     if (!oauth) return;
-    const clientId = this.ctx('signOut').clientId;
+    const clientId = pool.ctx('signOut').clientId;
     if (session?.refreshToken) {
-      await postForm(this.options.fetch, `${hostedUiOrigin(oauth)}/oauth2/revoke`, { token: session.refreshToken, client_id: clientId }, 'signOut').catch(
+      await postForm(this.#deps.client.fetch, `${hostedUiOrigin(oauth)}/oauth2/revoke`, { token: session.refreshToken, client_id: clientId }, 'signOut').catch(
         () => undefined, // a failed revoke must not keep anyone signed in here
       );
     }
-    const logoutUri = pickRedirect(oauth.redirectSignOut, this.environment.currentUrl(), 'redirectSignOut', 'signOut');
-    this.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
-  }
-
-  #forgetCallbacks(): void {
-    this.#adopted = new Map();
-    const clientId = this.config.userPoolWebClientId;
-    for (const key of completions.keys()) if (key.startsWith(`${clientId} `)) completions.delete(key);
-  }
-
-  #onConfigured(): void {
-    this.#adopted = new Map();
-    const oauth = this.config.oauth;
-    if (oauth?.responseType === 'token' && !warnedImplicit) {
-      warnedImplicit = true;
-      // eslint-disable-next-line no-console -- the one deprecation notice; it never includes a token
-      console.warn('cognito-react-kit: oauth.responseType "token" (implicit flow) is deprecated by RFC 9700; use "code".');
-    }
-    const url = this.environment.currentUrl();
-    if (!oauth || !url || !callbackParams(url) || !oauth.redirectSignIn.some((candidate) => sameEndpoint(candidate, url))) return;
-    this.dispatch({ type: 'loading' });
-    this.handleRedirect(url).catch(() => undefined /* reported through state and signIn_failure */);
+    const logoutUri = pickRedirect(oauth.redirectSignOut, this.#deps.environment.currentUrl(), 'redirectSignOut', 'signOut');
+    this.#deps.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
   }
 
   /** This engine's view of a (possibly shared) completion: state, events, clean address bar. */
   async #adopt(url: string, completion: Promise<{ customState?: string }>): Promise<SignInResult> {
+    const { store, events, sessions } = this.#deps;
     try {
       const { customState } = await completion;
-      this.restoreFromStorage();
-      const user = this.getState().user;
+      sessions.restore();
+      const user = store.getState().user;
       if (!user) throw authError('OAuthSignInException', 'The hosted-UI session could not be stored.', 'handleRedirect');
-      this.events.emit('signIn', user, `${user.username} has signed in successfully`);
-      this.events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
-      if (customState !== undefined) this.events.emit('customOAuthState', customState, 'State from the hosted-UI sign-in');
-      return { isSignedIn: true, nextStep: this.getState().nextStep ?? { signInStep: 'DONE' } };
+      events.emit('signIn', user, `${user.username} has signed in successfully`);
+      events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
+      if (customState !== undefined) events.emit('customOAuthState', customState, 'State from the hosted-UI sign-in');
+      return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
     } catch (thrown) {
       const error = toAuthError(thrown, 'handleRedirect');
-      if (this.getState().status !== 'signedIn') {
-        if (this.session) {
+      if (store.getState().status !== 'signedIn') {
+        if (sessions.session) {
           // The session this page already had survives a refused callback: say so, with the error.
-          this.restoreFromStorage();
-          if (this.getState().status === 'signedIn') this.dispatch({ type: 'failed', error });
+          sessions.restore();
+          const user = store.getState().user;
+          if (user) store.dispatch({ type: 'signedIn', user, error });
         } else {
-          this.dispatch({ type: 'signedOut', error });
+          store.dispatch({ type: 'signedOut', error });
         }
       }
-      this.events.emit('signIn_failure', error);
-      this.events.emit('cognitoHostedUI_failure', error);
+      events.emit('signIn_failure', error);
+      events.emit('cognitoHostedUI_failure', error);
       throw error;
     } finally {
       this.#cleanAddressBar(url);
@@ -194,9 +197,10 @@ export class HostedUiEngine extends SignInEngine {
   /** The work done once per callback: every check, the code exchange, the stored session. */
   async #complete(url: string, params: URLSearchParams): Promise<{ customState?: string }> {
     const source = 'handleRedirect';
+    const pool = this.#deps.pool();
     const oauth = this.#oauth(source);
-    const ctx = this.ctx(source);
-    const record = takeFlow(this.environment.transientStorage, ctx.clientId, this.options.now());
+    const ctx = pool.ctx(source);
+    const record = takeFlow(this.#deps.environment.transientStorage, ctx.clientId, this.#deps.now());
     if (!record) throw authError('OAuthFlowNotFound', 'No hosted-UI sign-in was started from this browser (or it expired).', source);
     // State first, even for an error callback: a forged link must not get its text into our errors.
     if (!constantTimeEqual(params.get('state') ?? '', record.state)) {
@@ -213,18 +217,18 @@ export class HostedUiEngine extends SignInEngine {
     const tokens = await this.#tokensFrom(ctx, oauth, params, record);
     checkIdToken(decodeJwtPayload(tokens.IdToken), {
       userPoolId: ctx.userPoolId,
-      region: this.config.region,
+      region: pool.config.region,
       clientId: ctx.clientId,
       // The server's clock: a device clock hours off must not make a fresh token look expired.
-      nowMs: this.serverClock.now(),
-      ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
+      nowMs: this.#deps.client.serverClock.now(),
+      ...(pool.config.endpoint ? { endpoint: pool.config.endpoint } : {}),
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
     const previous = ctx.store.lastAuthUser();
     const { username } = await completeSignIn(ctx, tokens, '');
     // Another user's tokens must not linger: drop them only now, once the new session is stored.
     if (previous && previous !== username) ctx.store.clear(previous, { keepLastAuthUser: true });
-    this.storage.setItem(HOSTED_UI_FLAG, 'true');
+    pool.storage.setItem(HOSTED_UI_FLAG, 'true');
     return record.customState === undefined ? {} : { customState: record.customState };
   }
 
@@ -233,7 +237,7 @@ export class HostedUiEngine extends SignInEngine {
       const code = params.get('code');
       if (!code) throw authError('OAuthSignInException', 'The callback carries no authorization code.', 'handleRedirect');
       if (!record.verifier) throw authError('OAuthFlowNotFound', 'The PKCE verifier of this sign-in is missing.', 'handleRedirect');
-      const tokens = await exchangeCode(this.options.fetch, hostedUiOrigin(oauth), {
+      const tokens = await exchangeCode(this.#deps.client.fetch, hostedUiOrigin(oauth), {
         clientId: ctx.clientId,
         code,
         redirectUri: record.redirectUri,
@@ -250,14 +254,14 @@ export class HostedUiEngine extends SignInEngine {
   #cleanAddressBar(url: string): void {
     try {
       const clean = cleanCallbackUrl(url);
-      if (clean !== url) this.environment.replaceUrl(clean);
+      if (clean !== url) this.#deps.environment.replaceUrl(clean);
     } catch {
       /* not a URL we can rewrite */
     }
   }
 
   #oauth(source: string): ResolvedOAuthConfig {
-    const oauth = this.config.oauth;
+    const oauth = this.#deps.pool().config.oauth;
     if (!oauth) throw authError('OAuthNotConfigured', 'No `oauth` (hosted UI) config is set.', source);
     return oauth;
   }

@@ -1,0 +1,56 @@
+import type { CognitoClient } from './cognitoClient';
+import type { ResolvedAuthConfig, StorageLike } from './config/types';
+import type { FlowContext } from './flows/context';
+import { authError } from './normalizeError';
+import { SessionStore } from './session/sessionStore';
+import type { SrpClient } from './srp/srpClient';
+import { selectStorage } from './storage/selectStorage';
+
+export interface ConfiguredPoolDeps {
+  client: CognitoClient;
+  srp: SrpClient;
+  now: () => number;
+  /** Tells the developer something once per engine (or per shared coordinator). */
+  warnOnce: (key: string, message: string) => void;
+}
+
+/**
+ * One resolved config and what is built from it: the storage it names and, with a user pool, the
+ * context every flow runs in. `configure()` replaces it as a whole, so no service sees half a config.
+ */
+export class ConfiguredPool {
+  readonly config: ResolvedAuthConfig;
+  readonly storage: StorageLike;
+  readonly #ctx: FlowContext | undefined;
+
+  constructor(config: ResolvedAuthConfig, deps: ConfiguredPoolDeps) {
+    this.config = config;
+    this.storage = selectStorage(config, { now: deps.now, warnOnce: deps.warnOnce });
+    if (!config.userPoolId || !config.userPoolWebClientId) return;
+    const base = config.clientMetadata;
+    this.#ctx = {
+      userPoolId: config.userPoolId,
+      clientId: config.userPoolWebClientId,
+      call: deps.client.service(config.endpoint, 'AWSCognitoIdentityProviderService', config.requestTimeout),
+      srp: deps.srp,
+      store: new SessionStore(this.storage, config.userPoolWebClientId),
+      now: deps.now,
+      serverNow: deps.client.serverClock.now,
+      metadata: (perCall) => {
+        const merged = { ...base, ...perCall };
+        return Object.keys(merged).length > 0 ? merged : undefined;
+      },
+    };
+  }
+
+  /** The flow context; throws `NoUserPool` when the config has none. */
+  ctx(source: string): FlowContext {
+    if (!this.#ctx) throw authError('NoUserPool', 'No user pool is configured (userPoolId, userPoolWebClientId).', source);
+    return this.#ctx;
+  }
+
+  /** The context, or undefined without a user pool (for work that simply has nothing to do then). */
+  get maybeCtx(): FlowContext | undefined {
+    return this.#ctx;
+  }
+}

@@ -1,0 +1,356 @@
+import type { AuthStore } from './authStore';
+import type { ResolvedAuthOptions } from './authOptions';
+import type { ConfiguredPool } from './configuredPool';
+import type { AuthError } from './errors';
+import type { AuthEvents } from './events';
+import type { FlowContext } from './flows/context';
+import { refreshSession } from './flows/refreshSession';
+import { authError, toAuthError } from './normalizeError';
+import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
+import { keepsSessionAfterRefreshFailure } from './refreshFailure';
+import type { AuthSession } from './session/authSession';
+import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { endsSession } from './session/refreshPolicy';
+import type { AuthUser } from './types';
+import { userFromSession } from './user';
+
+export interface SessionManagerDeps {
+  store: AuthStore;
+  events: AuthEvents;
+  pool: () => ConfiguredPool;
+  options: Pick<ResolvedAuthOptions, 'now' | 'timers' | 'refreshMarginSeconds' | 'autoRefresh' | 'coordinator'>;
+  /** The signed-in principal changed (sign-in, sign-out, another user); not called on a refresh. */
+  onPrincipalChange: () => void;
+}
+
+// setTimeout's largest delay; a longer one fires at once.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The signed-in user's session: restored from storage without a request, refreshed once for all
+ * concurrent callers (and across tabs), refreshed in the background while started, and kept in
+ * step with other tabs. Every refresh rule lives here.
+ */
+export class SessionManager {
+  readonly #deps: SessionManagerDeps;
+  #session: AuthSession | null = null;
+  #username: string | null = null;
+  #refreshing: Promise<AuthSession> | null = null;
+  #refreshTimer: unknown;
+  #running = false;
+  #stopWatchingTabs: (() => void) | undefined;
+
+  constructor(deps: SessionManagerDeps) {
+    this.#deps = deps;
+  }
+
+  get session(): AuthSession | null {
+    return this.#session;
+  }
+
+  get username(): string | null {
+    return this.#username;
+  }
+
+  /**
+   * Adopt what storage holds, synchronously and without a request: a valid session signs in, none
+   * signs out, expired tokens with a refresh token wait (loading) for `start()` or `currentSession()`.
+   */
+  restore(): void {
+    const stored = this.#deps.pool().maybeCtx?.store.load();
+    if (!stored) {
+      this.#setSession(null, null);
+      this.#deps.store.dispatch({ type: 'signedOut' });
+      return;
+    }
+    this.#setSession(stored.username, stored.session);
+    if (this.#isFresh(stored.session)) {
+      this.#deps.store.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
+    } else if (stored.session.refreshToken) {
+      // The user may still be signed in, but we cannot say until a refresh: not before start().
+      this.#deps.store.dispatch({ type: 'loading' });
+    } else {
+      this.end();
+    }
+  }
+
+  /** Background work: the refresh a restore left pending, refresh timers, other tabs, tab visibility. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    const pool = this.#deps.pool();
+    const clientId = pool.config.userPoolWebClientId;
+    if (clientId) {
+      this.#stopWatchingTabs = watchOtherTabs(pool.storage, `CognitoIdentityServiceProvider.${clientId}.`, this.#syncFromOtherTab, this.#deps.options.timers);
+    }
+    // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
+    globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
+    this.#scheduleRefresh();
+    if (this.#deps.store.getState().status === 'loading' && this.#session && !this.#isFresh(this.#session)) {
+      this.#refresh().catch(() => undefined /* state and events report it */);
+    }
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    this.#deps.options.timers.clearTimeout(this.#refreshTimer);
+    this.#stopWatchingTabs?.();
+    this.#stopWatchingTabs = undefined;
+    globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
+  }
+
+  /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
+  async currentSession(): Promise<AuthSession> {
+    const session = this.#session;
+    if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
+    if (this.#isFresh(session)) return session;
+    return this.#refresh();
+  }
+
+  /** How long (ms, on the engine's clock) until this session is due for a refresh; 0 when due. */
+  freshFor(session: AuthSession): number {
+    return Math.max(0, this.#dueAt(session) - this.#deps.options.now());
+  }
+
+  /** A new session from a sign-in: keep it, announce it in the state. */
+  begin(username: string, session: AuthSession): AuthUser {
+    this.#forgetHostedUiFlag();
+    this.#setSession(username, session);
+    const user = userFromSession(session, username);
+    this.#deps.store.dispatch({ type: 'signedIn', user });
+    return user;
+  }
+
+  /** Drop the session locally (storage included) and go to signedOut. */
+  end(error: AuthError | null = null, options: { forgetDevice?: boolean } = {}): void {
+    const username = this.#username;
+    const ctx = this.#deps.pool().maybeCtx;
+    if (ctx) {
+      ctx.store.clear(username);
+      if (options.forgetDevice && username) ctx.store.clearDevice(username);
+    }
+    this.#forgetHostedUiFlag();
+    this.#setSession(null, null);
+    this.#deps.store.dispatch({ type: 'signedOut', error });
+  }
+
+  /** Forget the session in memory only (a new config: its storage is another). */
+  forget(): void {
+    this.#setSession(null, null);
+  }
+
+  /** Run a user-scoped call with a fresh access token; a dead session ends locally. */
+  async withAccessToken<T>(source: string, run: (ctx: FlowContext, accessToken: string) => Promise<T>): Promise<T> {
+    try {
+      const ctx = this.#deps.pool().ctx(source);
+      const session = await this.currentSession();
+      try {
+        return await run(ctx, session.accessToken);
+      } catch (thrown) {
+        // The server says expired while our clock said valid (unknown drift, edge timing):
+        // refresh once and retry, rather than signing the user out.
+        const error = toAuthError(thrown, source);
+        if (error.name !== 'NotAuthorizedException' || error.message !== 'Access Token has expired' || this.#session !== session) throw error;
+        const fresh = await this.#refresh();
+        return await run(ctx, fresh.accessToken);
+      }
+    } catch (thrown) {
+      const error = toAuthError(thrown, source);
+      if (this.#session && endsSession(error)) {
+        this.end(error);
+        this.#deps.events.emit('signOut', undefined, 'The session ended on the server.');
+      }
+      throw error;
+    }
+  }
+
+  /** Revoke what signing out should (global: every token; else this refresh token), where Cognito allows. */
+  async revoke(session: AuthSession, global: boolean, viaHostedUi: boolean): Promise<void> {
+    try {
+      const ctx = this.#deps.pool().ctx('signOut');
+      if (global) {
+        // Not withAccessToken: on a dead session that would end it and announce signOut itself,
+        // and signOut's own announcement would be the second one.
+        const { accessToken } = await this.currentSession();
+        await ctx.call('GlobalSignOut', { AccessToken: accessToken });
+      } else if (!viaHostedUi && session.refreshToken && session.accessTokenPayload['origin_jti']) {
+        // Token revocation is on for this client (origin_jti present): revoke, as Amplify does.
+        // (A hosted-UI session is revoked at /oauth2/revoke, with the hosted UI's own logout.)
+        await ctx.call('RevokeToken', { Token: session.refreshToken, ClientId: ctx.clientId });
+      }
+    } catch (thrown) {
+      const error = toAuthError(thrown, 'signOut');
+      const dead = error.name === 'NoCurrentUser' || error.name === 'NotAuthorizedException' || endsSession(error);
+      // A global sign-out that did not reach Cognito did not happen: say so and stay signed in.
+      if (global && this.#session && !dead) throw error;
+      // A failed revoke of a local sign-out must not keep the user signed in here.
+    }
+  }
+
+  #refresh(): Promise<AuthSession> {
+    this.#refreshing ??= this.#doRefresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #doRefresh(): Promise<AuthSession> {
+    const { store, events } = this.#deps;
+    const startedWith = this.#session;
+    const username = this.#username;
+    if (!startedWith || !username) throw authError('NoCurrentUser', 'No current user', 'currentSession');
+    if (!startedWith.refreshToken) {
+      const error = authError('NoCurrentUser', 'The session expired and there is no refresh token.', 'currentSession');
+      this.end(error);
+      events.emit('tokenRefresh_failure', error);
+      throw error;
+    }
+    try {
+      const next = await this.#refreshUnderLock(startedWith, username);
+      if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
+      if (this.#session !== startedWith && this.#session && this.#isFresh(this.#session)) {
+        return this.#session; // another tab's refresh, adopted through a storage event meanwhile
+      }
+      this.#setSession(username, next);
+      store.dispatch({ type: 'signedIn', user: userFromSession(next, username) });
+      events.emit('tokenRefresh', undefined);
+      return next;
+    } catch (thrown) {
+      const error = toAuthError(thrown, 'currentSession');
+      // Signed out while the request was in flight: nothing failed that anyone still cares about.
+      if (!this.#stillSignedIn(startedWith, username)) throw error;
+      if (this.#session !== startedWith) return this.#session!; // another tab refreshed meanwhile
+      if (!keepsSessionAfterRefreshFailure(error)) {
+        // Revoked, expired or unknown refresh token: retrying cannot help. Fail fast, once.
+        this.end(error);
+      } else if (store.getState().status === 'loading') {
+        // Offline at start: keep the stored session (nothing lost) and report the error.
+        store.dispatch({ type: 'signedIn', user: userFromSession(startedWith, username), error });
+      }
+      events.emit('tokenRefresh_failure', error);
+      throw error;
+    }
+  }
+
+  /** The refresh request itself, under a lock all tabs share, adopting another tab's result when there is one. */
+  #refreshUnderLock(startedWith: AuthSession, username: string): Promise<AuthSession> {
+    const pool = this.#deps.pool();
+    const ctx = pool.ctx('currentSession');
+    const { coordinator, now, timers } = this.#deps.options;
+    return withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
+      // Another tab may have refreshed while this one waited for the lock: use its tokens. They
+      // can reach this tab's storage a moment after the lock does, so after a wait look again
+      // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
+      // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
+      const refreshedElsewhere = () => {
+        const stored = ctx.store.load();
+        const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
+        return same && this.#isFresh(stored.session) ? stored.session : undefined;
+      };
+      // Up to 1 s: usually milliseconds, but a busy machine can be slower, and with rotation a
+      // second refresh is what must not happen. Only a failed refresh in the other tab waits it out.
+      const adopted = contended ? await waitFor(refreshedElsewhere, 1000, { now, timers }) : refreshedElsewhere();
+      if (adopted) return adopted;
+      // One request per refresh token for every engine sharing the coordinator (Web Locks may be missing).
+      const key = `${ctx.clientId} ${username} ${startedWith.refreshToken ?? ''}`;
+      const rotation = pool.config.refreshTokenRotation === true;
+      const refreshed = await coordinator.shareWhileRunning(key, () => refreshSession(ctx, username, startedWith, rotation));
+      // Signed out (or in as someone else) while the request was in flight: its result is stale.
+      if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
+      ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
+      return refreshed;
+    });
+  }
+
+  readonly #onVisible = (): void => {
+    if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh();
+  };
+
+  #setSession(username: string | null, session: AuthSession | null): void {
+    const principalChanged = username !== this.#username || (session === null) !== (this.#session === null);
+    this.#username = username;
+    this.#session = session;
+    this.#scheduleRefresh();
+    if (principalChanged) this.#deps.onPrincipalChange();
+  }
+
+  /** Same user still signed in: the session we started with, or one adopted from another tab. */
+  #stillSignedIn(startedWith: AuthSession, username: string): boolean {
+    return this.#session === startedWith || (this.#session !== null && this.#username === username);
+  }
+
+  #isFresh(session: AuthSession): boolean {
+    return session.isValid(this.#deps.options.now(), this.#marginFor(session));
+  }
+
+  #forgetHostedUiFlag(): void {
+    const storage = this.#deps.pool().storage;
+    try {
+      // Read first: removing an absent key still costs a write (an expired cookie, a storage event).
+      if (storage.getItem(HOSTED_UI_FLAG) !== null) storage.removeItem(HOSTED_UI_FLAG);
+    } catch {
+      /* storage that throws: nothing stored either */
+    }
+  }
+
+  /** Another tab signed in, out, or refreshed: adopt what storage holds now. */
+  readonly #syncFromOtherTab = (): void => {
+    const { store, events } = this.#deps;
+    const ctx = this.#deps.pool().maybeCtx;
+    if (!ctx) return;
+    const stored = ctx.store.load();
+    if (!stored) {
+      if (!this.#session) return;
+      this.#setSession(null, null);
+      store.dispatch({ type: 'signedOut' });
+      events.emit('signOut', undefined, 'Signed out in another tab');
+      return;
+    }
+    if (stored.username === this.#username && stored.session.accessToken === this.#session?.accessToken) return;
+    const wasSignedIn = this.#session !== null;
+    const sameUser = wasSignedIn && stored.username === this.#username;
+    const user = userFromSession(stored.session, stored.username);
+    this.#setSession(stored.username, stored.session);
+    store.dispatch({ type: 'signedIn', user });
+    if (!wasSignedIn) events.emit('signIn', store.getState().user ?? user, 'Signed in in another tab');
+    // Same user, new tokens (another tab refreshed): announce them as this tab's own refresh would,
+    // or whatever caches them (the React layer's useSession) keeps the old, expiring ones.
+    else if (sameUser) events.emit('tokenRefresh', undefined);
+  };
+
+  #marginFor(session: AuthSession): number {
+    const margin = this.#deps.options.refreshMarginSeconds;
+    const lifetime = session.lifetime;
+    return lifetime > 0 ? Math.min(margin, lifetime / 2) : margin;
+  }
+
+  /** When (ms, engine clock) the session is due: its expiry on the server's clock, less the margin. */
+  #dueAt(session: AuthSession): number {
+    return (session.expiresAt + session.clockDrift - this.#marginFor(session)) * 1000;
+  }
+
+  /** Background refresh just before expiry, only while started. */
+  #scheduleRefresh(): void {
+    const { timers, autoRefresh, now } = this.#deps.options;
+    timers.clearTimeout(this.#refreshTimer);
+    const session = this.#session;
+    if (!session?.refreshToken || !autoRefresh || !this.#running) return;
+    const dueMs = this.#dueAt(session) - now();
+    this.#refreshTimer = timers.setTimeout(
+      () => {
+        this.currentSession().then(
+          (current) => {
+            // Fired before the session was due (timers may fire a little early, the wall clock may
+            // step back, long delays are capped): nothing was refreshed, so nothing re-armed us.
+            if (current === session && current === this.#session) this.#scheduleRefresh();
+          },
+          () => {
+            /* reported through state and tokenRefresh_failure */
+          },
+        );
+      },
+      Math.min(Math.max(dueMs, 0), MAX_TIMER_MS),
+    );
+  }
+}

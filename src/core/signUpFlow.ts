@@ -1,0 +1,155 @@
+import { requireCode, requirePassword, requireText } from './args';
+import type { ResolvedAuthOptions } from './authOptions';
+import type { AuthStore } from './authStore';
+import type { ConfiguredPool } from './configuredPool';
+import type { AuthEvents } from './events';
+import { runFlow } from './flowRunner';
+import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './flows/signUp';
+import { authError, toAuthError } from './normalizeError';
+import type { SignInFlow } from './signInFlow';
+import type { CodeDeliveryResult, SignUpResult } from './types';
+import { toV5Delivery } from './v5Compat';
+
+export interface SignUpParams {
+  username: string;
+  password: string;
+  attributes?: Record<string, string>;
+  validationData?: Record<string, string>;
+  clientMetadata?: Record<string, string>;
+  /** Sign in as soon as the account is confirmed (the password is kept in memory for 3 minutes). */
+  autoSignIn?: { enabled: boolean; clientMetadata?: Record<string, string>; validationData?: Record<string, string> };
+}
+
+export interface ConfirmSignUpParams {
+  username: string;
+  /** The code sent at sign-up. */
+  code: string;
+  forceAliasCreation?: boolean;
+  clientMetadata?: Record<string, string>;
+}
+
+export interface ResendSignUpParams {
+  username: string;
+  clientMetadata?: Record<string, string>;
+}
+
+export interface SignUpFlowDeps {
+  pool: () => ConfiguredPool;
+  store: AuthStore;
+  events: AuthEvents;
+  signIn: SignInFlow;
+  options: Pick<ResolvedAuthOptions, 'now'>;
+}
+
+// v5 kept the password for auto sign-in only until the user confirmed; so do we, in memory, briefly.
+const AUTO_SIGN_IN_TTL_MS = 3 * 60_000;
+
+/** Sign-up, its confirmation code, and the auto sign-in after it. */
+export class SignUpFlow {
+  readonly #deps: SignUpFlowDeps;
+  #autoSignIn: { username: string; password: string; clientMetadata?: Record<string, string>; until: number } | null = null;
+
+  constructor(deps: SignUpFlowDeps) {
+    this.#deps = deps;
+  }
+
+  signUp(params: SignUpParams): Promise<SignUpResult> {
+    return runFlow(this.#deps, 'signUp', 'signUp_failure', async () => {
+      const ctx = this.#deps.pool().ctx('signUp');
+      const input: SignUpInput = {
+        username: requireText(params?.username, 'EmptyUsername', 'Username', 'signUp'),
+        password: requirePassword(params.password, 'Password', 'signUp'),
+        ...(params.attributes ? { attributes: params.attributes } : {}),
+        ...(params.validationData ? { validationData: params.validationData } : {}),
+        ...(params.clientMetadata ? { clientMetadata: params.clientMetadata } : {}),
+      };
+      const response = await signUp(ctx, input);
+      const auto = params.autoSignIn?.enabled === true;
+      this.#autoSignIn = auto
+        ? {
+            username: input.username,
+            password: input.password,
+            ...(params.autoSignIn?.clientMetadata ? { clientMetadata: params.autoSignIn.clientMetadata } : {}),
+            until: this.#deps.options.now() + AUTO_SIGN_IN_TTL_MS,
+          }
+        : null;
+      const signUpStep = !response.userConfirmed ? 'CONFIRM_SIGN_UP' : auto ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE';
+      const delivery = response.codeDeliveryDetails;
+      const result: SignUpResult = {
+        user: { username: input.username },
+        userConfirmed: response.userConfirmed,
+        userSub: response.userSub,
+        ...(delivery ? { codeDeliveryDetails: { ...delivery, ...toV5Delivery(delivery) } } : {}),
+        nextStep: { signUpStep, ...(delivery ? { codeDeliveryDetails: delivery } : {}) },
+      };
+      this.#deps.events.emit('signUp', result, `${input.username} has signed up successfully`);
+      if (signUpStep === 'CONFIRM_SIGN_UP') {
+        // A signed-in user keeps the session (the reducer ignores steps then): signing up someone else.
+        this.#deps.store.dispatch({ type: 'step', nextStep: { signInStep: 'CONFIRM_SIGN_UP', username: input.username, ...(delivery ? { codeDeliveryDetails: delivery } : {}) } });
+      } else if (signUpStep === 'COMPLETE_AUTO_SIGN_IN') {
+        await this.#runAutoSignIn();
+      }
+      return result;
+    });
+  }
+
+  /** Confirms the account; signs in after when auto sign-in was asked for. */
+  confirm(params: ConfirmSignUpParams): Promise<'SUCCESS'> {
+    return runFlow(this.#deps, 'confirmSignUp', undefined, async () => {
+      const ctx = this.#deps.pool().ctx('confirmSignUp');
+      const username = requireText(params?.username, 'EmptyUsername', 'Username', 'confirmSignUp');
+      await confirmSignUp(ctx, {
+        username,
+        code: requireCode(params.code, 'confirmSignUp'),
+        ...(params.forceAliasCreation === undefined ? {} : { forceAliasCreation: params.forceAliasCreation }),
+        ...(params.clientMetadata ? { clientMetadata: params.clientMetadata } : {}),
+      });
+      this.#deps.events.emit('confirmSignUp', { username }, `${username} has been confirmed successfully`);
+      if (this.#autoSignIn?.username === username) await this.#runAutoSignIn();
+      else this.#deps.store.dispatch({ type: 'step', nextStep: null });
+      return 'SUCCESS' as const;
+    });
+  }
+
+  resend(params: ResendSignUpParams): Promise<CodeDeliveryResult> {
+    return runFlow(this.#deps, 'resendSignUp', undefined, async () => {
+      const ctx = this.#deps.pool().ctx('resendSignUp');
+      const username = requireText(params?.username, 'EmptyUsername', 'Username', 'resendSignUp');
+      const details = await resendSignUpCode(ctx, username, params.clientMetadata);
+      this.#deps.store.dispatch({ type: 'step', nextStep: { signInStep: 'CONFIRM_SIGN_UP', username, ...(details ? { codeDeliveryDetails: details } : {}) } });
+      return { CodeDeliveryDetails: toV5Delivery(details), codeDeliveryDetails: details };
+    });
+  }
+
+  /** Forget a pending auto sign-in (sign-out). */
+  reset(): void {
+    this.#autoSignIn = null;
+  }
+
+  async #runAutoSignIn(): Promise<void> {
+    const { store, events, signIn, options } = this.#deps;
+    const pending = this.#autoSignIn;
+    this.#autoSignIn = null;
+    if (!pending) return;
+    // The account is confirmed whatever happens below: never leave the UI on the confirmation step.
+    if (pending.until < options.now()) {
+      store.dispatch({ type: 'step', nextStep: null });
+      events.emit('autoSignIn_failure', authError('AutoSignInException', 'The auto sign-in expired: sign in with the password.', 'autoSignIn'));
+      return;
+    }
+    try {
+      const result = await signIn.signIn({
+        username: pending.username,
+        password: pending.password,
+        ...(pending.clientMetadata ? { clientMetadata: pending.clientMetadata } : {}),
+      });
+      const user = store.getState().user;
+      events.emit('autoSignIn', result.isSignedIn && user ? user : result.nextStep);
+    } catch (thrown) {
+      const error = toAuthError(thrown, 'autoSignIn');
+      store.dispatch({ type: 'step', nextStep: null });
+      store.dispatch({ type: 'failed', error });
+      events.emit('autoSignIn_failure', error);
+    }
+  }
+}
