@@ -1,5 +1,5 @@
 /** What the user or developer can do about an error, keyed by the error name. */
-const suggestions: Record<string, string> = {
+const suggestions: Readonly<Record<string, string>> = Object.freeze({
   NotAuthorizedException: 'Check the username and password, or sign in again.',
   UserNotFoundException: 'Check the username, or sign up first.',
   UserNotConfirmedException: 'Confirm the account with the code that was sent, or request a new code.',
@@ -37,7 +37,7 @@ const suggestions: Record<string, string> = {
   OAuthSignInException: 'Sign in again; if it keeps failing, check the hosted UI settings of the app client.',
   NoIdentityPool: 'Configure identityPoolId to get AWS credentials.',
   MandatorySignInEnabled: 'Sign in first, or set mandatorySignIn: false to allow guest credentials.',
-};
+});
 
 export function recoverySuggestionFor(name: string): string | undefined {
   return suggestions[name];

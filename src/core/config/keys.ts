@@ -1,7 +1,7 @@
 import type { AuthConfig, CookieStorageConfig, OAuthConfig } from './types';
 
 /** Every key the kit reads; anything else in a config belongs to another Amplify category. */
-export const AUTH_KEYS = [
+export const AUTH_KEYS = Object.freeze([
   'identityPoolId',
   'region',
   'identityPoolRegion',
@@ -17,25 +17,25 @@ export const AUTH_KEYS = [
   'identityPoolEndpoint',
   'refreshTokenRotation',
   'requestTimeout',
-] as const satisfies readonly (keyof AuthConfig)[];
+] as const) satisfies readonly (keyof AuthConfig)[];
 
-export const OAUTH_KEYS = [
+export const OAUTH_KEYS = Object.freeze([
   'domain',
   'scope',
   'redirectSignIn',
   'redirectSignOut',
   'responseType',
-] as const satisfies readonly (keyof OAuthConfig)[];
+] as const) satisfies readonly (keyof OAuthConfig)[];
 
-export const COOKIE_KEYS = [
+export const COOKIE_KEYS = Object.freeze([
   'domain',
   'path',
   'expires',
   'secure',
   'sameSite',
-] as const satisfies readonly (keyof CookieStorageConfig)[];
+] as const) satisfies readonly (keyof CookieStorageConfig)[];
 
-export const STORAGE_METHODS = ['setItem', 'getItem', 'removeItem', 'clear'] as const;
+export const STORAGE_METHODS = Object.freeze(['setItem', 'getItem', 'removeItem', 'clear'] as const);
 
 // Compile-time guard: adding a field to the contract in types.ts without listing it here fails
 // the build instead of silently dropping the field in normalize/merge.

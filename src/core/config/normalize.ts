@@ -6,7 +6,7 @@ import type { AuthConfig } from './types';
 type RawAuthConfig = Partial<Record<(typeof AUTH_KEYS)[number], unknown>>;
 
 /** aws-exports key → Auth key. `aws_mandatory_sign_in` is converted separately. */
-const AWS_EXPORTS_KEYS = {
+const AWS_EXPORTS_KEYS = Object.freeze({
   aws_cognito_region: 'region',
   aws_user_pools_id: 'userPoolId',
   aws_user_pools_web_client_id: 'userPoolWebClientId',
@@ -16,11 +16,11 @@ const AWS_EXPORTS_KEYS = {
   aws_cognito_authentication_flow_type: 'authenticationFlowType',
   // The CLI writes the hosted UI config under a bare `oauth` key, already in the Auth shape.
   oauth: 'oauth',
-} as const satisfies Record<string, (typeof AUTH_KEYS)[number]>;
+} as const) satisfies Record<string, (typeof AUTH_KEYS)[number]>;
 
-const AWS_EXPORTS_READ = [...Object.keys(AWS_EXPORTS_KEYS), 'aws_mandatory_sign_in'] as Array<
+const AWS_EXPORTS_READ = Object.freeze([...Object.keys(AWS_EXPORTS_KEYS), 'aws_mandatory_sign_in'] as Array<
   keyof typeof AWS_EXPORTS_KEYS | 'aws_mandatory_sign_in'
->;
+>);
 
 /**
  * Turns any accepted config form into the Amplify-style Auth object: the Auth object itself,

@@ -65,7 +65,7 @@ export function httpUrlProblem(value: string): string | undefined {
 }
 
 // Schemes a browser would run or read locally instead of navigating to an app.
-const UNSAFE_SCHEMES = new Set(['javascript:', 'data:', 'file:', 'blob:', 'vbscript:', 'about:']);
+const UNSAFE_SCHEMES: readonly string[] = Object.freeze(['javascript:', 'data:', 'file:', 'blob:', 'vbscript:', 'about:']);
 
 /**
  * Why `value` cannot be an OAuth redirect URI, or undefined when it can: http(s) or a custom app
@@ -75,7 +75,7 @@ export function redirectUrlProblem(value: string): string | undefined {
   // `localhost:3000` parses as scheme "localhost:"; real app schemes are followed by "/".
   const url = /^[a-z][a-z0-9+.-]*:\//i.test(value) ? parseUrl(value) : undefined;
   if (url === undefined) return 'is not an absolute URL';
-  if (UNSAFE_SCHEMES.has(url.protocol)) return `uses ${url.protocol}, which cannot be a redirect`;
+  if (UNSAFE_SCHEMES.includes(url.protocol)) return `uses ${url.protocol}, which cannot be a redirect`;
   if (url.hash !== '' || value.includes('#')) return 'must not contain a fragment (#)';
   return undefined;
 }

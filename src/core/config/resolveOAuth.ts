@@ -12,7 +12,7 @@ export const DEFAULT_OAUTH_SCOPES: readonly string[] = Object.freeze([
   'aws.cognito.signin.user.admin',
 ]);
 
-const RESPONSE_TYPES: readonly OAuthResponseType[] = ['code', 'token'];
+const RESPONSE_TYPES: readonly OAuthResponseType[] = Object.freeze(['code', 'token']);
 
 /** Hosted UI settings, or undefined when the hosted UI is off. */
 export function resolveOAuth(value: unknown, issues: Issues): ResolvedOAuthConfig | undefined {

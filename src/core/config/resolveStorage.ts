@@ -4,7 +4,7 @@ import type { CookieSameSite, ResolvedAuthConfig, StorageLike } from './types';
 
 type ResolvedCookieStorage = NonNullable<ResolvedAuthConfig['cookieStorage']>;
 
-const SAME_SITE: readonly CookieSameSite[] = ['strict', 'lax', 'none'];
+const SAME_SITE: readonly CookieSameSite[] = Object.freeze(['strict', 'lax', 'none']);
 const DEFAULT_PATH = '/';
 const DEFAULT_EXPIRES_DAYS = 365;
 

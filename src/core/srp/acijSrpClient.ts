@@ -4,7 +4,7 @@ import { call, Helper, type AcijBigInteger, type AcijBigIntegerCtor } from './ac
 import type { DeviceVerifier, PasswordClaimInput, SrpClient, SrpRound } from './srpClient';
 
 /** amazon-cognito-identity-js's math (~200 ms of CPU per sign-in): the fallback where BigInt is missing. */
-export const acijSrpClient: SrpClient = {
+export const acijSrpClient: SrpClient = Object.freeze<SrpClient>({
   async start(poolName: string): Promise<SrpRound> {
     const helper = new Helper(poolName);
     const BigInteger = helper.N.constructor as AcijBigIntegerCtor;
@@ -39,4 +39,4 @@ export const acijSrpClient: SrpClient = {
       passwordVerifier: bytesToBase64(hexToBytes(helper.getVerifierDevices())),
     };
   },
-};
+});

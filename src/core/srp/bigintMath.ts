@@ -125,9 +125,7 @@ export async function hexHash(hex: string): Promise<string> {
   return bytesToHex(await sha256(hexToBytes(hex)));
 }
 
-let kValue: Promise<bigint> | undefined;
-/** k = H(pad(N) ‖ pad(g)), computed once. */
+/** k = H(pad(N) ‖ pad(g)): a constant a hash away; each SRP client keeps the one it computed. */
 export function multiplierK(): Promise<bigint> {
-  kValue ??= hexHash(padHex(N) + padHex(g)).then(hexToBigInt);
-  return kValue;
+  return hexHash(padHex(N) + padHex(g)).then(hexToBigInt);
 }

@@ -12,8 +12,6 @@ export interface BigintSrpClientOptions {
   randomBytes?: (length: number) => Uint8Array;
 }
 
-const INFO = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
-
 /** Runs `task` when the browser is idle (within a second), or in the next macrotask where there is no idle callback. */
 function later(task: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
@@ -24,7 +22,8 @@ function later(task: () => void): void {
 /** HKDF-SHA256 with one output block, first 16 bytes: acij's `computehkdf`. */
 async function hkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
   const prk = await hmacSha256(salt, ikm);
-  return (await hmacSha256(prk, INFO)).slice(0, 16);
+  const info = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
+  return (await hmacSha256(prk, info)).slice(0, 16);
 }
 
 /** x = H(pad(salt) ‖ H(utf8(poolName ‖ username ‖ ":" ‖ password))), as acij hashes it. */
@@ -39,6 +38,8 @@ async function computeX(poolName: string, username: string, password: string, sa
  */
 export function createBigintSrpClient(options: BigintSrpClientOptions = {}): SrpClient {
   const random = options.randomBytes ?? webCryptoRandomBytes;
+  // The multiplier k, hashed on the first password claim and kept by this client (not the module).
+  let k: Promise<bigint> | undefined;
 
   // One (a, A) pair computed ahead, used once. After a prepared pair is used another is made in the
   // background, so a device proof later in the same sign-in (or the next sign-in) finds one ready.
@@ -84,8 +85,8 @@ export function createBigintSrpClient(options: BigintSrpClientOptions = {}): Srp
           const u = hexToBigInt(await hexHash(padHex(A) + padHex(B)));
           if (u === 0n) throw new Error('U cannot be zero.');
           const x = await computeX(poolName, input.username, input.password, hexToBigInt(input.salt));
-          const k = await multiplierK();
-          const base = mod(B - k * modPow(g, x, N), N);
+          k ??= multiplierK();
+          const base = mod(B - (await k) * modPow(g, x, N), N);
           const S = modPow(base, a + u * x, N);
           const key = await hkdf(hexToBytes(padHex(S)), hexToBytes(padHex(u)));
           const message = concatBytes(

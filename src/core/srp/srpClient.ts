@@ -43,8 +43,8 @@ export interface SrpClient {
   createDeviceVerifier(deviceGroupKey: string, deviceKey: string): Promise<DeviceVerifier>;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = Object.freeze(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+const MONTHS = Object.freeze(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 
 /** Cognito's TIMESTAMP: UTC, English names, day of month not zero-padded (`Tue Sep 3 04:05:06 UTC 2026`). */
 export function formatSrpTimestamp(date: Date): string {
