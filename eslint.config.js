@@ -40,17 +40,6 @@ export default tseslint.config(
   // a closure over a function's local state (`const next = (() => { let n = 0; … })()`).
   {
     files: ['src/core/**/*.ts'],
-    // TODO(engine redesign): remove once rewritten. Files the redesign replaces, which hold
-    // module-level state today; listed so lint passes until then.
-    ignores: [
-      'src/core/retryPolicy.ts',
-      'src/core/refreshFailure.ts',
-      'src/core/hostedUiEngine.ts',
-      'src/core/flows/stepAnswers.ts',
-      'src/core/oauth/hostedUiUrls.ts',
-      'src/core/session/refreshPolicy.ts',
-      'src/core/storage/fallbackStorage.ts',
-    ],
     rules: {
       'no-restricted-syntax': ['error', ...moduleStateSelectors()],
     },
@@ -62,8 +51,6 @@ export default tseslint.config(
   // no-restricted-syntax twin catches `import('…')` expressions and `import('…').T` types, which it
   // does not.
   coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx'], 'index$'),
-  // TODO(engine redesign): SignIn.tsx stops deep-importing
-  coreEntryOnly(['src/ui/screens/SignIn.tsx'], 'index$|flows/stepAnswers$'),
 );
 
 /**

@@ -49,7 +49,7 @@ describe('source structure', () => {
   });
 
   // enabled by the engine redesign commit
-  it.skip('builds the engine by composition: no `protected` and no class extending an engine layer in src/core', () => {
+  it('builds the engine by composition: no `protected` and no class extending an engine layer in src/core', () => {
     const matches = grep(filesUnder('src/core'), /protected|extends (AuthCore|SignInEngine|HostedUiEngine)/);
     expect(matches, `inheritance left in src/core:\n${matches.join('\n')}`).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
 import { PageCoordinator } from './pageCoordinator';
 import type { RetryOptions } from './retryPolicy';
-import { defaultSrpClient } from './srp/defaultSrpClient';
+import { createDefaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
 import { globalTimers, type Timers } from './timers';
 import type { FetchLike } from './transport';
@@ -49,7 +49,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     now: options.now ?? (() => Date.now()),
     timers: options.timers ?? globalTimers,
     random: options.random ?? randomBytes,
-    srp: options.srp ?? defaultSrpClient,
+    srp: options.srp ?? createDefaultSrpClient(),
     refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
     autoRefresh: options.autoRefresh ?? true,
     retry: options.retry ?? {},

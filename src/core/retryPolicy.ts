@@ -12,7 +12,7 @@ export interface RetryOptions {
 // so a repeat may leave an unused one behind; the AWS SDKs retry it all the same.
 // GetTokensFromRefreshToken (rotation): a repeat presents the old refresh token again, which is what
 // the app client's retry grace period is for.
-const IDEMPOTENT = new Set(['GetUser', 'ListDevices', 'GetDevice', 'GetId', 'GetCredentialsForIdentity', 'GetTokensFromRefreshToken']);
+const IDEMPOTENT: readonly string[] = Object.freeze(['GetUser', 'ListDevices', 'GetDevice', 'GetId', 'GetCredentialsForIdentity', 'GetTokensFromRefreshToken']);
 
 /**
  * Only calls that are safe to send twice: a request that failed below HTTP or with a 5xx may still
@@ -22,7 +22,7 @@ const IDEMPOTENT = new Set(['GetUser', 'ListDevices', 'GetDevice', 'GetId', 'Get
  * is surfaced, never retried: hammering a throttled pool makes it worse.
  */
 export function isIdempotent(operation: string, input: object): boolean {
-  if (IDEMPOTENT.has(operation)) return true;
+  if (IDEMPOTENT.includes(operation)) return true;
   return operation === 'InitiateAuth' && (input as { AuthFlow?: unknown }).AuthFlow === 'REFRESH_TOKEN_AUTH';
 }
 

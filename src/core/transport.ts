@@ -39,7 +39,7 @@ export interface ServiceTransportOptions {
 
 /**
  * Speaks the wire format amazon-cognito-identity-js's `Client` speaks (same headers, same error
- * parsing), but through an injected fetch: acij's Client calls the global fetch, which tests,
+ * parsing), but through an injected fetch: amazon-cognito-identity-js's Client calls the global fetch, which tests,
  * stories and service workers need to replace, and it flattens network failures into a bare Error.
  * Each attempt has a timeout; idempotent operations are retried with backoff (retryPolicy.ts).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acijFallback, defaultSrpClient } from '../../src/core/srp/defaultSrpClient';
+import { acijFallback, createDefaultSrpClient } from '../../src/core/srp/defaultSrpClient';
 import { bigintSrpClient } from '../../src/core/srp/bigintSrpClient';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
@@ -10,8 +10,11 @@ describe('SRP client selection', () => {
   const kit = useEngineBackend({ deviceTracking: true });
   const password = strongPassword();
 
-  it('uses the BigInt client where BigInt exists', () => {
-    expect(defaultSrpClient).toBe(bigintSrpClient);
+  it('uses a BigInt client of its own per engine where BigInt exists', () => {
+    const client = createDefaultSrpClient();
+    expect(client).not.toBe(acijFallback);
+    expect(Object.keys(client)).toEqual(Object.keys(bigintSrpClient));
+    expect(createDefaultSrpClient()).not.toBe(client);
   });
 
   it('signs in with SRP and confirms a device through the lazily loaded acij fallback', async () => {

@@ -44,7 +44,7 @@ export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Prom
   if (input.flow === 'USER_PASSWORD_AUTH') {
     params['PASSWORD'] = input.password ?? '';
   } else if (input.flow === 'USER_SRP_AUTH' || input.password) {
-    // CUSTOM_AUTH with a password proves it by SRP first (`CHALLENGE_NAME: SRP_A`), as acij does.
+    // CUSTOM_AUTH with a password proves it by SRP first (`CHALLENGE_NAME: SRP_A`), as amazon-cognito-identity-js does.
     srp = await ctx.srp.start(poolName(ctx.userPoolId));
     params['SRP_A'] = srp.srpA;
     if (input.flow === 'CUSTOM_AUTH') params['CHALLENGE_NAME'] = 'SRP_A';

@@ -60,7 +60,7 @@ export function callbackParams(url: string): URLSearchParams | undefined {
   return isCallback ? params : undefined;
 }
 
-const CALLBACK_KEYS = ['code', 'state', 'error', 'error_description', 'error_uri', 'session_state', 'iss'];
+const CALLBACK_KEYS: readonly string[] = Object.freeze(['code', 'state', 'error', 'error_description', 'error_uri', 'session_state', 'iss']);
 
 /** The callback URL without its OAuth parameters or token fragment, for `history.replaceState`. */
 export function cleanCallbackUrl(url: string): string {

@@ -2,7 +2,7 @@ import { decodeJwtPayload, type JwtPayload } from './jwt';
 
 /**
  * amazon-cognito-identity-js's token accessors (`getJwtToken()`, `payload`, `getExpiration()`),
- * reimplemented on `atob`: acij's own classes decode with the `buffer` package, which needs a
+ * reimplemented on `atob`: amazon-cognito-identity-js's own classes decode with the `buffer` package, which needs a
  * `global` that browsers do not have and that plain Vite apps do not define.
  */
 export class JwtToken {

@@ -27,7 +27,7 @@ export function mod(value: bigint, modulus: bigint): bigint {
 }
 
 /**
- * acij's `padHex` for non-negative values: even-length lowercase hex, with a leading `00` when the top bit is
+ * amazon-cognito-identity-js's `padHex` for non-negative values: even-length lowercase hex, with a leading `00` when the top bit is
  * set (Java's `BigInteger.toByteArray`). Every value this module hashes is non-negative.
  */
 export function padHex(value: bigint): string {
@@ -120,7 +120,7 @@ export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uin
   return new Uint8Array(await subtle().sign('HMAC', cryptoKey, data as Uint8Array<ArrayBuffer>));
 }
 
-/** acij's `hexHash`: SHA-256 of the hex-decoded bytes, as 64 hex digits. */
+/** amazon-cognito-identity-js's `hexHash`: SHA-256 of the hex-decoded bytes, as 64 hex digits. */
 export async function hexHash(hex: string): Promise<string> {
   return bytesToHex(await sha256(hexToBytes(hex)));
 }

@@ -19,14 +19,14 @@ function later(task: () => void): void {
   else setTimeout(task, 0);
 }
 
-/** HKDF-SHA256 with one output block, first 16 bytes: acij's `computehkdf`. */
+/** HKDF-SHA256 with one output block, first 16 bytes: amazon-cognito-identity-js's `computehkdf`. */
 async function hkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array> {
   const prk = await hmacSha256(salt, ikm);
   const info = concatBytes(utf8('Caldera Derived Key'), new Uint8Array([1]));
   return (await hmacSha256(prk, info)).slice(0, 16);
 }
 
-/** x = H(pad(salt) ‖ H(utf8(poolName ‖ username ‖ ":" ‖ password))), as acij hashes it. */
+/** x = H(pad(salt) ‖ H(utf8(poolName ‖ username ‖ ":" ‖ password))), as amazon-cognito-identity-js hashes it. */
 async function computeX(poolName: string, username: string, password: string, salt: bigint): Promise<bigint> {
   const usernamePasswordHash = bytesToHex(await sha256(utf8(`${poolName}${username}:${password}`)));
   return hexToBigInt(await hexHash(padHex(salt) + usernamePasswordHash));

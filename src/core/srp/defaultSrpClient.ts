@@ -1,4 +1,4 @@
-import { bigintSrpClient } from './bigintSrpClient';
+import { createBigintSrpClient } from './bigintSrpClient';
 import type { SrpClient } from './srpClient';
 
 /**
@@ -14,5 +14,10 @@ export const acijFallback: SrpClient = Object.freeze<SrpClient>({
   },
 });
 
-/** Native BigInt SRP (byte-identical to acij's, ~7× less CPU), else acij's. */
-export const defaultSrpClient: SrpClient = typeof BigInt === 'function' ? bigintSrpClient : acijFallback;
+/**
+ * Native BigInt SRP (byte-identical to amazon-cognito-identity-js's, ~7× less CPU), else amazon-cognito-identity-js's.
+ * One per engine: a client keeps the key pair it prepared ahead (`prepare()`), which is not to share.
+ */
+export function createDefaultSrpClient(): SrpClient {
+  return typeof BigInt === 'function' ? createBigintSrpClient() : acijFallback;
+}
