@@ -267,13 +267,17 @@ export class Auth {
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
-  verifyUserAttribute(_user: V5User, attribute: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult> {
-    return this.#account.sendVerificationCode(attribute, v5.record(clientMetadata));
+  verifyUserAttribute(user: V5User | string, attribute?: string | ClientMetadata, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult>;
+  verifyUserAttribute(...args: unknown[]): Promise<CodeDeliveryResult> {
+    const [attribute, metadata] = v5.dropUserArgument(args);
+    return this.#account.sendVerificationCode(v5.text(attribute), v5.record(metadata));
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
-  verifyUserAttributeSubmit(_user: V5User, attribute: string, code: string): Promise<'SUCCESS'> {
-    return this.#account.verifyAttribute(attribute, code);
+  verifyUserAttributeSubmit(user: V5User | string, attribute: string, code?: string): Promise<'SUCCESS'>;
+  verifyUserAttributeSubmit(...args: unknown[]): Promise<'SUCCESS'> {
+    const [attribute, code] = v5.dropUserArgument(args);
+    return this.#account.verifyAttribute(v5.text(attribute), v5.text(code));
   }
 
   /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
@@ -369,11 +373,10 @@ export class Auth {
     return new ConfiguredPool(config, { client: this.#client, srp, now, warnOnce: (key, message) => coordinator.warnOnce(key, message) });
   }
 
-  /** A config in place: restore its stored session, note a callback page, announce it. */
+  /** A config in place: restore its stored session, show loading on a callback page (until start() completes it). */
   #applyConfig(): void {
     this.#sessions.restore();
     this.#hostedUi.configured();
-    // A callback page is signing in: nothing to show until start() completes it.
     if (this.#hostedUi.onCallbackPage) this.#store.dispatch({ type: 'loading' });
     this.#events.emit('configured', undefined, 'The Auth category has been configured successfully');
   }

@@ -36,11 +36,14 @@ export function dropUserArgument(args: readonly unknown[]): unknown[] {
   return isUserArgument(args[0]) ? args.slice(1) : [...args];
 }
 
-/** The first argument as the modern object, or the positional ones turned into it by `fromPositional`. */
+/**
+ * The first argument as the modern object, or the positional ones turned into it by `fromPositional`.
+ * Methods whose v5 form took the user first drop it before (`dropUserArgument`); the others must
+ * not: a modern `signUp({ username, attributes })` looks like a user.
+ */
 export function objectOrPositional<T extends object>(args: readonly unknown[], fromPositional: (positional: unknown[]) => T): T {
-  const rest = dropUserArgument(args);
-  const first = rest[0];
-  return typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as T) : fromPositional(rest);
+  const first = args[0];
+  return typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as T) : fromPositional([...args]);
 }
 
 export function text(value: unknown): string {
@@ -75,7 +78,7 @@ export function signInArgs(args: readonly unknown[]): SignInParams {
 
 /** v5: `confirmSignIn(user?, code, mfaType?, clientMetadata?)`. */
 export function confirmSignInArgs(args: readonly unknown[]): ConfirmSignInParams {
-  return objectOrPositional(args, ([code, _mfaType, metadata]) => ({ challengeResponse: text(code), ...metadataOf(metadata) }));
+  return objectOrPositional(dropUserArgument(args), ([code, _mfaType, metadata]) => ({ challengeResponse: text(code), ...metadataOf(metadata) }));
 }
 
 /** v5: `completeNewPassword(user?, newPassword, requiredAttributes?, clientMetadata?)`. */
@@ -130,7 +133,7 @@ export function forgotPasswordSubmitArgs(args: readonly unknown[]): ForgotPasswo
 
 /** v5: `changePassword(user?, oldPassword, newPassword)`. */
 export function changePasswordArgs(args: readonly unknown[]): ChangePasswordParams {
-  return objectOrPositional(args, ([oldPassword, newPassword]) => ({ oldPassword: text(oldPassword), newPassword: text(newPassword) }));
+  return objectOrPositional(dropUserArgument(args), ([oldPassword, newPassword]) => ({ oldPassword: text(oldPassword), newPassword: text(newPassword) }));
 }
 
 /** A record argument (attributes, clientMetadata), or undefined. */

@@ -101,7 +101,7 @@ describe('CUSTOM_AUTH', () => {
     expect(answeredChallenges(backend)).toEqual(['CUSTOM_CHALLENGE', 'CUSTOM_CHALLENGE']);
   });
 
-  it('three wrong answers end the sign-in with NotAuthorizedException; it must start over', async () => {
+  it('three wrong answers end the sign-in (SignInSessionExpired, caused by NotAuthorizedException); it must start over', async () => {
     const { backend, auth, events } = kit();
     const username = await newUser();
     const engine = auth({ config: CUSTOM_AUTH });
@@ -112,7 +112,7 @@ describe('CUSTOM_AUTH', () => {
     await engine.sendCustomChallengeAnswer(wrongCode(backend.lastCode(username, 'CUSTOM_CHALLENGE')));
     const error = await authErrorOf(engine.sendCustomChallengeAnswer(wrongCode(backend.lastCode(username, 'CUSTOM_CHALLENGE'))));
 
-    expect(error).toMatchObject({ name: 'NotAuthorizedException', source: 'sendCustomChallengeAnswer' });
+    expect(error).toMatchObject({ name: 'SignInSessionExpired', source: 'sendCustomChallengeAnswer', cause: { name: 'NotAuthorizedException' } });
     expect(engine.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error });
     expect(seen.at(-1)).toEqual(expect.objectContaining({ event: 'signIn_failure', data: error }));
     backend.resetCounts();

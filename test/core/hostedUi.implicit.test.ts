@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { OAuthConfig } from '../../src/core/index';
+import { createAuth, PageCoordinator, type OAuthConfig } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { useEngineBackend } from '../support/engine';
@@ -30,13 +30,12 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     k.backend.resetCounts();
   });
 
-  it('logs one deprecation warning however many engines use it, and none for the code flow', async () => {
-    // A fresh copy of the engine modules: its once-per-process flag is unset whatever ran before.
-    vi.resetModules();
-    const fresh = await import('../../src/core/index');
+  it('logs one deprecation warning however many engines of a page (one coordinator) use it, and none for the code flow', async () => {
+    // No module state: "once" is per engine, or per coordinator for engines that share a page.
+    const coordinator = new PageCoordinator();
     const k = kit();
     const engine = (oauth: Partial<OAuthConfig> = {}) =>
-      fresh.createAuth(k.config({ oauth: ui.oauth(oauth) }), { now: k.clock.now, environment: new FakeBrowser(`${APP}/`).environment });
+      createAuth(k.config({ oauth: ui.oauth(oauth) }), { now: k.clock.now, environment: new FakeBrowser(`${APP}/`).environment, coordinator });
     warn.mockClear();
 
     engine();

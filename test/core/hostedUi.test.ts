@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAuth, PageCoordinator } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { useEngineBackend } from '../support/engine';
@@ -226,15 +227,16 @@ describe('hosted UI: code flow', () => {
     expect(browser.transientKeys()).toEqual([]);
   });
 
-  it('completes the code exchange once when two engines start on the same callback (StrictMode): both signed in, one signIn each', async () => {
+  it('completes the code exchange once when two engines of one page (one coordinator) handle the same callback: both signed in, one signIn each', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     const callback = await ui.authorize(browser, hana, { customState: 'strict' });
     browser.load(callback);
 
-    // React StrictMode builds the provider twice before any effect settles.
-    const first = ui.engine(browser);
-    const second = ui.engine(browser);
+    // Two engines sharing a page share its coordinator: a code can be exchanged only once.
+    const coordinator = new PageCoordinator();
+    const first = ui.engine(browser, { engine: { coordinator } });
+    const second = ui.engine(browser, { engine: { coordinator } });
     const firstEvents = k.events(first);
     const secondEvents = k.events(second);
     const outcomes = await Promise.all([first.handleRedirect(), second.handleRedirect(), first.handleRedirect(callback)]);
@@ -263,10 +265,9 @@ describe('hosted UI: code flow', () => {
     const keys = k.storage.keys();
     k.backend.resetCounts();
 
-    vi.resetModules();
-    const fresh = await import('../../src/core/index');
+    // A new engine is a fresh page: nothing lives at module level to remember the callback.
     browser.load(callback);
-    const reloaded = fresh.createAuth(k.config({ oauth: ui.oauth() }), { now: k.clock.now, environment: browser.environment });
+    const reloaded = createAuth(k.config({ oauth: ui.oauth() }), { now: k.clock.now, environment: browser.environment });
     await reloaded.handleRedirect().catch(() => undefined);
 
     expect(reloaded.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hana' } });

@@ -263,7 +263,7 @@ describe('MFA during sign-in (mfaConfiguration OPTIONAL)', () => {
       await expect(engine.confirmSignIn(backend.lastCode(username, 'MFA'))).resolves.toMatchObject({ isSignedIn: true });
     });
 
-    it('an expired challenge Session fails with NotAuthorizedException and the sign-in must start over', async () => {
+    it('an expired challenge Session fails with SignInSessionExpired (caused by NotAuthorizedException) and the sign-in must start over', async () => {
       const { backend, clock } = kit();
       const username = await newUser('exp', { sms: true });
       const { engine } = await atMfaStep(username);
@@ -272,7 +272,12 @@ describe('MFA during sign-in (mfaConfiguration OPTIONAL)', () => {
 
       const error = await authErrorOf(engine.confirmSignIn(code));
 
-      expect(error).toMatchObject({ name: 'NotAuthorizedException', message: expect.stringMatching(/session is expired/), source: 'confirmSignIn' });
+      // The engine says the step ended; Cognito's own answer is the cause.
+      expect(error).toMatchObject({
+        name: 'SignInSessionExpired',
+        source: 'confirmSignIn',
+        cause: { name: 'NotAuthorizedException', message: expect.stringMatching(/session is expired/) },
+      });
       // The screen goes back to sign-in: the old step cannot be answered any more.
       expect(engine.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error });
       await expect(engine.confirmSignIn(code)).rejects.toMatchObject({ name: 'NoSignInInProgress' });

@@ -75,6 +75,10 @@ describe('session restore', () => {
     const refreshed = nextEvent(engine, 'tokenRefresh');
 
     expect(initial.status).toBe('loading');
+    // The constructor is inert: no request until the engine is started.
+    await Promise.resolve();
+    expect(backend.count()).toBe(0);
+    engine.start();
     await refreshed;
     expect(engine.getState()).toMatchObject({ status: 'signedIn', user: { username: 'ann' }, error: null });
     expect(backend.requests().map((r) => r.operation)).toEqual(['InitiateAuth']);
@@ -97,7 +101,9 @@ describe('session restore', () => {
     const engine = auth();
     const seen = events(engine);
     expect(engine.getState().status).toBe('loading');
-    const failure = await nextEvent(engine, 'tokenRefresh_failure');
+    const failing = nextEvent(engine, 'tokenRefresh_failure');
+    engine.start();
+    const failure = await failing;
 
     expect(failure.data).toBeInstanceOf(AuthError);
     expect(failure.data).toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
