@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createAuth, type AuthConfig, type StorageLike } from '../../src/core/index';
+import { createAuth as createEngine, PageCoordinator, type AuthConfig, type CreateAuthOptions, type StorageLike } from '../../src/core/index';
 import { strongPassword, useBackend } from '../backend/harness';
 import { knownSecrets, leakedSecrets } from '../support/secrets';
 
@@ -37,7 +37,10 @@ class ThrowingStorage implements StorageLike {
 }
 
 // Storage that throws: the session lives in memory for the page, and the developer gets one warning
-// (for the whole page, however many engines and writes), which never carries a value.
+// (for the whole page, however many engines and writes), which never carries a value. Every engine
+// here shares one page: one coordinator (the kit keeps no module state to say "once" with).
+const page = new PageCoordinator();
+const createAuth = (config: AuthConfig, options: CreateAuthOptions = {}) => createEngine(config, { coordinator: page, ...options });
 describe('storage that throws falls back to memory with one warning', () => {
   const running = useBackend({ deviceTracking: false, tokenValidity: { accessTokenSeconds: 300, idTokenSeconds: 300 } });
   const password = strongPassword();
