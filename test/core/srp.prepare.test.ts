@@ -1,5 +1,5 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuth } from '../../src/core/index';
 import { base64ToBytes, bytesToBase64, concatBytes, randomBytes, utf8 } from '../../src/core/encoding';
 import { N, bytesToHex } from '../../src/core/srp/bigintMath';
@@ -49,8 +49,6 @@ async function acijSignature(poolName: string, aHex: string, input: { username: 
   return bytesToBase64(hmac.digestSync());
 }
 
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
 describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
   it('runs after the caller’s task, then start() uses the prepared pair without drawing randomness', async () => {
     const a1 = randomBytes(128);
@@ -75,10 +73,10 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
 
     await client.prepare?.();
     const first = await client.start('pool');
-    await tick();
-    expect(random.calls).toBe(2);
+    // The refill runs in a later task: wait until it has drawn its randomness.
+    await vi.waitFor(() => expect(random.calls).toBe(2));
     const second = await client.start('pool');
-    await tick();
+    await vi.waitFor(() => expect(random.calls).toBe(3));
 
     expect(first.srpA).toBe(await acijA(bytesToHex(pairs[0]!)));
     expect(second.srpA).toBe(await acijA(bytesToHex(pairs[1]!)));
@@ -128,19 +126,30 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
 describe('prepareSignIn against the test backend', () => {
   const password = strongPassword();
 
-  /** The BigInt client, recording how many (a, A) pairs start() had to compute on the spot and how many in all. */
-  function countingClient(): { client: SrpClient; onTheSpot: () => number; draws: () => number } {
+  /**
+   * The BigInt client, recording how many (a, A) pairs start() had to compute on the spot and how many
+   * in all; `prepared()` resolves once every prepare() the engine asked for has finished.
+   */
+  function countingClient(): { client: SrpClient; onTheSpot: () => number; draws: () => number; prepared: () => Promise<unknown> } {
     let draws = 0;
     let onTheSpot = 0;
+    const preparing: Promise<void>[] = [];
     const inner = createBigintSrpClient({
       randomBytes: (length) => {
         if (length === 128) draws += 1;
         return randomBytes(length);
       },
     });
+    const innerPrepare = inner.prepare;
+    if (!innerPrepare) throw new Error('the BigInt client prepares pairs ahead');
     return {
       client: {
         ...inner,
+        prepare: () => {
+          const run = innerPrepare();
+          preparing.push(run);
+          return run;
+        },
         // start() draws `a` synchronously when no pair is ready; a background refill draws later.
         start: (poolName) => {
           const before = draws;
@@ -151,6 +160,7 @@ describe('prepareSignIn against the test backend', () => {
       },
       onTheSpot: () => onTheSpot,
       draws: () => draws,
+      prepared: () => Promise.allSettled(preparing),
     };
   }
 
@@ -173,7 +183,7 @@ describe('prepareSignIn against the test backend', () => {
       const srp = countingClient();
       const auth = createAuth(config(), { srp: srp.client });
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       const result = await auth.signIn(username, password);
 
       expect(result).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
@@ -191,7 +201,7 @@ describe('prepareSignIn against the test backend', () => {
       const { config } = kit();
       const srp = countingClient();
       createAuth(config({ authenticationFlowType: 'USER_PASSWORD_AUTH' }), { srp: srp.client }).prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(0);
     });
 
@@ -199,7 +209,7 @@ describe('prepareSignIn against the test backend', () => {
       const { backend, url } = kit();
       const srp = countingClient();
       createAuth({ identityPoolId: backend.config.identityPool.identityPoolId, identityPoolEndpoint: url }, { srp: srp.client }).prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(0);
     });
 
@@ -209,9 +219,9 @@ describe('prepareSignIn against the test backend', () => {
       const auth = createAuth(config(), { srp: srp.client });
       auth.prepareSignIn();
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(1);
     });
   });
