@@ -1,4 +1,7 @@
+// The comparisons with amazon-cognito-identity-js run a few random inputs by default; CRK_SRP_CASES=200
+// for the long run, CRK_SRP_SEED=<seed> to replay a failure (test/support/srpCases.ts).
 import { Sha256 } from '@aws-crypto/sha256-js';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuth } from '../../src/core/index';
 import { base64ToBytes, bytesToBase64, concatBytes, randomBytes, utf8 } from '../../src/core/encoding';
@@ -10,6 +13,7 @@ import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
 import { answeredChallenges, operations, uniqueName } from '../support/engineAssertions';
+import { SRP_CASES, srpRuns, srpTimeout } from '../support/srpCases';
 
 /** Hands out the queued byte strings in order and counts the calls; an unexpected call throws. */
 function scriptedRandom(...chunks: Uint8Array[]) {
@@ -91,23 +95,27 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
     expect(random.calls).toBe(1);
   });
 
-  it('a prepared round signs byte for byte like acij over 10 random inputs', async () => {
-    for (let i = 0; i < 10; i++) {
-      const aBytes = randomBytes(128);
-      const client = createBigintSrpClient({ randomBytes: scriptedRandom(aBytes).next });
-      await client.prepare?.();
-      const round = await client.start('AbCdEfGhI');
-      const input = {
-        username: crypto.randomUUID(),
-        password: `Pw-${bytesToHex(randomBytes(6))}`,
-        salt: bytesToHex(randomBytes(16)),
-        srpB: ((BigInt(`0x${bytesToHex(randomBytes(400))}`) % (N - 1n)) + 1n).toString(16),
-        secretBlock: bytesToBase64(randomBytes(64)),
-        timestamp: 'Thu Nov 26 10:00:00 UTC 2026',
-      };
-      await expect(round.passwordClaim(input)).resolves.toBe(await acijSignature('AbCdEfGhI', bytesToHex(aBytes), input));
-    }
-  }, 30_000);
+  it(`a prepared round signs byte for byte like acij over ${SRP_CASES} random inputs`, async () => {
+    const bytes = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
+    const inputs = fc.record({
+      aBytes: bytes(128),
+      username: fc.uuid(),
+      password: bytes(6).map((pw) => `Pw-${bytesToHex(pw)}`),
+      salt: bytes(16).map(bytesToHex),
+      srpB: fc.bigInt({ min: 1n, max: N - 1n }).map((b) => b.toString(16)),
+      secretBlock: bytes(64).map(bytesToBase64),
+    });
+    await fc.assert(
+      fc.asyncProperty(inputs, async ({ aBytes, ...drawn }) => {
+        const client = createBigintSrpClient({ randomBytes: scriptedRandom(aBytes).next });
+        await client.prepare?.();
+        const round = await client.start('AbCdEfGhI');
+        const input = { ...drawn, timestamp: 'Thu Nov 26 10:00:00 UTC 2026' };
+        await expect(round.passwordClaim(input)).resolves.toBe(await acijSignature('AbCdEfGhI', bytesToHex(aBytes), input));
+      }),
+      srpRuns,
+    );
+  }, srpTimeout(1_000));
 
   it('a failing random source rejects prepare(); start() then draws again and works', async () => {
     let calls = 0;
