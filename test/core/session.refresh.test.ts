@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Auth, AuthEvent, AuthEventName, FetchLike } from '../../src/core/index';
 import { AuthError } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import type { InterceptResponse } from '../backend/types';
 import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
+import { trackRequests } from '../support/requestTracker';
 
 // currentSession(): the cached session while valid, one refresh inside the margin, and every way a
 // refresh can fail (dead refresh token: sign out fast and once; network or server down: keep the
@@ -142,6 +143,10 @@ describe('currentSession() when the refresh token is dead', () => {
     if (!k.backend.getUser('di')) await k.backend.createUser({ username: 'di', password });
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('rejects 20 concurrent callers with the same typed error after 1 request, then is signed out (GlobalSignOut elsewhere)', async () => {
     const k = kit();
     const auth = await signedIn(k, 'di', password);
@@ -167,7 +172,8 @@ describe('currentSession() when the refresh token is dead', () => {
 
   it('fails fast on an expired refresh token: 1 request, under 1 s, signed out, tokenRefresh_failure once, no retry loop', async () => {
     const k = kit();
-    const auth = await signedIn(k, 'di', password);
+    const requests = trackRequests();
+    const auth = await signedIn(k, 'di', password, { engine: { fetch: requests.fetch } });
     const seen = k.events(auth);
     k.clock.advance(1_000 * 1_000);
 
@@ -185,11 +191,16 @@ describe('currentSession() when the refresh token is dead', () => {
     expect(auth.getState()).toMatchObject({ status: 'signedOut', error: { message: 'Refresh Token has expired' } });
     expect(k.storage.keys()).toEqual([]);
 
-    // A subscriber (which arms background refresh) and more calls must not try again.
+    // A subscriber (which arms background refresh) and more calls must not try again. Background
+    // refresh is a timer: fire whatever the subscriber armed now, in fake time, then wait until every
+    // request the engine sent is answered (so the backend has logged it) before counting.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const unsubscribe = auth.subscribe(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.runOnlyPendingTimersAsync();
+    vi.useRealTimers();
     await expect(auth.currentSession()).rejects.toMatchObject({ name: 'NoCurrentUser' });
     unsubscribe();
+    await requests.idle();
     expect(k.backend.count()).toBe(1);
     expect(names(seen)).toEqual(['tokenRefresh_failure']);
   });

@@ -1,4 +1,8 @@
+// Compares our BigInt SRP client with amazon-cognito-identity-js: fixed edge cases, then a few random
+// inputs from fast-check (5 by default; acij's math is slow). The long run: CRK_SRP_CASES=200, and
+// CRK_SRP_SEED=<seed> replays a failure (test/support/srpCases.ts).
 import { Sha256 } from '@aws-crypto/sha256-js';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from '../../src/core/index';
 import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, randomBytes, utf8 } from '../../src/core/encoding';
@@ -10,6 +14,7 @@ import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
 import { answeredChallenges, authErrorOf, operations, uniqueName } from '../support/engineAssertions';
+import { SRP_CASES, srpRuns, srpTimeout } from '../support/srpCases';
 
 /** Hands out the queued byte strings in order, then fails: the test decides every random byte. */
 function scriptedRandom(...chunks: Uint8Array[]): (length: number) => Uint8Array {
@@ -30,28 +35,91 @@ function randomBigBelow(limit: bigint): bigint {
 }
 
 const ALPHABET = 'abcXYZ019_-.@+!:é漢字🙂 ';
-function randomText(min: number, max: number): string {
-  const chars = Array.from(ALPHABET);
-  let out = '';
-  for (let i = min + randomInt(max - min + 1); i > 0; i--) out += chars[randomInt(chars.length)] ?? 'a';
-  return out;
-}
+// size 'max': lengths spread over the whole range (fast-check's default keeps them small).
+const text = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...Array.from(ALPHABET)), minLength, maxLength, size: 'max' });
+const bytes = (minLength: number, maxLength: number) => fc.uint8Array({ minLength, maxLength, size: 'max' });
 
 /** Salt hex as Cognito might send it: 1–32 random bytes, sometimes odd-length or with leading zeros. */
-function randomSaltHex(): string {
-  const hex = bytesToHex(randomBytes(1 + randomInt(32)));
-  switch (randomInt(3)) {
-    case 0:
-      return hex.replace(/^0+(?=.)/, '');
-    case 1:
-      return `0${hex}`;
-    default:
-      return hex;
-  }
+const saltHex = fc.tuple(bytes(1, 32), fc.constantFrom('stripped', 'zero-prefixed', 'as is')).map(([salt, shape]) => {
+  const hex = bytesToHex(salt);
+  return shape === 'stripped' ? hex.replace(/^0+(?=.)/, '') : shape === 'zero-prefixed' ? `0${hex}` : hex;
+});
+
+interface ClaimInput {
+  username: string;
+  password: string;
+  salt: string;
+  srpB: string;
+  secretBlock: string;
+  timestamp: string;
+}
+
+/** One comparison: the private `a` (128 bytes), the pool name and the password-claim input. */
+interface ClaimCase {
+  a: Uint8Array;
+  poolName: string;
+  input: ClaimInput;
+}
+
+const claimCase: fc.Arbitrary<ClaimCase> = fc.record({
+  a: bytes(128, 128),
+  poolName: fc.oneof(fc.constant('AbCdEfGhI'), text(5, 12)),
+  input: fc.record({
+    username: fc.oneof(fc.uuid(), text(1, 20)),
+    password: text(0, 40),
+    salt: saltHex,
+    srpB: fc.bigInt({ min: 1n, max: N - 1n }).map((b) => b.toString(16)),
+    secretBlock: bytes(1, 300).map(bytesToBase64),
+    timestamp: fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((seconds) => formatSrpTimestamp(new Date(seconds * 1000))),
+  }),
+});
+
+/** Deterministic bytes for the fixed cases: `length` bytes counting up from `start` in steps of 73. */
+function patternBytes(length: number, start: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (start + i * 73) & 0xff);
+}
+
+const BASE_CASE: ClaimCase = {
+  a: patternBytes(128, 11),
+  poolName: 'AbCdEfGhI',
+  input: {
+    username: 'edge-user',
+    password: 'Pa55word!',
+    salt: bytesToHex(patternBytes(16, 5)),
+    srpB: ((N * 2n) / 3n).toString(16),
+    secretBlock: bytesToBase64(patternBytes(64, 7)),
+    timestamp: 'Thu Nov 26 10:00:00 UTC 2026',
+  },
+};
+
+/** Inputs random ones may miss, compared one by one. */
+const EDGE_CASES: [string, ClaimCase][] = [
+  ['a with leading zero bytes', { ...BASE_CASE, a: Uint8Array.from(patternBytes(128, 11), (byte, i) => (i < 8 ? 0 : byte)) }],
+  ['a of all 0xff bytes', { ...BASE_CASE, a: new Uint8Array(128).fill(0xff) }],
+  ['B = N − 1', { ...BASE_CASE, input: { ...BASE_CASE.input, srpB: (N - 1n).toString(16) } }],
+  ['an empty password', { ...BASE_CASE, input: { ...BASE_CASE.input, password: '' } }],
+  ['an odd-length salt with a leading zero', { ...BASE_CASE, input: { ...BASE_CASE.input, salt: '0a1b2c' } }],
+  ['a salt whose leading zeros were stripped', { ...BASE_CASE, input: { ...BASE_CASE.input, salt: 'a1b' } }],
+  [
+    'non-ASCII pool name, username and password; 1-byte secret block; the epoch',
+    {
+      ...BASE_CASE,
+      poolName: 'é漢字🙂 x',
+      input: { ...BASE_CASE.input, username: 'ünï 漢字🙂', password: 'pässwörd 🙂', secretBlock: bytesToBase64(new Uint8Array([0])), timestamp: formatSrpTimestamp(new Date(0)) },
+    },
+  ],
+];
+
+/** Our client's A and PASSWORD_CLAIM_SIGNATURE equal acij's for the same private `a`. */
+async function expectSameClaim({ a, poolName, input }: ClaimCase): Promise<void> {
+  const round = await createBigintSrpClient({ randomBytes: scriptedRandom(a) }).start(poolName);
+  const expected = await acijClaim(poolName, bytesToHex(a), input);
+  expect(round.srpA).toBe(expected.srpA);
+  await expect(round.passwordClaim(input)).resolves.toBe(expected.signature);
 }
 
 /** acij's A and PASSWORD_CLAIM_SIGNATURE for a given private `a`, as acijSrpClient computes them. */
-async function acijClaim(poolName: string, aHex: string, input: { username: string; password: string; salt: string; srpB: string; secretBlock: string; timestamp: string }) {
+async function acijClaim(poolName: string, aHex: string, input: ClaimInput) {
   const helper = new Helper(poolName);
   const BigInteger = helper.N.constructor as AcijBigIntegerCtor;
   helper.smallAValue = new BigInteger(aHex, 16);
@@ -101,26 +169,13 @@ describe('bigint modPow', () => {
 });
 
 describe('bigintSrpClient matches amazon-cognito-identity-js byte for byte', () => {
-  it('A and PASSWORD_CLAIM_SIGNATURE over 50 random inputs', async () => {
-    for (let i = 0; i < 50; i++) {
-      const aBytes = randomBytes(128);
-      if (i === 0) aBytes.fill(0, 0, 8); // a with leading zero bytes
-      if (i === 1) aBytes.fill(0xff);
-      const poolName = i % 3 === 0 ? `${randomText(5, 12)}` : 'AbCdEfGhI';
-      const input = {
-        username: i % 2 ? crypto.randomUUID() : randomText(1, 20),
-        password: randomText(0, 40),
-        salt: randomSaltHex(),
-        srpB: (i === 2 ? N - 1n : randomBigBelow(N)).toString(16),
-        secretBlock: bytesToBase64(randomBytes(1 + randomInt(300))),
-        timestamp: formatSrpTimestamp(new Date(randomInt(2 ** 31) * 1000)),
-      };
-      const round = await createBigintSrpClient({ randomBytes: scriptedRandom(aBytes) }).start(poolName);
-      const expected = await acijClaim(poolName, bytesToHex(aBytes), input);
-      expect(round.srpA).toBe(expected.srpA);
-      await expect(round.passwordClaim(input)).resolves.toBe(expected.signature);
-    }
-  }, 60_000);
+  it.each(EDGE_CASES)('A and PASSWORD_CLAIM_SIGNATURE with %s', async (_name, edge) => {
+    await expectSameClaim(edge);
+  });
+
+  it(`A and PASSWORD_CLAIM_SIGNATURE over ${SRP_CASES} random inputs`, async () => {
+    await fc.assert(fc.asyncProperty(claimCase, expectSameClaim), srpRuns);
+  }, srpTimeout(1_500));
 
   it('rejects B ≡ 0 mod N like acij', async () => {
     const round = await bigintSrpClient.start('pool');
@@ -129,24 +184,26 @@ describe('bigintSrpClient matches amazon-cognito-identity-js byte for byte', () 
     await expect(round.passwordClaim({ ...input, srpB: '0' })).rejects.toThrow(/B cannot be zero/);
   });
 
-  it('device verifier over 20 random inputs, given acij’s random password and salt', async () => {
-    for (let i = 0; i < 20; i++) {
-      const deviceGroupKey = `-${randomText(6, 10)}`;
-      const deviceKey = `us-east-1_${crypto.randomUUID()}`;
-      const helper = new Helper(deviceGroupKey);
-      await call<null>((cb) => helper.generateHashDevice(deviceGroupKey, deviceKey, cb));
-      const saltBytes = hexToBytes(BigInt(`0x${helper.getSaltDevices()}`).toString(16).padStart(32, '0'));
-      const client = createBigintSrpClient({ randomBytes: scriptedRandom(base64ToBytes(helper.getRandomPassword()), saltBytes) });
+  it(`device verifier over ${SRP_CASES} random inputs, given acij’s random password and salt`, async () => {
+    const keys = fc.record({ deviceGroupKey: text(6, 10).map((key) => `-${key}`), deviceKey: fc.uuid().map((id) => `us-east-1_${id}`) });
+    await fc.assert(
+      fc.asyncProperty(keys, async ({ deviceGroupKey, deviceKey }) => {
+        const helper = new Helper(deviceGroupKey);
+        await call<null>((cb) => helper.generateHashDevice(deviceGroupKey, deviceKey, cb));
+        const saltBytes = hexToBytes(BigInt(`0x${helper.getSaltDevices()}`).toString(16).padStart(32, '0'));
+        const client = createBigintSrpClient({ randomBytes: scriptedRandom(base64ToBytes(helper.getRandomPassword()), saltBytes) });
 
-      const verifier = await client.createDeviceVerifier(deviceGroupKey, deviceKey);
+        const verifier = await client.createDeviceVerifier(deviceGroupKey, deviceKey);
 
-      expect(verifier).toEqual({
-        randomPassword: helper.getRandomPassword(),
-        salt: bytesToBase64(hexToBytes(helper.getSaltDevices())),
-        passwordVerifier: bytesToBase64(hexToBytes(helper.getVerifierDevices())),
-      });
-    }
-  }, 30_000);
+        expect(verifier).toEqual({
+          randomPassword: helper.getRandomPassword(),
+          salt: bytesToBase64(hexToBytes(helper.getSaltDevices())),
+          passwordVerifier: bytesToBase64(hexToBytes(helper.getVerifierDevices())),
+        });
+      }),
+      srpRuns,
+    );
+  }, srpTimeout(1_000));
 
   it('draws fresh randomness by default', async () => {
     const [one, two] = await Promise.all([bigintSrpClient.start('pool'), bigintSrpClient.start('pool')]);

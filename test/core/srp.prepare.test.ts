@@ -1,5 +1,8 @@
+// The comparisons with amazon-cognito-identity-js run a few random inputs by default; CRK_SRP_CASES=200
+// for the long run, CRK_SRP_SEED=<seed> to replay a failure (test/support/srpCases.ts).
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuth } from '../../src/core/index';
 import { base64ToBytes, bytesToBase64, concatBytes, randomBytes, utf8 } from '../../src/core/encoding';
 import { N, bytesToHex } from '../../src/core/srp/bigintMath';
@@ -10,6 +13,7 @@ import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
 import { answeredChallenges, operations, uniqueName } from '../support/engineAssertions';
+import { SRP_CASES, srpRuns, srpTimeout } from '../support/srpCases';
 
 /** Hands out the queued byte strings in order and counts the calls; an unexpected call throws. */
 function scriptedRandom(...chunks: Uint8Array[]) {
@@ -49,8 +53,6 @@ async function acijSignature(poolName: string, aHex: string, input: { username: 
   return bytesToBase64(hmac.digestSync());
 }
 
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
 describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
   it('runs after the caller’s task, then start() uses the prepared pair without drawing randomness', async () => {
     const a1 = randomBytes(128);
@@ -75,10 +77,10 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
 
     await client.prepare?.();
     const first = await client.start('pool');
-    await tick();
-    expect(random.calls).toBe(2);
+    // The refill runs in a later task: wait until it has drawn its randomness.
+    await vi.waitFor(() => expect(random.calls).toBe(2));
     const second = await client.start('pool');
-    await tick();
+    await vi.waitFor(() => expect(random.calls).toBe(3));
 
     expect(first.srpA).toBe(await acijA(bytesToHex(pairs[0]!)));
     expect(second.srpA).toBe(await acijA(bytesToHex(pairs[1]!)));
@@ -93,23 +95,27 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
     expect(random.calls).toBe(1);
   });
 
-  it('a prepared round signs byte for byte like acij over 10 random inputs', async () => {
-    for (let i = 0; i < 10; i++) {
-      const aBytes = randomBytes(128);
-      const client = createBigintSrpClient({ randomBytes: scriptedRandom(aBytes).next });
-      await client.prepare?.();
-      const round = await client.start('AbCdEfGhI');
-      const input = {
-        username: crypto.randomUUID(),
-        password: `Pw-${bytesToHex(randomBytes(6))}`,
-        salt: bytesToHex(randomBytes(16)),
-        srpB: ((BigInt(`0x${bytesToHex(randomBytes(400))}`) % (N - 1n)) + 1n).toString(16),
-        secretBlock: bytesToBase64(randomBytes(64)),
-        timestamp: 'Thu Nov 26 10:00:00 UTC 2026',
-      };
-      await expect(round.passwordClaim(input)).resolves.toBe(await acijSignature('AbCdEfGhI', bytesToHex(aBytes), input));
-    }
-  }, 30_000);
+  it(`a prepared round signs byte for byte like acij over ${SRP_CASES} random inputs`, async () => {
+    const bytes = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
+    const inputs = fc.record({
+      aBytes: bytes(128),
+      username: fc.uuid(),
+      password: bytes(6).map((pw) => `Pw-${bytesToHex(pw)}`),
+      salt: bytes(16).map(bytesToHex),
+      srpB: fc.bigInt({ min: 1n, max: N - 1n }).map((b) => b.toString(16)),
+      secretBlock: bytes(64).map(bytesToBase64),
+    });
+    await fc.assert(
+      fc.asyncProperty(inputs, async ({ aBytes, ...drawn }) => {
+        const client = createBigintSrpClient({ randomBytes: scriptedRandom(aBytes).next });
+        await client.prepare?.();
+        const round = await client.start('AbCdEfGhI');
+        const input = { ...drawn, timestamp: 'Thu Nov 26 10:00:00 UTC 2026' };
+        await expect(round.passwordClaim(input)).resolves.toBe(await acijSignature('AbCdEfGhI', bytesToHex(aBytes), input));
+      }),
+      srpRuns,
+    );
+  }, srpTimeout(1_000));
 
   it('a failing random source rejects prepare(); start() then draws again and works', async () => {
     let calls = 0;
@@ -128,19 +134,30 @@ describe('bigintSrpClient.prepare: (a, A) computed ahead', () => {
 describe('prepareSignIn against the test backend', () => {
   const password = strongPassword();
 
-  /** The BigInt client, recording how many (a, A) pairs start() had to compute on the spot and how many in all. */
-  function countingClient(): { client: SrpClient; onTheSpot: () => number; draws: () => number } {
+  /**
+   * The BigInt client, recording how many (a, A) pairs start() had to compute on the spot and how many
+   * in all; `prepared()` resolves once every prepare() the engine asked for has finished.
+   */
+  function countingClient(): { client: SrpClient; onTheSpot: () => number; draws: () => number; prepared: () => Promise<unknown> } {
     let draws = 0;
     let onTheSpot = 0;
+    const preparing: Promise<void>[] = [];
     const inner = createBigintSrpClient({
       randomBytes: (length) => {
         if (length === 128) draws += 1;
         return randomBytes(length);
       },
     });
+    const innerPrepare = inner.prepare;
+    if (!innerPrepare) throw new Error('the BigInt client prepares pairs ahead');
     return {
       client: {
         ...inner,
+        prepare: () => {
+          const run = innerPrepare();
+          preparing.push(run);
+          return run;
+        },
         // start() draws `a` synchronously when no pair is ready; a background refill draws later.
         start: (poolName) => {
           const before = draws;
@@ -151,6 +168,7 @@ describe('prepareSignIn against the test backend', () => {
       },
       onTheSpot: () => onTheSpot,
       draws: () => draws,
+      prepared: () => Promise.allSettled(preparing),
     };
   }
 
@@ -173,7 +191,7 @@ describe('prepareSignIn against the test backend', () => {
       const srp = countingClient();
       const auth = createAuth(config(), { srp: srp.client });
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       const result = await auth.signIn(username, password);
 
       expect(result).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
@@ -191,7 +209,7 @@ describe('prepareSignIn against the test backend', () => {
       const { config } = kit();
       const srp = countingClient();
       createAuth(config({ authenticationFlowType: 'USER_PASSWORD_AUTH' }), { srp: srp.client }).prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(0);
     });
 
@@ -199,7 +217,7 @@ describe('prepareSignIn against the test backend', () => {
       const { backend, url } = kit();
       const srp = countingClient();
       createAuth({ identityPoolId: backend.config.identityPool.identityPoolId, identityPoolEndpoint: url }, { srp: srp.client }).prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(0);
     });
 
@@ -209,9 +227,9 @@ describe('prepareSignIn against the test backend', () => {
       const auth = createAuth(config(), { srp: srp.client });
       auth.prepareSignIn();
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       auth.prepareSignIn();
-      await tick();
+      await srp.prepared();
       expect(srp.draws()).toBe(1);
     });
   });

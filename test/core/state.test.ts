@@ -111,17 +111,24 @@ describe('engine state and events', () => {
   it('finishes the flow and notifies the other listeners when a listener or subscriber throws, reporting the error', async () => {
     const { auth } = kit();
     const reported: unknown[] = [];
+    const queued: Promise<void>[] = [];
     const realQueueMicrotask = globalThis.queueMicrotask;
-    // The engine re-throws listener errors in a microtask (so they reach error reporting); catch them here.
-    vi.stubGlobal('queueMicrotask', (task: () => void) =>
-      realQueueMicrotask(() => {
-        try {
-          task();
-        } catch (error) {
-          reported.push(error);
-        }
-      }),
-    );
+    // The engine re-throws listener errors in a microtask (so they reach error reporting); catch them
+    // here, and keep a promise per task so the test can wait for exactly those tasks to have run.
+    vi.stubGlobal('queueMicrotask', (task: () => void) => {
+      queued.push(
+        new Promise<void>((ran) =>
+          realQueueMicrotask(() => {
+            try {
+              task();
+            } catch (error) {
+              reported.push(error);
+            }
+            ran();
+          }),
+        ),
+      );
+    });
     const engine = auth({ config: fast });
     const listenerBug = new Error('listener bug');
     const subscriberBug = new Error('subscriber bug');
@@ -137,7 +144,7 @@ describe('engine state and events', () => {
     engine.subscribe(() => statuses.push(engine.getState().status));
 
     const result = await engine.signIn('jo', password);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all(queued);
 
     expect(result.isSignedIn).toBe(true);
     expect(engine.getState().status).toBe('signedIn');

@@ -177,8 +177,8 @@ describe('transport: failures below HTTP', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': '1000' });
-        res.write('{"CodeDeliveryDetails":');
-        setTimeout(() => res.socket?.destroy(), 5);
+        // Cut the connection once the head and half a body have left: the client has a response, then loses it.
+        res.write('{"CodeDeliveryDetails":', () => res.socket?.destroy());
       });
     });
     servers.push(server);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
 import { useChromiumSite } from './chromiumSite';
+import { untilRefreshIsDue } from './refreshDue';
 
 interface CrossTabApi {
   start(config: object): string;
@@ -52,8 +53,8 @@ describe('two tabs of one origin (Chromium)', () => {
     await api(one).signIn('tab', password);
     await expect.poll(() => api(two).status(), { timeout: 2000 }).toBe('signedIn');
 
-    // Past the refresh point (1 s before expiry); whole-second iat/drift can put it up to 1 s later.
-    await new Promise((done) => setTimeout(done, 4200));
+    // Until both tabs are past the refresh point (refreshMarginSeconds: 1 in coreBrowser/main.js).
+    await untilRefreshIsDue([one, two], backend.config.clientId, 1);
     backend.resetCounts();
     const [a, b] = await Promise.all([api(one).accessToken(), api(two).accessToken()]);
     expect(backend.count('InitiateAuth')).toBe(1);

@@ -5,6 +5,7 @@ import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
 import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
+import { untilRefreshIsDue } from './refreshDue';
 
 interface PageWindow {
   startApp(config: object): void;
@@ -37,11 +38,10 @@ describe('<AuthProvider> in two tabs of one origin (Chromium, built package)', (
   let one: Page;
   let two: Page;
   const pageErrors: string[] = [];
-  /** When the current tokens were issued: they need a refresh 3 s later (4 s tokens, 1 s margin). */
+  /** When the current tokens were issued (0 until the sign-in test ran: the later tests need its session). */
   let issuedAt = 0;
-  // 4.2 s, not 3.2: `iat` and the stored clock drift are whole seconds, so a tab can judge the
-  // refresh due up to 1 s later than the token's real age says (an expired token is refreshed too).
-  const untilRefreshIsDue = () => new Promise((done) => setTimeout(done, Math.max(0, issuedAt + 4200 - Date.now())));
+  /** Until both tabs would refresh if asked (refreshMarginSeconds: 1 in reactPage/main.jsx). */
+  const bothNeedARefresh = () => untilRefreshIsDue([one, two], running().backend.config.clientId, 1);
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'reactPage')), launchChromium()]);
@@ -95,7 +95,7 @@ describe('<AuthProvider> in two tabs of one origin (Chromium, built package)', (
     await expect.poll(() => token(two)).toMatch(/^.{16}$/); // tab two's useSession has the first tokens
     const before = await token(one);
     expect(await token(two)).toBe(before);
-    await untilRefreshIsDue(); // both tabs' sessions now need a refresh
+    await bothNeedARefresh();
     backend.resetCounts();
 
     const [a, b] = await Promise.all([currentAccessToken(one), currentAccessToken(two)]);
@@ -115,7 +115,7 @@ describe('<AuthProvider> in two tabs of one origin (Chromium, built package)', (
   it("a refresh made by one tab alone reaches the other tab's useSession (no request from the other tab)", async () => {
     const { backend } = running();
     const before = await token(two);
-    await untilRefreshIsDue();
+    await bothNeedARefresh();
     backend.resetCounts();
 
     const fresh = await currentAccessToken(one); // tab two does nothing: it only hears the storage event

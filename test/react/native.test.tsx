@@ -6,7 +6,7 @@
 // (b) At run time: the provider and useAuth render with react-test-renderer (the renderer React
 //     Native's own test setup uses) in vitest's plain node environment, and a sign-in driven through
 //     useAuth against the test backend changes the rendered output.
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { createElement, useState, type ReactNode } from 'react';
@@ -16,6 +16,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthProvider, useAuth } from '../../src/react/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
+import { BUILD_TIMEOUT_MS, builtPackage, DIST } from '../support/builtPackage';
 import { RecordingStorage } from '../support/recordingStorage';
 
 const ROOT = resolve(__dirname, '../..');
@@ -174,17 +175,19 @@ describe('React Native readiness: no react-dom, no DOM (static)', () => {
     expect(problems).toEqual([]);
   });
 
-  // `npm test` builds dist first; without a build (a bare `npx vitest run` on a fresh clone) only
-  // this check is skipped.
-  const dist = resolve(ROOT, 'dist');
-  it.skipIf(!existsSync(resolve(dist, 'index.js')))('the built package (dist/*.js) imports nothing from react-dom', () => {
-    const files = readdirSync(dist).filter((name) => name.endsWith('.js'));
-    expect(files).toContain('index.js');
-    const imports = files.flatMap((name) =>
-      [...readFileSync(resolve(dist, name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!),
-    );
-    expect(imports).toContain('react'); // the scan sees the bare imports that are there…
-    expect(imports.filter((specifier) => /^react-dom(\/|$)/.test(specifier))).toEqual([]); // …and react-dom is not one
+  describe('the built package', () => {
+    // `npm test` builds dist first; a bare `npx vitest run` on a fresh clone builds it here.
+    beforeAll(() => builtPackage(), BUILD_TIMEOUT_MS);
+
+    it('the built package (dist/*.js) imports nothing from react-dom', () => {
+      const files = readdirSync(DIST).filter((name) => name.endsWith('.js'));
+      expect(files).toContain('index.js');
+      const imports = files.flatMap((name) =>
+        [...readFileSync(resolve(DIST, name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!),
+      );
+      expect(imports).toContain('react'); // the scan sees the bare imports that are there…
+      expect(imports.filter((specifier) => /^react-dom(\/|$)/.test(specifier))).toEqual([]); // …and react-dom is not one
+    });
   });
 });
 

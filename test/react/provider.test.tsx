@@ -31,7 +31,8 @@ describe('AuthProvider', () => {
 
   it('with `config`, creates the engine once: re-renders (even with a new config object) keep the same engine', () => {
     const k = kit();
-    const view = renderWithProvider(<p>app</p>, providerSetup(k));
+    // Counts renders (StrictMode would call each twice); strictMode.test.tsx checks one engine under StrictMode.
+    const view = renderWithProvider(<p>app</p>, providerSetup(k), { strictMode: false });
 
     for (let i = 0; i < 3; i++) view.rerenderWith(<p>app {i}</p>, providerSetup(k));
 
@@ -44,7 +45,8 @@ describe('AuthProvider', () => {
     const k = kit();
     const engine = k.auth({ config: PASSWORD_AUTH });
 
-    const view = renderWithProvider(null, { auth: engine });
+    // One engine per render, in order: StrictMode would call each render twice.
+    const view = renderWithProvider(null, { auth: engine }, { strictMode: false });
     view.rerenderWith(null);
 
     expect(view.engines.values).toEqual([engine, engine]);
@@ -78,9 +80,10 @@ describe('AuthProvider', () => {
     }
     const elsewhere = new QueryClient();
 
-    const first = renderWithProvider(<Client />, providerSetup(k));
+    // Counts renders: StrictMode would call each twice.
+    const first = renderWithProvider(<Client />, providerSetup(k), { strictMode: false });
     first.rerenderWith(<Client />);
-    renderWithProvider(<Client />, providerSetup(k));
+    renderWithProvider(<Client />, providerSetup(k), { strictMode: false });
 
     expect(clients.renders).toBe(3);
     const [a, b, c] = clients.values;

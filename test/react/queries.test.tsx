@@ -7,6 +7,7 @@ import { authQueryKeys, useCredentials, useSession, useUser } from '../../src/re
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
+import { trackRequests, type RequestTracker } from '../support/requestTracker';
 import { providerSetup, refreshRequests, RenderLog, renderWithProvider, storeSession } from './support';
 
 /** What a component read from a query result during render (react-query notifies only on fields read). */
@@ -34,7 +35,12 @@ function recorder<T>(useQueryHook: () => UseQueryResult<T, AuthError>) {
   return { log, Probe };
 }
 
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+/**
+ * Resolves once every request the engine sent is answered, so the backend has logged it: what a
+ * "no more requests" count is asserted after. A refetch starts inside the act() of the render that
+ * causes it, so it is in flight (and waited for) by the time this is called.
+ */
+const answered = (requests: RequestTracker) => act(() => requests.idle());
 
 describe('useCredentials', () => {
   const kit = useEngineBackend();
@@ -71,18 +77,19 @@ describe('useCredentials', () => {
   it('mount, 5 re-renders, unmount, remount within staleTime: 1 GetId and 1 GetCredentialsForIdentity in all', async () => {
     const k = kit();
     const { log, Probe } = recorder(useCredentials);
-    const view = renderWithProvider(<Probe />, providerSetup(k, identityPool(k)));
+    const requests = trackRequests();
+    const view = renderWithProvider(<Probe />, providerSetup(k, identityPool(k), { fetch: requests.fetch }));
     await waitFor(() => expect(log.last?.isSuccess).toBe(true));
     const first = log.last!.data;
 
     for (let i = 0; i < 5; i++) view.rerenderWith(<Probe />);
     view.rerenderWith(null);
-    await settle();
+    await answered(requests);
     view.rerenderWith(<Probe />);
-    await settle();
+    await answered(requests);
 
     expect(log.last?.data?.accessKeyId).toBe(first?.accessKeyId);
-    expect(log.last?.isFetching).toBe(false);
+    await waitFor(() => expect(log.last?.isFetching).toBe(false));
     expect(k.backend.count('GetId')).toBe(1);
     expect(k.backend.count('GetCredentialsForIdentity')).toBe(1);
   });
@@ -132,8 +139,9 @@ describe('useCredentials', () => {
   it('with mandatorySignIn, guests never fetch (0 requests, idle); signing in fetches the user’s', async () => {
     const k = kit();
     const { log, Probe } = recorder(useCredentials);
-    const view = renderWithProvider(<Probe />, providerSetup(k, identityPool(k, { mandatorySignIn: true })));
-    await settle();
+    const requests = trackRequests();
+    const view = renderWithProvider(<Probe />, providerSetup(k, identityPool(k, { mandatorySignIn: true }), { fetch: requests.fetch }));
+    await answered(requests);
     expect(k.backend.count()).toBe(0);
     expect(log.values.every((result) => result.fetchStatus === 'idle' && result.data === undefined)).toBe(true);
 
@@ -142,8 +150,8 @@ describe('useCredentials', () => {
     expect(k.backend.count('GetCredentialsForIdentity')).toBe(1);
 
     await act(() => view.engine.signOut());
-    await settle();
-    expect(log.last).toMatchObject({ fetchStatus: 'idle', data: undefined });
+    await waitFor(() => expect(log.last).toMatchObject({ fetchStatus: 'idle', data: undefined }));
+    await answered(requests);
     expect(k.backend.count('GetCredentialsForIdentity')).toBe(1);
   });
 });
@@ -162,8 +170,9 @@ describe('useSession and useUser', () => {
   it('useSession is disabled while signed out (idle, no data, no request), then holds the session once signed in', async () => {
     const k = kit();
     const { log, Probe } = recorder<AuthSession>(useSession);
-    const view = renderWithProvider(<Probe />, providerSetup(k));
-    await settle();
+    const requests = trackRequests();
+    const view = renderWithProvider(<Probe />, providerSetup(k, {}, { fetch: requests.fetch }));
+    await answered(requests);
     expect(log.last).toMatchObject({ fetchStatus: 'idle', status: 'pending', data: undefined });
 
     await act(() => view.engine.signIn('sol', password));
@@ -195,11 +204,13 @@ describe('useSession and useUser', () => {
     const k = kit();
     await storeSession(k, 'sol', password);
     const { log, Probe } = recorder<AuthUser>(useUser);
-    const view = renderWithProvider(<Probe />, providerSetup(k));
+    const requests = trackRequests();
+    const view = renderWithProvider(<Probe />, providerSetup(k, {}, { fetch: requests.fetch }));
 
     await waitFor(() => expect(log.last?.isSuccess).toBe(true));
     view.rerenderWith(<Probe />);
-    await settle();
+    await answered(requests);
+    await waitFor(() => expect(log.last?.isFetching).toBe(false));
 
     expect(log.last?.data).toMatchObject({ username: 'sol', attributes: { email: 'sol@example.com', sub: view.engine.getState().user?.userId } });
     expect(k.backend.count('GetUser')).toBe(1);
@@ -232,9 +243,9 @@ describe('useSession and useUser', () => {
     const { accessToken } = await k.auth().currentSession();
     await k.backend.call('UpdateUserAttributes', { AccessToken: accessToken, UserAttributes: [{ Name: 'nickname', Value: 'solly' }] });
 
+    // invalidateQueries resolves once the refetch it started has settled.
     await act(() => queryClient.invalidateQueries({ queryKey: authQueryKeys.user() }));
 
-    await settle();
     await waitFor(() => expect(log.last?.data?.attributes['nickname']).toBe('solly'));
     expect(k.backend.count('GetUser')).toBe(2);
     expect(authQueryKeys.user('x')).toEqual([...authQueryKeys.all, 'user', 'x']);

@@ -9,7 +9,10 @@ import { heldFetch, providerSetup, refreshRequests, RenderLog, renderWithProvide
 
 type Shown = 'children' | 'fallback' | 'loading';
 
-/** `<RequireAuth>` whose three slots record which one rendered, in order. */
+/**
+ * `<RequireAuth>` whose three slots record which one rendered, in order. Every render is recorded,
+ * so the tests that compare the log render without StrictMode (which calls each render twice).
+ */
 function guarded(log: RenderLog<Shown>) {
   function Slot({ name }: { name: Shown }) {
     log.record(name);
@@ -37,7 +40,7 @@ describe('<RequireAuth>', () => {
     const k = kit();
     const log = new RenderLog<Shown>();
 
-    renderWithProvider(guarded(log), providerSetup(k));
+    renderWithProvider(guarded(log), providerSetup(k), { strictMode: false });
 
     expect(screen.getByText('fallback')).toBeTruthy();
     expect(screen.queryByText('children')).toBeNull();
@@ -49,7 +52,7 @@ describe('<RequireAuth>', () => {
     await storeSession(k, 'rhea', password);
     const log = new RenderLog<Shown>();
 
-    renderWithProvider(guarded(log), providerSetup(k));
+    renderWithProvider(guarded(log), providerSetup(k), { strictMode: false });
 
     expect(screen.getByText('children')).toBeTruthy();
     expect(log.values).toEqual(['children']);
@@ -63,7 +66,7 @@ describe('<RequireAuth>', () => {
     const held = heldFetch();
     const log = new RenderLog<Shown>();
 
-    const view = renderWithProvider(guarded(log), providerSetup(k, {}, { fetch: held.fetch }));
+    const view = renderWithProvider(guarded(log), providerSetup(k, {}, { fetch: held.fetch }), { strictMode: false });
 
     expect(view.engine.getState().status).toBe('loading');
     expect(screen.getByText('loading')).toBeTruthy();
@@ -80,7 +83,7 @@ describe('<RequireAuth>', () => {
   it('follows sign-in and sign-out: fallback → children → fallback', async () => {
     const k = kit();
     const log = new RenderLog<Shown>();
-    const view = renderWithProvider(guarded(log), providerSetup(k));
+    const view = renderWithProvider(guarded(log), providerSetup(k), { strictMode: false });
 
     await act(() => view.engine.signIn('rhea', password));
     expect(screen.getByText('children')).toBeTruthy();

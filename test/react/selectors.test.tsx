@@ -31,6 +31,8 @@ function mount(kit: EngineTestKit) {
       <Whole />
     </>,
     providerSetup(kit),
+    // Counts renders: StrictMode would call every render twice.
+    { strictMode: false },
   );
   return { selected, whole, engine: view.engine };
 }
@@ -146,7 +148,8 @@ describe('useAuth(selector): render counts', () => {
       );
       return null;
     }
-    const view = renderWithProvider(<Email />, providerSetup(k));
+    // Counts renders: StrictMode would call every render twice.
+    const view = renderWithProvider(<Email />, providerSetup(k), { strictMode: false });
 
     await act(() => view.engine.updateUserAttributes({ name: 'Sela N.' }));
     expect(seen.renders).toBe(1);

@@ -3,7 +3,7 @@
 // so "loading"), then hydrates it while its storage holds a valid session. Hydration must match the
 // server HTML exactly (no recoverable error, no console error, the server's DOM nodes kept), and
 // right after it the UI must show the stored session: signed in, with no request to Cognito.
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -86,9 +86,9 @@ describe('hydrating server-rendered HTML in the browser', () => {
     expect(hydratedNodes.length).toBe(3);
     expect(hydratedNodes.every((node, i) => node === serverNodes[i])).toBe(true);
     expect(text(page)).toBe('signedIn|hugo|pending|welcome');
-    // useSession reads the stored tokens (valid: nothing to refresh) once its query has run.
-    await act(() => new Promise((done) => setTimeout(done, 20)));
-    expect(text(page)).toBe('signedIn|hugo|success|welcome');
+    // useSession reads the stored tokens (valid: nothing to refresh) once its query has run; had it
+    // refreshed instead, the query would succeed only after the backend had logged the request.
+    await waitFor(() => expect(text(page)).toBe('signedIn|hugo|success|welcome'));
     expect(k.backend.count()).toBe(0);
     expect(errors).not.toHaveBeenCalled();
   });

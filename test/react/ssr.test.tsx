@@ -3,7 +3,7 @@
 // without a request and without console noise, and must render the "loading" state: the server
 // cannot see the browser's storage, so anything else would make hydration mismatch
 // (ssr.hydration.test.tsx hydrates this HTML in a browser-like DOM).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import { createAuth, type FetchLike } from '../../src/core/index';
 import { AuthProvider, RequireAuth, useAuth, useCredentials, useSession, useUser } from '../../src/react/index';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
+import { BUILD_TIMEOUT_MS, builtPackage, DIST } from '../support/builtPackage';
 import { RecordingStorage } from '../support/recordingStorage';
 
 const ROOT = resolve(__dirname, '../..');
@@ -113,14 +114,13 @@ describe("'use client' on the React layer", () => {
     expect(startsWithUseClient(readFileSync(resolve(ROOT, 'src/index.ts'), 'utf8'))).toBe(true);
   });
 
-  // `npm test` builds dist before running vitest; a bare `npx vitest run` on a fresh clone has no
-  // dist, and then only this check is skipped (the source checks above still run).
-  const dist = resolve(ROOT, 'dist');
-  it.skipIf(!existsSync(resolve(dist, 'index.js')))(
-    "survives the build: dist/index.js starts with 'use client', dist/core.js does not (the engine stays usable on the server)",
-    () => {
-      expect(startsWithUseClient(readFileSync(resolve(dist, 'index.js'), 'utf8'))).toBe(true);
-      expect(startsWithUseClient(readFileSync(resolve(dist, 'core.js'), 'utf8'))).toBe(false);
-    },
-  );
+  describe('in the built package', () => {
+    // `npm test` builds dist before running vitest; a bare `npx vitest run` on a fresh clone builds it here.
+    beforeAll(() => builtPackage(), BUILD_TIMEOUT_MS);
+
+    it("survives the build: dist/index.js starts with 'use client', dist/core.js does not (the engine stays usable on the server)", () => {
+      expect(startsWithUseClient(readFileSync(resolve(DIST, 'index.js'), 'utf8'))).toBe(true);
+      expect(startsWithUseClient(readFileSync(resolve(DIST, 'core.js'), 'utf8'))).toBe(false);
+    });
+  });
 });

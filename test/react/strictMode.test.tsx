@@ -8,6 +8,7 @@ import { strongPassword } from '../backend/harness';
 import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { FakeBrowser, hostedUiKit, SIGNED_OUT, CALLBACK } from '../support/fakeBrowser';
 import { RecordingStorage } from '../support/recordingStorage';
+import { trackRequests, type RequestTracker } from '../support/requestTracker';
 import { PASSWORD_AUTH, refreshRequests, signInRequests, storeSession } from './support';
 
 // <StrictMode> renders the provider twice (two engines are built, one is thrown away) and runs its
@@ -59,10 +60,10 @@ describe('StrictMode: sign-in and refresh', () => {
     k.backend.resetCounts();
   });
 
-  function strictApp(k: EngineTestKit, flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH') {
+  function strictApp(k: EngineTestKit, flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH', requests: RequestTracker = trackRequests()) {
     return render(
       <StrictMode>
-        <AuthProvider config={k.config({ authenticationFlowType: flow })} options={{ now: k.clock.now }}>
+        <AuthProvider config={k.config({ authenticationFlowType: flow })} options={{ now: k.clock.now, fetch: requests.fetch }}>
           <Status />
           <SignInForm />
         </AuthProvider>
@@ -99,13 +100,15 @@ describe('StrictMode: sign-in and refresh', () => {
     await storeSession(k, 'stella', password);
     k.clock.advance(3_600_000 + 1_000);
     k.backend.resetCounts();
+    const requests = trackRequests();
 
-    strictApp(k, 'USER_PASSWORD_AUTH');
+    strictApp(k, 'USER_PASSWORD_AUTH', requests);
     expect(screen.getByTestId('status').textContent).toBe('loading');
 
     expect(await screen.findByText('signed in as stella')).toBeTruthy();
-    // Let any second refresh (from the engine StrictMode threw away) reach the backend before counting.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // A second refresh (from the engine StrictMode threw away, or the re-run effect) would have been
+    // sent at mount, like the first: once every request sent is answered, the backend has logged it.
+    await act(() => requests.idle());
     expect(refreshRequests(k)).toBe(1);
     expect(k.backend.count()).toBe(1);
   });
@@ -157,10 +160,14 @@ describe('StrictMode: hosted-UI callback at mount', () => {
     const callback = await ui.authorize(browser, { username: 'hugo', password });
     browser.load(callback);
     k.backend.resetCounts();
+    const requests = trackRequests();
 
     render(
       <StrictMode>
-        <AuthProvider config={k.config({ ...PASSWORD_AUTH, oauth: ui.oauth() })} options={{ now: k.clock.now, environment: browser.environment }}>
+        <AuthProvider
+          config={k.config({ ...PASSWORD_AUTH, oauth: ui.oauth() })}
+          options={{ now: k.clock.now, environment: browser.environment, fetch: requests.fetch }}
+        >
           <Status />
         </AuthProvider>
       </StrictMode>,
@@ -168,7 +175,9 @@ describe('StrictMode: hosted-UI callback at mount', () => {
     expect(screen.getByTestId('status').textContent).toBe('loading');
 
     expect(await screen.findByText('signed in as hugo')).toBeTruthy();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // A second code exchange would have been sent at mount, like the first: wait until every request
+    // sent is answered (so the backend has logged it) before counting.
+    await act(() => requests.idle());
     expect(k.backend.count('oauth2/token')).toBe(1);
     expect(k.backend.count()).toBe(1);
     expect(browser.url).toBe(CALLBACK);

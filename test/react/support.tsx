@@ -40,7 +40,7 @@ export function Provider({ setup, children }: { setup: ProviderSetup; children?:
   );
 }
 
-/** Every value a component rendered, in order: `values.length` is its render count. */
+/** Every value a component rendered, in order: `values.length` is its render count (StrictMode calls each render twice). */
 export class RenderLog<T> {
   readonly values: T[] = [];
 
@@ -70,14 +70,23 @@ function EngineProbe({ log }: { log: RenderLog<Auth> }) {
 export interface ProviderRender extends RenderResult {
   /** The engine the provider handed to its hooks (the last one rendered). */
   engine: Auth;
-  /** Every engine the provider handed out, one per render of the probe. */
+  /** Every engine the provider handed out, one per render of the probe (two under StrictMode). */
   engines: RenderLog<Auth>;
   /** Re-render the provider (same setup unless another is given) around new children. */
   rerenderWith(ui: ReactNode, setup?: ProviderSetup): void;
 }
 
-/** Render `ui` inside `<AuthProvider>`, with a probe that captures the provider's engine. */
-export function renderWithProvider(ui: ReactNode, setup: ProviderSetup): ProviderRender {
+export interface WrapperOptions {
+  /**
+   * Render inside `<StrictMode>`, as apps do in development: components render twice, the provider's
+   * engine is created twice (one thrown away), effects run, clean up and run again. Default true; a
+   * test that opts out says why (e.g. it counts renders, which StrictMode doubles).
+   */
+  strictMode?: boolean;
+}
+
+/** Render `ui` inside `<AuthProvider>` (and `<StrictMode>`), with a probe that captures the provider's engine. */
+export function renderWithProvider(ui: ReactNode, setup: ProviderSetup, { strictMode = true }: WrapperOptions = {}): ProviderRender {
   const engines = new RenderLog<Auth>();
   const tree = (children: ReactNode, current: ProviderSetup) => (
     <Provider setup={current}>
@@ -85,7 +94,8 @@ export function renderWithProvider(ui: ReactNode, setup: ProviderSetup): Provide
       {children}
     </Provider>
   );
-  const result = render(tree(ui, setup));
+  // Testing Library wraps rerenders in <StrictMode> too.
+  const result = render(tree(ui, setup), { reactStrictMode: strictMode });
   return Object.assign(result, {
     get engine(): Auth {
       const engine = engines.last;

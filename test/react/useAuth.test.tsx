@@ -9,6 +9,7 @@ import { strongPassword } from '../backend/harness';
 import { newTotpSecret, totpCode } from '../backend/totp';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
+import { trackRequests } from '../support/requestTracker';
 import { providerSetup, RenderLog, renderWithProvider, storeSession } from './support';
 
 /** A hand-made sign-in screen driven by `useAuth()` alone: the screen is `nextStep.signInStep`. */
@@ -171,9 +172,12 @@ describe('useAuth: the first render', () => {
     await storeSession(k, 'fran', password);
     k.backend.resetCounts();
     const { log, Status } = statusLog();
+    const requests = trackRequests();
 
-    renderWithProvider(<Status />, providerSetup(k));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    renderWithProvider(<Status />, providerSetup(k, {}, { fetch: requests.fetch }));
+    // The engine restores synchronously and anything it would request starts at mount, inside the
+    // render's act(): once every request sent is answered, the backend has logged it.
+    await act(() => requests.idle());
 
     expect(log.first).toBe('signedIn');
     expect(new Set(log.values)).toEqual(new Set(['signedIn']));
@@ -183,9 +187,10 @@ describe('useAuth: the first render', () => {
   it('with nothing stored, the first render is signedOut and it never shows loading', async () => {
     const k = kit();
     const { log, Status } = statusLog();
+    const requests = trackRequests();
 
-    renderWithProvider(<Status />, providerSetup(k));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    renderWithProvider(<Status />, providerSetup(k, {}, { fetch: requests.fetch }));
+    await act(() => requests.idle());
 
     expect(log.first).toBe('signedOut');
     expect(log.values).not.toContain('loading');

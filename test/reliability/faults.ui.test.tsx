@@ -62,6 +62,7 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
       >
         <Authenticator />
       </AuthProvider>,
+      { reactStrictMode: true }, // as the shared wrappers (test/react/support.tsx) render
     );
   }
 

@@ -151,5 +151,6 @@ function renderAuthenticator(k: EngineTestKit) {
     <AuthProvider config={k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH' })} options={{ now: k.clock.now }}>
       <Authenticator signUpAttributes={['email', 'phone_number']} />
     </AuthProvider>,
+    { reactStrictMode: true }, // as the shared wrappers (test/react/support.tsx) render
   );
 }

@@ -2,7 +2,7 @@
  * Request timeouts, `auth.abort()`, retry backoff, and a sign-out racing a refresh that hangs:
  * against the test backend on loopback, faults from test/backend/faults.ts.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { AuthError, ConfigError, type Auth, type AuthEvent, type FetchLike } from '../../src/core/index';
 import { retryDelayMs } from '../../src/core/retryPolicy';
@@ -116,10 +116,14 @@ describe('timeouts, abort and retries', () => {
     const k = kit();
     const { auth } = await signedIn(k, { engine: { retry: { retries: 2, baseDelayMs: 60_000 } } });
     faults.arm({ kind: 'http500', operation: 'GetUser', times: 10 });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
 
     const pending = authErrorOf(auth.currentUserInfo());
     await until(() => k.backend.count('GetUser') === 1);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the 500 is in, the backoff has begun
+    // The 500 is in and the backoff has begun once its timer is armed: 30–60 s with this base delay and
+    // jitter (the request's own timeout is 15 s, the test's polling far shorter).
+    await until(() => timers.mock.calls.some(([, ms]) => typeof ms === 'number' && ms >= 30_000 && ms <= 60_000));
+    timers.mockRestore();
     auth.abort();
 
     expect(await pending).toMatchObject({ name: 'AbortError' });
@@ -228,10 +232,12 @@ function delayRefresh(slow: ReturnType<typeof createFaultInjector>): FetchLike {
   };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Resolves once `condition()` holds (polled), or fails after `timeoutMs`. */
+function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!condition()) throw new Error('condition not met in time');
+    },
+    { timeout: timeoutMs, interval: 5 },
+  );
 }

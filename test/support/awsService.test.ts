@@ -101,7 +101,8 @@ describe('the fake AWS service with a real STS client', () => {
     let calls = 0;
     const provider = async () => {
       calls += 1;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Resolved on a later turn of the event loop, not at once: the SDK must really await it.
+      await new Promise((resolve) => setImmediate(resolve));
       return { ...TEMP, expiration: new Date(Date.now() + 3_600_000) };
     };
     const out = await sts({ credentials: provider }).send(new GetCallerIdentityCommand({}));

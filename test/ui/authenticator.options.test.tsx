@@ -14,7 +14,7 @@ import { axeViolations, click, findScreen, renderWithAuth, type } from './suppor
 const CALLBACK = 'http://localhost:3000/callback';
 const SIGNED_OUT = 'http://localhost:3000/';
 
-/** Like `renderWithAuth`, with the hosted UI on the backend and navigation captured instead of followed. */
+/** Like `renderWithAuth` (in StrictMode too), with the hosted UI on the backend and navigation captured instead of followed. */
 function renderWithHostedUi(k: EngineTestKit, ui: ReactNode, navigated: string[], extra: Partial<AuthConfig> = {}) {
   const oauth = { domain: new URL(k.url).host, redirectSignIn: CALLBACK, redirectSignOut: SIGNED_OUT, responseType: 'code' as const };
   return render(
@@ -24,6 +24,7 @@ function renderWithHostedUi(k: EngineTestKit, ui: ReactNode, navigated: string[]
     >
       {ui}
     </AuthProvider>,
+    { reactStrictMode: true },
   );
 }
 

@@ -9,16 +9,21 @@ import { afterEach, expect } from 'vitest';
 import type { AuthConfig } from '../../src/core/index';
 import { AuthProvider } from '../../src/react/index';
 import type { EngineTestKit } from '../support/engine';
+import type { WrapperOptions } from '../react/support';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 afterEach(cleanup);
 
-/** `ui` inside a provider whose engine talks to `kit`'s backend with password sign-in (no SRP math). */
-export function renderWithAuth(kit: EngineTestKit, ui: ReactNode, extra: Partial<AuthConfig> = {}): RenderResult {
+/**
+ * `ui` inside a provider whose engine talks to `kit`'s backend with password sign-in (no SRP math),
+ * inside `<StrictMode>` unless `strictMode: false` (see WrapperOptions).
+ */
+export function renderWithAuth(kit: EngineTestKit, ui: ReactNode, extra: Partial<AuthConfig> = {}, { strictMode = true }: WrapperOptions = {}): RenderResult {
   return render(
     <AuthProvider config={kit.config({ authenticationFlowType: 'USER_PASSWORD_AUTH', ...extra })} options={{ now: kit.clock.now }}>
       {ui}
     </AuthProvider>,
+    { reactStrictMode: strictMode },
   );
 }
 
