@@ -227,6 +227,32 @@ describe('hosted UI: code flow', () => {
     expect(browser.transientKeys()).toEqual([]);
   });
 
+  it('an engine built on a callback URL shows loading and sends nothing until started; start() exchanges the code once', async () => {
+    const k = kit();
+    const browser = new FakeBrowser(`${APP}/`);
+    const callback = await ui.authorize(browser, hana);
+    browser.load(callback);
+    k.backend.resetCounts();
+
+    const engine = ui.engine(browser);
+    await Promise.resolve();
+
+    expect(engine.getState().status).toBe('loading');
+    expect(k.backend.count()).toBe(0);
+    expect(browser.url).toBe(callback);
+
+    const signedIn = new Promise<void>((resolve) => engine.listen('signIn', () => resolve()));
+    engine.start();
+    engine.stop();
+    engine.start(); // StrictMode's effect re-run: the same completion, not a second exchange
+    await signedIn;
+    expect(engine.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hana' } });
+    await expect(engine.handleRedirect(callback)).resolves.toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(k.backend.count('oauth2/token')).toBe(1);
+    expect(browser.url).toBe(CALLBACK);
+    engine.stop();
+  });
+
   it('completes the code exchange once when two engines of one page (one coordinator) handle the same callback: both signed in, one signIn each', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
