@@ -8,8 +8,11 @@ export type { AuthContextValue, AuthActions, AuthActionName } from './authSnapsh
 export { useAuthAction } from './useAuthAction';
 export type { AuthActionState } from './useAuthAction';
 export { useCredentials } from './useCredentials';
+export type { CredentialsQueryResult } from './useCredentials';
 export { useSession } from './useSession';
+export type { SessionQueryResult } from './useSession';
 export { useUser } from './useUser';
+export type { UserQueryResult } from './useUser';
 export { authQueryKeys } from './queryKeys';
 export { RequireAuth } from './RequireAuth';
 export type { RequireAuthProps } from './RequireAuth';

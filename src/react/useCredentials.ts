@@ -10,7 +10,10 @@ import { authQueryKeys } from './queryKeys';
  * query: fresh until shortly before they expire, refetched when the user signs in, out or changes,
  * and never fetched for guests when `mandatorySignIn` is on.
  */
-export function useCredentials(): UseQueryResult<EssentialCredentials & { expiration: Date }, AuthError> {
+/** What `useCredentials()` returns. */
+export type CredentialsQueryResult = UseQueryResult<EssentialCredentials & { expiration: Date }, AuthError>;
+
+export function useCredentials(): CredentialsQueryResult {
   const auth = useAuthEngine();
   const status = useAuth((s) => s.status);
   const principal = useAuth((s) => s.user?.userId ?? 'guest');

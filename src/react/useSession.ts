@@ -10,7 +10,10 @@ import { retryOnlyNetwork } from './useCredentials';
  * The signed-in user's tokens (`idToken`, `accessToken`, …) as a query, refreshed by the engine
  * when they near expiry. Disabled while signed out.
  */
-export function useSession(): UseQueryResult<AuthSession, AuthError> {
+/** What `useSession()` returns. */
+export type SessionQueryResult = UseQueryResult<AuthSession, AuthError>;
+
+export function useSession(): SessionQueryResult {
   const auth = useAuthEngine();
   const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
   return useQuery<AuthSession, AuthError>({

@@ -11,7 +11,10 @@ import { retryOnlyNetwork } from './useCredentials';
  * after `updateUserAttributes`. For the attributes in the id token, with no request, use
  * `useAuth((s) => s.user)`.
  */
-export function useUser(): UseQueryResult<AuthUser, AuthError> {
+/** What `useUser()` returns. */
+export type UserQueryResult = UseQueryResult<AuthUser, AuthError>;
+
+export function useUser(): UserQueryResult {
   const auth = useAuthEngine();
   const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
   return useQuery<AuthUser, AuthError>({
