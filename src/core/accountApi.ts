@@ -158,7 +158,7 @@ export class AccountApi {
     const deviceKey = this.#deviceKey('forgetDevice');
     await this.#deps.sessions.withAccessToken('forgetDevice', (ctx, token) => forgetDevice(ctx, token, deviceKey));
     const username = this.#deps.sessions.username;
-    if (username) this.#deps.pool().ctx('forgetDevice').store.clearDevice(username);
+    if (username) this.#deps.pool().ctx('forgetDevice').tokens.clearDevice(username);
   }
 
   fetchDevices(): Promise<DeviceInfo[]> {
@@ -172,7 +172,7 @@ export class AccountApi {
 
   #deviceKey(source: string): string {
     const username = this.#deps.sessions.username;
-    const device = username ? this.#deps.pool().ctx(source).store.device(username) : null;
+    const device = username ? this.#deps.pool().ctx(source).tokens.device(username) : null;
     if (!username) throw authError('NoCurrentUser', 'No current user', source);
     if (!device) throw authError('NoDevice', 'This device is not tracked by the user pool.', source);
     return device.deviceKey;

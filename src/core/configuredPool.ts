@@ -2,7 +2,7 @@ import type { CognitoClient } from './cognitoClient';
 import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { FlowContext } from './flows/context';
 import { authError } from './normalizeError';
-import { SessionStore } from './session/sessionStore';
+import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
 
@@ -33,7 +33,7 @@ export class ConfiguredPool {
       clientId: config.userPoolWebClientId,
       call: deps.client.service(config.endpoint, 'AWSCognitoIdentityProviderService', config.requestTimeout),
       srp: deps.srp,
-      store: new SessionStore(this.storage, config.userPoolWebClientId),
+      tokens: new TokenStorage(this.storage, config.userPoolWebClientId),
       now: deps.now,
       serverNow: deps.client.serverClock.now,
       metadata: (perCall) => {

@@ -224,10 +224,10 @@ export class HostedUi {
       ...(pool.config.endpoint ? { endpoint: pool.config.endpoint } : {}),
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
-    const previous = ctx.store.lastAuthUser();
+    const previous = ctx.tokens.lastAuthUser();
     const { username } = await completeSignIn(ctx, tokens, '');
     // Another user's tokens must not linger: drop them only now, once the new session is stored.
-    if (previous && previous !== username) ctx.store.clear(previous, { keepLastAuthUser: true });
+    if (previous && previous !== username) ctx.tokens.clear(previous, { keepLastAuthUser: true });
     pool.storage.setItem(HOSTED_UI_FLAG, 'true');
     return record.customState === undefined ? {} : { customState: record.customState };
   }

@@ -7,10 +7,9 @@ import type { FlowContext } from './flows/context';
 import { refreshSession } from './flows/refreshSession';
 import { authError, toAuthError } from './normalizeError';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import { keepsSessionAfterRefreshFailure } from './refreshFailure';
 import type { AuthSession } from './session/authSession';
 import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
-import { endsSession } from './session/refreshPolicy';
+import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
 import type { AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -57,7 +56,7 @@ export class SessionManager {
    * signs out, expired tokens with a refresh token wait (loading) for `start()` or `currentSession()`.
    */
   restore(): void {
-    const stored = this.#deps.pool().maybeCtx?.store.load();
+    const stored = this.#deps.pool().maybeCtx?.tokens.load();
     if (!stored) {
       this.#setSession(null, null);
       this.#deps.store.dispatch({ type: 'signedOut' });
@@ -127,8 +126,8 @@ export class SessionManager {
     const username = this.#username;
     const ctx = this.#deps.pool().maybeCtx;
     if (ctx) {
-      ctx.store.clear(username);
-      if (options.forgetDevice && username) ctx.store.clearDevice(username);
+      ctx.tokens.clear(username);
+      if (options.forgetDevice && username) ctx.tokens.clearDevice(username);
     }
     this.#forgetHostedUiFlag();
     this.#setSession(null, null);
@@ -244,7 +243,7 @@ export class SessionManager {
       // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
       // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
       const refreshedElsewhere = () => {
-        const stored = ctx.store.load();
+        const stored = ctx.tokens.load();
         const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
         return same && this.#isFresh(stored.session) ? stored.session : undefined;
       };
@@ -258,7 +257,7 @@ export class SessionManager {
       const refreshed = await coordinator.shareWhileRunning(key, () => refreshSession(ctx, username, startedWith, rotation));
       // Signed out (or in as someone else) while the request was in flight: its result is stale.
       if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-      ctx.store.save(username, refreshed); // inside the lock, so the next tab finds it
+      ctx.tokens.save(username, refreshed); // inside the lock, so the next tab finds it
       return refreshed;
     });
   }
@@ -299,7 +298,7 @@ export class SessionManager {
     const { store, events } = this.#deps;
     const ctx = this.#deps.pool().maybeCtx;
     if (!ctx) return;
-    const stored = ctx.store.load();
+    const stored = ctx.tokens.load();
     if (!stored) {
       if (!this.#session) return;
       this.#setSession(null, null);
@@ -320,14 +319,11 @@ export class SessionManager {
   };
 
   #marginFor(session: AuthSession): number {
-    const margin = this.#deps.options.refreshMarginSeconds;
-    const lifetime = session.lifetime;
-    return lifetime > 0 ? Math.min(margin, lifetime / 2) : margin;
+    return refreshMarginFor(session, this.#deps.options.refreshMarginSeconds);
   }
 
-  /** When (ms, engine clock) the session is due: its expiry on the server's clock, less the margin. */
   #dueAt(session: AuthSession): number {
-    return (session.expiresAt + session.clockDrift - this.#marginFor(session)) * 1000;
+    return refreshDueAt(session, this.#deps.options.refreshMarginSeconds);
   }
 
   /** Background refresh just before expiry, only while started. */

@@ -157,3 +157,8 @@ function TypedForm() {
   return null;
 }
 void TypedForm;
+
+// `listen('*')` without an annotation still gets the union, narrowing on `event`.
+auth.listen('*', (event) => {
+  if (event.event === 'customOAuthState') expectTypeOf(event.data).toEqualTypeOf<string>();
+});

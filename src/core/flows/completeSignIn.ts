@@ -20,7 +20,7 @@ export async function completeSignIn(
   const claim = session.accessTokenPayload['username'] ?? session.idTokenPayload['cognito:username'];
   const username = typeof claim === 'string' && claim ? claim : fallbackUsername;
   if (result.NewDeviceMetadata) await confirmNewDevice(ctx, session, username, result.NewDeviceMetadata);
-  ctx.store.save(username, session);
+  ctx.tokens.save(username, session);
   return { username, session };
 }
 
@@ -37,7 +37,7 @@ async function confirmNewDevice(
     DeviceName: deviceName(),
     DeviceSecretVerifierConfig: { Salt: verifier.salt, PasswordVerifier: verifier.passwordVerifier },
   });
-  ctx.store.saveDevice(username, {
+  ctx.tokens.saveDevice(username, {
     deviceKey: device.DeviceKey,
     deviceGroupKey: device.DeviceGroupKey,
     randomPassword: verifier.randomPassword,

@@ -1,4 +1,4 @@
-import type { SessionStore } from '../session/sessionStore';
+import type { TokenStorage } from '../session/tokenStorage';
 import type { SrpClient } from '../srp/srpClient';
 import type { ServiceCall } from '../transport';
 
@@ -8,7 +8,8 @@ export interface FlowContext {
   clientId: string;
   call: ServiceCall;
   srp: SrpClient;
-  store: SessionStore;
+  /** The user's tokens and device keys in the app's storage. */
+  tokens: TokenStorage;
   now: () => number;
   /** The server's clock (the device clock corrected by Cognito's `Date` header): for the SRP TIMESTAMP. */
   serverNow: () => number;

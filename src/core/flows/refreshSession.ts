@@ -8,7 +8,7 @@ import type { AuthenticationResult, FlowContext } from './context';
  * response carries none, the old one is kept.
  */
 export async function refreshSession(ctx: FlowContext, username: string, session: AuthSession, rotation = false): Promise<AuthSession> {
-  const device = ctx.store.device(username);
+  const device = ctx.tokens.device(username);
   const refreshToken = session.refreshToken ?? '';
   const response = rotation
     ? await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('GetTokensFromRefreshToken', {

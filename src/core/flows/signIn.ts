@@ -36,7 +36,7 @@ export interface SignInInput {
 
 /** InitiateAuth, answering the password and device proofs itself; stops at the first user-facing challenge. */
 export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Promise<SignInOutcome> {
-  const device = ctx.store.device(input.username);
+  const device = ctx.tokens.device(input.username);
   const params: Record<string, string> = { USERNAME: input.username };
   if (device) params['DEVICE_KEY'] = device.deviceKey;
   let srp: Awaited<ReturnType<FlowContext['srp']['start']>> | undefined;
@@ -66,7 +66,7 @@ export async function respondToChallenge(
   clientMetadata?: Record<string, string>,
 ): Promise<SignInOutcome> {
   const metadata = ctx.metadata(clientMetadata);
-  const device = ctx.store.device(pending.challengeUsername) ?? ctx.store.device(pending.username);
+  const device = ctx.tokens.device(pending.challengeUsername) ?? ctx.tokens.device(pending.username);
   const response = await ctx.call<InitiateAuthResponse>(
     'RespondToAuthChallenge',
     withMetadata(
@@ -163,7 +163,7 @@ async function automaticResponse(
       throw authError('UnknownError', 'Cognito asked for an SRP proof the engine did not start.', 'signIn');
     }
     const timestamp = formatSrpTimestamp(new Date(ctx.serverNow()));
-    const device = ctx.store.device(challengeUsername);
+    const device = ctx.tokens.device(challengeUsername);
     return {
       USERNAME: challengeUsername,
       PASSWORD_CLAIM_SECRET_BLOCK: params['SECRET_BLOCK'] ?? '',
@@ -180,13 +180,13 @@ async function automaticResponse(
     };
   }
   if (challengeName === 'DEVICE_SRP_AUTH') {
-    const device = ctx.store.device(challengeUsername) ?? ctx.store.device(state.username);
+    const device = ctx.tokens.device(challengeUsername) ?? ctx.tokens.device(state.username);
     if (!device) throw authError('NoDevice', 'Cognito asked for a device proof but no device is remembered.', 'signIn');
     state.srp = await ctx.srp.start(device.deviceGroupKey);
     return { USERNAME: challengeUsername, DEVICE_KEY: device.deviceKey, SRP_A: state.srp.srpA };
   }
   if (challengeName === 'DEVICE_PASSWORD_VERIFIER') {
-    const device = ctx.store.device(challengeUsername) ?? ctx.store.device(state.username);
+    const device = ctx.tokens.device(challengeUsername) ?? ctx.tokens.device(state.username);
     if (!device || !state.srp) throw authError('NoDevice', 'Device proof requested out of order.', 'signIn');
     const timestamp = formatSrpTimestamp(new Date(ctx.serverNow()));
     return {

@@ -11,11 +11,11 @@ export interface DeviceSecrets {
 }
 
 /**
- * Reads and writes the keys amazon-cognito-identity-js and Amplify (v5 and v6) use,
+ * Tokens and device keys in the app's storage, under the keys amazon-cognito-identity-js and Amplify (v5 and v6) use,
  * `CognitoIdentityServiceProvider.<clientId>.<username>.<item>`, so a user signed in with Amplify
  * is still signed in after switching to this kit, and back.
  */
-export class SessionStore {
+export class TokenStorage {
   readonly #storage: StorageLike;
   readonly #prefix: string;
 
