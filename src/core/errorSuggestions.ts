@@ -40,5 +40,6 @@ const suggestions: Readonly<Record<string, string>> = Object.freeze({
 });
 
 export function recoverySuggestionFor(name: string): string | undefined {
-  return suggestions[name];
+  // Own keys only: a name such as `constructor` (anything a server may send) must not reach the prototype.
+  return Object.hasOwn(suggestions, name) ? suggestions[name] : undefined;
 }

@@ -50,6 +50,10 @@ describe('AuthError', () => {
     expect(authError('CodeMismatchException', 'Invalid code', 'confirmSignUp').recoverySuggestion).toBe('Check the code and enter it again.');
     expect(authError('NetworkError', 'offline', 'signIn').recoverySuggestion).toMatch(/network/i);
     expect(authError('SomeFutureException', 'new', 'signIn').recoverySuggestion).toBeUndefined();
+    // A name that happens to be an Object.prototype key is still unknown.
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(authError(name, 'odd', 'signIn').recoverySuggestion).toBeUndefined();
+    }
   });
 });
 
