@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 // Library build: one ES module per public entry point. React, TanStack and qrcode stay external
@@ -30,12 +31,22 @@ export default defineConfig({
   },
 });
 
-/** The UI's stylesheet ships as-is at `dist/styles.css` (`import 'cognito-react-kit/styles.css'`); no JS imports it. */
+/**
+ * The UI's stylesheet ships as one file at `dist/styles.css` (`import 'cognito-react-kit/styles.css'`);
+ * no JS imports it. Its source imports its parts (theme, components), inlined here in order.
+ */
 function copyStyles(): Plugin {
   return {
     name: 'crk-copy-styles',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/ui/styles.css', 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineCssImports('src/ui/styles.css') });
     },
   };
+}
+
+/** A stylesheet with its relative `@import './x.css';` lines replaced by the files themselves. */
+export function inlineCssImports(path: string): string {
+  return readFileSync(path, 'utf8').replace(/^@import '(\.[^']+\.css)';$/gm, (_line, part: string) =>
+    inlineCssImports(fileURLToPath(new URL(part, pathToFileURL(path)))).trimEnd(),
+  );
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { inlineCssImports } from '../../vite.config';
 
-const css = readFileSync(new URL('../../src/ui/styles.css', import.meta.url), 'utf8');
+// The stylesheet as it ships (dist/styles.css): the entry with its parts inlined.
+const css = inlineCssImports(fileURLToPath(new URL('../../src/ui/styles.css', import.meta.url)));
 const declarations = css
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .split(/[;{}]/)
@@ -12,6 +14,11 @@ const declarations = css
 const SHAPES = ['border-radius: 50%'];
 
 describe('styles.css', () => {
+  it('ships as one file: every part is inlined, no @import is left', () => {
+    expect(css).not.toMatch(/@import/);
+    expect(css).toContain('.crk-field__dial-code');
+  });
+
   it('declares its theme as custom properties on the root class', () => {
     expect(css).toMatch(/\.crk-authenticator \{\s*--crk-color-background:/);
   });
