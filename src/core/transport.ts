@@ -3,10 +3,14 @@ import { isRetryable, retryDelayMs, type RetryOptions } from './retryPolicy';
 import type { AuthError } from './errors';
 import { globalTimers, type Timers } from './timers';
 
-/** The subset of `fetch` the engine uses; inject one to run against an in-process backend. */
+/**
+ * The subset of `fetch` the engine uses; inject one to run against an in-process backend. Every
+ * request asks for `redirect: 'error'`: a password, code or token must never be re-sent to wherever
+ * a 307/308 points; an injected fetch should honour it too.
+ */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal; redirect?: 'error' },
 ) => Promise<{
   ok: boolean;
   status: number;
@@ -98,6 +102,7 @@ async function callOnce<T>(
         },
         body: JSON.stringify(input),
         signal: controller.signal,
+        redirect: 'error',
       });
       request.catch(() => undefined); // a late rejection after the race was lost is not unhandled
       response = await Promise.race([request, stopped]);

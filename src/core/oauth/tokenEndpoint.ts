@@ -18,6 +18,8 @@ export async function postForm(fetch: FetchLike, url: string, form: Record<strin
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(form).toString(),
+      // The code, its PKCE verifier or a refresh token must never follow a redirect to another origin.
+      redirect: 'error',
     });
     text = await response.text();
   } catch (cause) {
