@@ -58,6 +58,27 @@ const storedSession = fc.record(
 describe('corrupted, truncated or foreign values under the kit keys', () => {
   const running = useBackend({ deviceTracking: false });
 
+  it('an id token with a claim nested 10,000 deep starts the engine signed out, without throwing', async () => {
+    const { backend } = running();
+    const prefix = `CognitoIdentityServiceProvider.${backend.config.clientId}`;
+    const storage = new MemoryStorage();
+    // Written as text: serialising it would overflow the stack, which is the point.
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const claims = `"sub":"zoe-sub","exp":${NOW_S() + 3600},"iat":${NOW_S()}`;
+    const jwt = (payload: string) => `${b64({ alg: 'RS256' })}.${b64(payload)}.${b64('sig')}`;
+    storage.setItem(`${prefix}.LastAuthUser`, 'zoe');
+    storage.setItem(`${prefix}.zoe.idToken`, jwt(`{${claims},"nested":${deep}}`));
+    storage.setItem(`${prefix}.zoe.accessToken`, jwt(`{${claims}}`));
+    backend.resetCounts();
+    tally('fuzzCases');
+
+    const auth = createAuth({ userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, storage });
+
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null });
+    await expect(auth.currentSession()).rejects.toMatchObject({ name: 'NoCurrentUser' });
+    expect(backend.count()).toBe(0);
+  });
+
   it(`start signed in with a usable session or signed out cleanly (${RUNS} cases)`, async () => {
     const { backend, url } = running();
     const prefix = `CognitoIdentityServiceProvider.${backend.config.clientId}`;
