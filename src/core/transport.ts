@@ -136,7 +136,10 @@ function parseResponse<T>(operation: string, response: { ok: boolean; status: nu
         statusCode: response.status,
       });
     }
-    return body as T;
+    // Cognito's answers that succeed never carry an error type: a 200 that does (a proxy, a broken
+    // gateway) is that error, not data (read as data, a GetUser answer would wipe the user).
+    const typed = stringField(body, '__type');
+    if (typed === undefined) return body as T;
   }
   const name = errorName(response.headers.get('x-amzn-errortype'), body) ?? `HttpError${response.status}`;
   const message = errorMessage(body) ?? `${operation} failed with HTTP ${response.status}`;

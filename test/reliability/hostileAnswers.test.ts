@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { InterceptResponse } from '../backend/types';
+import { strongPassword } from '../backend/harness';
+import { useEngineBackend } from '../support/engine';
+import { authErrorOf } from '../support/engineAssertions';
+import { tally } from './tally';
+
+// Answers Cognito never gives, from a proxy or a broken gateway in between: the engine must read
+// them as the errors they are, not as data.
+describe('answers that are not what they claim', () => {
+  let answer: ((operation: string) => InterceptResponse | undefined) | undefined;
+  const kit = useEngineBackend({ intercept: (operation) => answer?.(operation) });
+  const password = strongPassword();
+
+  beforeEach(async () => {
+    answer = undefined;
+    const k = kit();
+    if (!k.backend.getUser('hana')) await k.backend.createUser({ username: 'hana', password, attributes: { email: 'hana@example.com' } });
+  });
+
+  it('an HTTP 200 carrying __type is that typed error: GetUser does not wipe the signed-in user', async () => {
+    tally('attacksTried');
+    const k = kit();
+    const auth = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
+    await auth.signIn({ username: 'hana', password });
+    const before = auth.getState().user;
+    answer = (operation) =>
+      operation === 'GetUser'
+        ? { status: 200, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: 'InternalErrorException', message: 'gateway' }) }
+        : undefined;
+
+    const error = await authErrorOf(auth.currentAuthenticatedUser({ bypassCache: true }));
+
+    expect(error).toMatchObject({ name: 'InternalErrorException', message: 'gateway', statusCode: 200, source: 'currentAuthenticatedUser' });
+    expect(auth.getState()).toMatchObject({ status: 'signedIn', user: before });
+    expect(auth.getState().user?.attributes.email).toBe('hana@example.com');
+
+    // Once the gateway answers properly, the same call works.
+    answer = undefined;
+    await expect(auth.currentAuthenticatedUser({ bypassCache: true })).resolves.toMatchObject({ attributes: { email: 'hana@example.com' } });
+    tally('attacksRejected');
+  });
+});
