@@ -56,7 +56,7 @@ export class HostedUi {
   get onCallbackPage(): boolean {
     const oauth = this.#deps.pool().config.oauth;
     const url = this.#deps.environment.currentUrl();
-    return !!oauth && !!url && !!callbackParams(url) && oauth.redirectSignIn.some((candidate) => sameEndpoint(candidate, url));
+    return !!oauth && !!url && !!callbackParams(url, oauth.responseType) && oauth.redirectSignIn.some((candidate) => sameEndpoint(candidate, url));
   }
 
   /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
@@ -123,9 +123,10 @@ export class HostedUi {
 
   /** Finish a hosted-UI sign-in on the redirect page; null when `url` is not a callback. */
   handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
-    const params = url === undefined ? undefined : callbackParams(url);
     const pool = this.#deps.pool();
-    if (!url || !params || !pool.config.oauth) return Promise.resolve(null);
+    const oauth = pool.config.oauth;
+    const params = url === undefined || !oauth ? undefined : callbackParams(url, oauth.responseType);
+    if (!url || !params) return Promise.resolve(null);
     // One completion per callback URL for every engine sharing the coordinator: a code is exchanged once.
     const completion = this.#deps.coordinator.once(`${pool.ctx('handleRedirect').clientId} ${url}`, () => this.#complete(url, params));
     // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.

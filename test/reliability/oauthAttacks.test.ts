@@ -94,6 +94,38 @@ describe('hosted UI attacks', () => {
     });
   });
 
+  it('a fragment cannot override the code flow’s query: `#code=…&state=…` is ignored, the real code signs in', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim);
+      const state = new URL(callback).searchParams.get('state')!;
+      browser.load(`${callback}#code=attacker-code&state=${state}`);
+      const auth = ui.engine(browser);
+
+      await expect(auth.handleRedirect()).resolves.toMatchObject({ isSignedIn: true });
+      expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'vic' } });
+      expect(k.backend.count('oauth2/token')).toBe(1);
+    });
+  });
+
+  it('a code and state only in the fragment are no code-flow callback: nothing is exchanged, the pending flow survives', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim);
+      const query = new URL(callback).search.slice(1);
+      browser.load(`${CALLBACK}#${query}`);
+      const forged = ui.engine(browser);
+
+      await expect(forged.handleRedirect()).resolves.toBeNull();
+      expect(k.backend.count('oauth2/token')).toBe(0);
+      // The real callback still completes: the fragment did not consume the flow.
+      browser.load(callback);
+      await expect(ui.engine(browser).handleRedirect()).resolves.toMatchObject({ isSignedIn: true });
+    });
+  });
+
   it('code injection: the attacker’s own code in the victim’s callback (state leaked) fails PKCE and stores nothing', async () => {
     await attack(async () => {
       const k = kit();

@@ -46,8 +46,12 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** The OAuth parameters of a callback, from the query (code flow) and the fragment (token flow). */
-export function callbackParams(url: string): URLSearchParams | undefined {
+/**
+ * The OAuth parameters of a callback. The code flow answers in the query only: a fragment (which
+ * any link can carry, and which no server sees) must not supply or override its `code` or `state`.
+ * The implicit flow answers in the fragment (its errors may come in the query).
+ */
+export function callbackParams(url: string, responseType: 'code' | 'token'): URLSearchParams | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -55,7 +59,7 @@ export function callbackParams(url: string): URLSearchParams | undefined {
     return undefined;
   }
   const params = new URLSearchParams(parsed.search);
-  for (const [key, value] of new URLSearchParams(parsed.hash.replace(/^#/, ''))) params.set(key, value);
+  if (responseType === 'token') for (const [key, value] of new URLSearchParams(parsed.hash.replace(/^#/, ''))) params.set(key, value);
   const isCallback = ['code', 'state', 'error', 'access_token', 'id_token'].some((key) => params.has(key));
   return isCallback ? params : undefined;
 }
