@@ -88,6 +88,8 @@ export class HostedUi {
       }
       const oauth = this.#oauth(source);
       const ctx = this.#deps.pool().ctx(source);
+      // Signing in as someone else would leave this user's tokens valid: sign out first.
+      if (this.#deps.sessions.session) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user: sign out first.', source);
       const redirectUri = pickRedirect(oauth.redirectSignIn, environment.currentUrl(), 'redirectSignIn', source);
       const record: OAuthFlowRecord = {
         state: randomToken(random),

@@ -313,7 +313,8 @@ describe('hosted UI: refused callbacks', () => {
     const browser = new FakeBrowser(`${APP}/`);
     await ui.engine(browser).signIn('iris', password);
     const keysBefore = k.storage.keys();
-    const callback = withParam(await ui.authorize(browser, iris), 'state', 'forged-state-0123456789-0123456789');
+    // Started from a signed-out engine (another tab, say): a signed-in one refuses federatedSignIn.
+    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'state', 'forged-state-0123456789-0123456789');
 
     browser.load(callback);
     const auth = ui.engine(browser);
@@ -329,7 +330,8 @@ describe('hosted UI: refused callbacks', () => {
   it('reloading a refused callback page ends signed out with the error, not stuck loading, and makes no request', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
-    const callback = withParam(await ui.authorize(browser, iris), 'state', 'forged-state-0123456789-0123456789');
+    // Started from a signed-out engine (another tab, say): a signed-in one refuses federatedSignIn.
+    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'state', 'forged-state-0123456789-0123456789');
     await refused(k, browser, callback, 'OAuthStateMismatch');
 
     // The address bar was cleaned, but a user may still reload the old URL (history, bookmark).

@@ -307,9 +307,10 @@ describe('hosted UI: code flow', () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     await ui.signIn(browser, hana);
-    // A sign-in started in this tab and not finished (the user came back with the back button).
+    // A sign-in started in this tab and not finished (the user came back with the back button),
+    // by a signed-out engine: a signed-in one refuses federatedSignIn.
     browser.load(`${APP}/`);
-    await ui.engine(browser).federatedSignIn();
+    await ui.engine(browser, { storage: new RecordingStorage() }).federatedSignIn();
     const pending = browser.flowRecord();
     k.backend.resetCounts();
 

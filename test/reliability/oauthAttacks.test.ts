@@ -94,6 +94,23 @@ describe('hosted UI attacks', () => {
     });
   });
 
+  it('federatedSignIn while signed in is refused (UserAlreadyAuthenticatedException): no navigation, the session stays', async () => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const { auth } = await ui.signIn(browser, victim);
+      const seen = k.events(auth);
+      browser.load(`${APP}/`);
+
+      const error = await authErrorOf(auth.federatedSignIn({ provider: 'Google' }));
+
+      expect(error).toMatchObject({ name: 'UserAlreadyAuthenticatedException', source: 'federatedSignIn' });
+      expect(browser.navigations).toEqual([]);
+      expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'vic' } });
+      expect(seen.map((e) => e.event)).toEqual(['signIn_failure']);
+    });
+  });
+
   it('a fragment cannot override the code flow’s query: `#code=…&state=…` is ignored, the real code signs in', async () => {
     await attack(async () => {
       const k = kit();
