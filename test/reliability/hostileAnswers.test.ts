@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { InterceptResponse } from '../backend/types';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
+import { RecordingStorage } from '../support/recordingStorage';
 import { authErrorOf } from '../support/engineAssertions';
 import { tally } from './tally';
 
@@ -15,6 +16,7 @@ describe('answers that are not what they claim', () => {
   beforeEach(async () => {
     answer = undefined;
     const k = kit();
+    k.storage = new RecordingStorage();
     if (!k.backend.getUser('hana')) await k.backend.createUser({ username: 'hana', password, attributes: { email: 'hana@example.com' } });
   });
 
@@ -38,6 +40,33 @@ describe('answers that are not what they claim', () => {
     // Once the gateway answers properly, the same call works.
     answer = undefined;
     await expect(auth.currentAuthenticatedUser({ bypassCache: true })).resolves.toMatchObject({ attributes: { email: 'hana@example.com' } });
+    tally('attacksRejected');
+  });
+
+  it.each([
+    [429, 'Too Many Requests'],
+    [408, 'Request Timeout'],
+    [400, 'Bad Request'],
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+  ])('a proxy answering the refresh with HTTP %i (an HTML page, no Cognito error) keeps the session for a later refresh', async (status, text) => {
+    tally('attacksTried');
+    const k = kit();
+    const auth = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
+    await auth.signIn({ username: 'hana', password });
+    const stored = k.storage.keys();
+    k.clock.advance(3_600_000 + 1_000);
+    answer = (operation) => (operation === 'InitiateAuth' ? { status, headers: { 'Content-Type': 'text/html' }, body: `<html><body>${text}</body></html>` } : undefined);
+
+    const error = await authErrorOf(auth.currentSession());
+
+    expect(error).toMatchObject({ name: `HttpError${status}`, statusCode: status, source: 'currentSession' });
+    expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hana' } });
+    expect(k.storage.keys()).toEqual(stored);
+    // The proxy lets it through again: the same refresh token still works.
+    answer = undefined;
+    await expect(auth.currentSession()).resolves.toMatchObject({ refreshToken: expect.any(String) });
     tally('attacksRejected');
   });
 });

@@ -13,29 +13,26 @@ const SESSION_ENDING_MESSAGES: readonly string[] = Object.freeze([
   'Password reset required for the user',
 ]);
 
-// Worth retrying later: the refresh token may be fine. Cognito names its 5xx errors
-// (InternalErrorException) and throttles with a 400 TooManyRequestsException.
-export function isTransient(error: AuthError): boolean {
-  return (
-    error.name === 'NetworkError' ||
-    error.name === 'TooManyRequestsException' ||
-    (error.statusCode !== undefined && error.statusCode >= 500) ||
-    error.name.startsWith('HttpError5')
-  );
-}
-
 export function endsSession(error: AuthError): boolean {
   if (error.name === 'UserNotFoundException' || error.name === 'PasswordResetRequiredException') return true;
   return error.name === 'NotAuthorizedException' && SESSION_ENDING_MESSAGES.includes(error.message);
 }
 
-// Only an answer about the refresh token itself (revoked, expired, user gone) ends the session. An
-// abort, throttling or a garbled answer says nothing about it: signing out there would lose it.
-const SAYS_NOTHING_ABOUT_THE_TOKEN: readonly string[] = Object.freeze(['AbortError', 'LimitExceededException', 'UnknownError']);
+// Only Cognito's own word about the refresh token or its user (revoked, expired, reused, user gone,
+// disabled or reset) ends the session. Anything else (a network fault, a timeout, throttling, a 5xx,
+// an abort, a garbled answer, a proxy's 4xx page without a Cognito error type) says nothing about
+// the token: signing out there would lose a session that may be fine.
+const ABOUT_THE_TOKEN_OR_USER: readonly string[] = Object.freeze([
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'UserNotConfirmedException',
+  'PasswordResetRequiredException',
+  'RefreshTokenReuseException',
+]);
 
 /** Whether a failed refresh leaves the session in place (to be retried later) rather than ending it. */
 export function keepsSessionAfterRefreshFailure(error: AuthError): boolean {
-  return isTransient(error) || SAYS_NOTHING_ABOUT_THE_TOKEN.includes(error.name);
+  return !ABOUT_THE_TOKEN_OR_USER.includes(error.name);
 }
 
 /** Refresh this many seconds before expiry: the configured margin, capped at half the tokens' lifetime. */
