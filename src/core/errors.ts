@@ -27,6 +27,7 @@ export type ClientErrorName =
   | 'AutoSignInException'
   | 'InvalidArgument'
   | 'SignInSessionExpired'
+  | 'TokenExpiredOnArrival'
   | 'UnknownError';
 
 /** Exceptions Cognito (user pools and identity pools) answers with; their names pass through unchanged. */

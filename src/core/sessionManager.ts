@@ -24,6 +24,8 @@ export interface SessionManagerDeps {
 
 // setTimeout's largest delay; a longer one fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
+// The longest wait between refreshes that keep answering with expired tokens.
+const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
  * The signed-in user's session: restored from storage without a request, refreshed once for all
@@ -38,6 +40,8 @@ export class SessionManager {
   #refreshTimer: unknown;
   #running = false;
   #stopWatchingTabs: (() => void) | undefined;
+  /** After a refresh returned expired tokens: no new attempt before `until`. */
+  #backoff: { attempt: number; until: number; error: AuthError } | undefined;
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -104,6 +108,8 @@ export class SessionManager {
     const session = this.#session;
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
     if (this.#isFresh(session)) return session;
+    const backoff = this.#backoff;
+    if (backoff && this.#deps.options.now() < backoff.until) throw backoff.error;
     return this.#refresh();
   }
 
@@ -212,10 +218,13 @@ export class SessionManager {
         return this.#session; // another tab's refresh, adopted through a storage event meanwhile
       }
       this.#setSession(username, next);
+      if (!next.isValid(this.#deps.options.now())) return this.#expiredOnArrival(next, username);
+      this.#backoff = undefined;
       store.dispatch({ type: 'signedIn', user: userFromSession(next, username) });
       events.emit('tokenRefresh', undefined);
       return next;
     } catch (thrown) {
+      if (thrown === this.#backoff?.error) throw thrown;
       const error = toAuthError(thrown, 'currentSession');
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
       if (!this.#stillSignedIn(startedWith, username)) throw error;
@@ -230,6 +239,23 @@ export class SessionManager {
       events.emit('tokenRefresh_failure', error);
       throw error;
     }
+  }
+
+  /**
+   * The refresh answered with tokens already expired (or without `exp`): a server or proxy that
+   * would have every caller and timer refresh again at once, hundreds of times a second. Keep the
+   * new tokens (a rotated refresh token replaced the old one), refuse to hand them out, and back
+   * off: 1 s, 2 s, 4 s, … up to 5 min, during which `currentSession` fails at once, with no request.
+   */
+  #expiredOnArrival(next: AuthSession, username: string): never {
+    const { store, events, options } = this.#deps;
+    const attempt = (this.#backoff?.attempt ?? 0) + 1;
+    const error = authError('TokenExpiredOnArrival', 'The refresh returned tokens that have already expired.', 'currentSession');
+    this.#backoff = { attempt, error, until: options.now() + Math.min(1000 * 2 ** (attempt - 1), MAX_BACKOFF_MS) };
+    if (store.getState().status === 'loading') store.dispatch({ type: 'signedIn', user: userFromSession(next, username), error });
+    this.#scheduleRefresh();
+    events.emit('tokenRefresh_failure', error);
+    throw error;
   }
 
   /** The refresh request itself, under a lock all tabs share, adopting another tab's result when there is one. */
@@ -332,7 +358,7 @@ export class SessionManager {
     timers.clearTimeout(this.#refreshTimer);
     const session = this.#session;
     if (!session?.refreshToken || !autoRefresh || !this.#running) return;
-    const dueMs = this.#dueAt(session) - now();
+    const dueMs = Math.max(this.#dueAt(session), this.#backoff?.until ?? 0) - now();
     this.#refreshTimer = timers.setTimeout(
       () => {
         this.currentSession().then(

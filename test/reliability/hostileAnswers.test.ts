@@ -1,10 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuthError } from '../../src/core/index';
 import type { InterceptResponse } from '../backend/types';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
 import { authErrorOf } from '../support/engineAssertions';
 import { tally } from './tally';
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 // Answers Cognito never gives, from a proxy or a broken gateway in between: the engine must read
 // them as the errors they are, not as data.
@@ -68,5 +71,47 @@ describe('answers that are not what they claim', () => {
     answer = undefined;
     await expect(auth.currentSession()).resolves.toMatchObject({ refreshToken: expect.any(String) });
     tally('attacksRejected');
+  });
+
+  it('a refresh answered with tokens already expired is bounded: a handful of requests in 5 s, a typed error, no storm', async () => {
+    tally('attacksTried');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const k = kit();
+      const auth = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
+      await auth.signIn({ username: 'hana', password });
+      const sub = auth.getState().user?.userId ?? '';
+      const jwt = (claims: object) => `${b64({ alg: 'RS256' })}.${b64({ sub, username: 'hana', ...claims })}.${b64('sig')}`;
+      const nowS = () => Math.floor(k.clock.now() / 1000);
+      // The server (or a proxy) keeps minting tokens that expire as they are issued, or carry no exp.
+      let issued = 0;
+      answer = (operation) => {
+        if (operation !== 'InitiateAuth') return undefined;
+        issued += 1;
+        const times = issued % 2 === 0 ? { iat: nowS() } : { iat: nowS(), exp: nowS() };
+        const result = { AccessToken: jwt({ token_use: 'access', ...times }), IdToken: jwt({ token_use: 'id', ...times }) };
+        return { status: 200, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ AuthenticationResult: result }) };
+      };
+      const stop = auth.subscribe(() => undefined); // started: background refresh timers run
+      k.clock.advance(3_600_000 + 1_000);
+      const failures: string[] = [];
+      // An app that polls for a token every 50 ms, and the engine's own timers, for 5 s.
+      for (let elapsed = 0; elapsed < 5_000; elapsed += 50) {
+        await auth.currentSession().then(
+          () => failures.push('handed out a token'),
+          (error: AuthError) => failures.push(error.name),
+        );
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      stop();
+
+      expect(issued).toBeGreaterThanOrEqual(1);
+      expect(issued).toBeLessThanOrEqual(4);
+      expect(new Set(failures)).toEqual(new Set(['TokenExpiredOnArrival']));
+      expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'hana' } });
+      tally('attacksRejected');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -46,6 +46,7 @@ export const de = {
   'signIn.pending': 'Anmeldung läuft…',
   'signIn.forgotPassword': 'Passwort vergessen?',
   'error.SignInSessionExpired': 'Ihre Anmeldesitzung ist beendet. Melden Sie sich erneut an.',
+  'error.TokenExpiredOnArrival': 'Ihre Sitzung konnte nicht erneuert werden. Bitte versuchen Sie es gleich noch einmal.',
 
   'signUp.heading': 'Neues Konto erstellen',
   'signUp.submit': 'Konto erstellen',

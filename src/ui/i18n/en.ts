@@ -48,6 +48,7 @@ export const en = {
   'signIn.pending': 'Signing in…',
   'signIn.forgotPassword': 'Forgot your password?',
   'error.SignInSessionExpired': 'Your sign-in session has ended. Sign in again.',
+  'error.TokenExpiredOnArrival': 'Your session could not be renewed. Please try again in a moment.',
 
   'signUp.heading': 'Create your account',
   'signUp.submit': 'Create Account',

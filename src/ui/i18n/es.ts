@@ -46,6 +46,7 @@ export const es = {
   'signIn.pending': 'Iniciando sesión…',
   'signIn.forgotPassword': '¿Olvidaste tu contraseña?',
   'error.SignInSessionExpired': 'Tu sesión de inicio ha terminado. Vuelve a iniciar sesión.',
+  'error.TokenExpiredOnArrival': 'No se pudo renovar tu sesión. Inténtalo de nuevo en un momento.',
 
   'signUp.heading': 'Crea tu cuenta',
   'signUp.submit': 'Crear cuenta',

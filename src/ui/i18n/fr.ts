@@ -46,6 +46,7 @@ export const fr = {
   'signIn.pending': 'Connexion…',
   'signIn.forgotPassword': 'Mot de passe oublié ?',
   'error.SignInSessionExpired': 'Votre session de connexion a pris fin. Connectez-vous à nouveau.',
+  'error.TokenExpiredOnArrival': 'Votre session n’a pas pu être renouvelée. Réessayez dans un instant.',
 
   'signUp.heading': 'Créez votre compte',
   'signUp.submit': 'Créer un compte',

@@ -46,6 +46,7 @@ export const ja = {
   'signIn.pending': 'サインインしています…',
   'signIn.forgotPassword': 'パスワードをお忘れですか？',
   'error.SignInSessionExpired': 'サインインのセッションが終了しました。もう一度サインインしてください。',
+  'error.TokenExpiredOnArrival': 'セッションを更新できませんでした。しばらくしてからもう一度お試しください。',
 
   'signUp.heading': 'アカウントの作成',
   'signUp.submit': 'アカウントを作成',

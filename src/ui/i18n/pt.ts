@@ -46,6 +46,7 @@ export const pt = {
   'signIn.pending': 'Entrando…',
   'signIn.forgotPassword': 'Esqueceu sua senha?',
   'error.SignInSessionExpired': 'Sua sessão de login terminou. Entre novamente.',
+  'error.TokenExpiredOnArrival': 'Não foi possível renovar sua sessão. Tente novamente em instantes.',
 
   'signUp.heading': 'Crie sua conta',
   'signUp.submit': 'Criar conta',
