@@ -24,6 +24,8 @@ export interface SessionManagerDeps {
 
 // setTimeout's largest delay; a longer one fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
+// Answers to a user call that a fresh access token may fix: refresh once, then retry.
+const REFRESH_AND_RETRY: readonly string[] = Object.freeze(['Access Token has expired', 'Invalid Access Token']);
 // The longest wait between refreshes that keep answering with expired tokens.
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -153,10 +155,10 @@ export class SessionManager {
       try {
         return await run(ctx, session.accessToken);
       } catch (thrown) {
-        // The server says expired while our clock said valid (unknown drift, edge timing):
-        // refresh once and retry, rather than signing the user out.
+        // The server refuses a token our clock calls valid (unknown drift, edge timing, a token it
+        // no longer knows): refresh once and retry. Refused again, the session is over (below).
         const error = toAuthError(thrown, source);
-        if (error.name !== 'NotAuthorizedException' || error.message !== 'Access Token has expired' || this.#session !== session) throw error;
+        if (error.name !== 'NotAuthorizedException' || !REFRESH_AND_RETRY.includes(error.message) || this.#session !== session) throw error;
         const fresh = await this.#refresh();
         return await run(ctx, fresh.accessToken);
       }

@@ -114,4 +114,30 @@ describe('answers that are not what they claim', () => {
       vi.useRealTimers();
     }
   });
+
+  it('"Invalid Access Token" on a user call refreshes once and retries; refused again, the user is signed out (not signed in forever)', async () => {
+    tally('attacksTried');
+    const k = kit();
+    const invalid = { status: 400, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Invalid Access Token' }) };
+    const auth = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
+    await auth.signIn({ username: 'hana', password });
+    const seen = k.events(auth);
+
+    // Once: a refresh fixes it, the call succeeds.
+    let refusals = 1;
+    answer = (operation) => (operation === 'GetUser' && refusals-- > 0 ? invalid : undefined);
+    k.backend.resetCounts();
+    await expect(auth.currentAuthenticatedUser({ bypassCache: true })).resolves.toMatchObject({ username: 'hana' });
+    expect(k.backend.requests().map((r) => r.operation)).toEqual(['GetUser', 'InitiateAuth', 'GetUser']);
+    expect(auth.getState().status).toBe('signedIn');
+
+    // Always: the refreshed token is refused too, so the session is over here as well.
+    answer = (operation) => (operation === 'GetUser' ? invalid : undefined);
+    const error = await authErrorOf(auth.currentAuthenticatedUser({ bypassCache: true }));
+    expect(error).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null });
+    expect(seen.map((e) => e.event)).toEqual(['tokenRefresh', 'tokenRefresh', 'signOut']);
+    expect(k.storage.keys().filter((key) => key.endsWith('.refreshToken'))).toEqual([]);
+    tally('attacksRejected');
+  });
 });

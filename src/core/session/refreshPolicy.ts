@@ -11,6 +11,8 @@ const SESSION_ENDING_MESSAGES: readonly string[] = Object.freeze([
   'Refresh Token has been revoked',
   'Refresh Token has expired',
   'Password reset required for the user',
+  // Only reached when a freshly refreshed token is refused too (SessionManager.withAccessToken).
+  'Invalid Access Token',
 ]);
 
 export function endsSession(error: AuthError): boolean {
