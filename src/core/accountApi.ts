@@ -92,7 +92,7 @@ export class AccountApi {
     }
   }
 
-  async deleteAttributes(names: unknown): Promise<'SUCCESS'> {
+  async deleteAttributes(names: readonly string[]): Promise<'SUCCESS'> {
     const list = Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && name !== '') : [];
     if (list.length === 0) throw authError('InvalidArgument', 'Pass the names of the attributes to delete.', 'deleteUserAttributes');
     await this.#deps.sessions.withAccessToken('deleteUserAttributes', (ctx, token) => deleteUserAttributes(ctx, token, list));

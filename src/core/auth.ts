@@ -18,7 +18,6 @@ import { SignInFlow, type ConfirmSignInParams, type SignInParams } from './signI
 import { SignUpFlow, type ConfirmSignUpParams, type ResendSignUpParams, type SignUpParams } from './signUpFlow';
 import type { AuthState, AuthUser, CodeDeliveryResult, CurrentUserInfo, DeviceInfo, ForgotPasswordResult, PreferredMfa, SignInResult, SignUpResult, UserAttribute } from './types';
 import * as v5 from './v5Compat';
-import type { ClientMetadata, V5User } from './v5Compat';
 
 /**
  * The headless Cognito auth engine: a façade over small services, each handed what it needs.
@@ -52,8 +51,7 @@ export class Auth {
     this.#signUp = new SignUpFlow({ ...shared, signIn: this.#signIn, options: resolved });
     this.#passwordReset = new PasswordResetFlow(shared);
     this.#account = new AccountApi({ ...shared, sessions: this.#sessions });
-    const session = async () => (this.#sessions.session ? this.#sessions.currentSession() : null);
-    this.#credentials = new IdentityCredentials({ pool: () => this.#pool, client: this.#client, now: resolved.now, session });
+    this.#credentials = new IdentityCredentials({ pool: () => this.#pool, client: this.#client, now: resolved.now, sessions: this.#sessions });
     const environment = defaultEnvironment(options.environment);
     this.#hostedUi = new HostedUi({ ...shared, ...resolved, sessions: this.#sessions, client: this.#client, environment });
     this.#applyConfig();
@@ -122,35 +120,35 @@ export class Auth {
   }
 
   /** @deprecated Amplify v5 form: use `signIn({ username, password, clientMetadata })`. */
-  signIn(username: string, password?: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  signIn(username: string, password?: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   signIn(params: SignInParams): Promise<SignInResult>;
-  signIn(...args: unknown[]): Promise<SignInResult> {
+  signIn(...args: v5.SignInArgs): Promise<SignInResult> {
     return this.#signIn.signIn(v5.signInArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
-  confirmSignIn(user: V5User, code: string, mfaType?: string | null, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  confirmSignIn(user: v5.V5User, code: string, mfaType?: string | null, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
-  confirmSignIn(code: string, mfaType?: string | null, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  confirmSignIn(code: string, mfaType?: string | null, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   /** Answer the current step: a code, the MFA type (`SMS`/`TOTP`), a new password, or a custom challenge answer. */
   confirmSignIn(params: ConfirmSignInParams): Promise<SignInResult>;
-  confirmSignIn(...args: unknown[]): Promise<SignInResult> {
+  confirmSignIn(...args: v5.ConfirmSignInArgs): Promise<SignInResult> {
     return this.#signIn.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure');
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  completeNewPassword(user: V5User, newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  completeNewPassword(user: v5.V5User, newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   /** Amplify v5's answer to NEW_PASSWORD_REQUIRED (`confirmSignIn` answers it too). */
-  completeNewPassword(newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: ClientMetadata): Promise<SignInResult>;
-  completeNewPassword(...args: unknown[]): Promise<SignInResult> {
+  completeNewPassword(newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
+  completeNewPassword(...args: v5.CompleteNewPasswordArgs): Promise<SignInResult> {
     return this.#signIn.answer(v5.completeNewPasswordArgs(args), 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED');
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  sendCustomChallengeAnswer(user: V5User, answer: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
+  sendCustomChallengeAnswer(user: v5.V5User, answer: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   /** Amplify v5's answer to a custom challenge (`confirmSignIn` answers it too). */
-  sendCustomChallengeAnswer(answer: string, clientMetadata?: ClientMetadata): Promise<SignInResult>;
-  sendCustomChallengeAnswer(...args: unknown[]): Promise<SignInResult> {
+  sendCustomChallengeAnswer(answer: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
+  sendCustomChallengeAnswer(...args: v5.CustomAnswerArgs): Promise<SignInResult> {
     return this.#signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
   }
 
@@ -186,38 +184,38 @@ export class Auth {
   /** @deprecated Amplify v5 form: use `signUp({ username, password, attributes })`. */
   signUp(username: string, password: string, email?: string, phoneNumber?: string): Promise<SignUpResult>;
   signUp(params: SignUpParams): Promise<SignUpResult>;
-  signUp(...args: unknown[]): Promise<SignUpResult> {
+  signUp(...args: v5.SignUpArgs): Promise<SignUpResult> {
     return this.#signUp.signUp(v5.signUpArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignUp({ username, code })`. */
-  confirmSignUp(username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: ClientMetadata }): Promise<'SUCCESS'>;
+  confirmSignUp(username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: v5.ClientMetadata }): Promise<'SUCCESS'>;
   /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. */
   confirmSignUp(params: ConfirmSignUpParams): Promise<'SUCCESS'>;
-  confirmSignUp(...args: unknown[]): Promise<'SUCCESS'> {
+  confirmSignUp(...args: v5.ConfirmSignUpArgs): Promise<'SUCCESS'> {
     return this.#signUp.confirm(v5.confirmSignUpArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `resendSignUp({ username })`. */
-  resendSignUp(username: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult>;
+  resendSignUp(username: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
   resendSignUp(params: ResendSignUpParams): Promise<CodeDeliveryResult>;
-  resendSignUp(...args: unknown[]): Promise<CodeDeliveryResult> {
+  resendSignUp(...args: v5.UsernameArgs<ResendSignUpParams>): Promise<CodeDeliveryResult> {
     return this.#signUp.resend(v5.usernameArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPassword({ username })`. */
-  forgotPassword(username: string, clientMetadata?: ClientMetadata): Promise<ForgotPasswordResult>;
+  forgotPassword(username: string, clientMetadata?: v5.ClientMetadata): Promise<ForgotPasswordResult>;
   /** Send a password-reset code. The next step is CONFIRM_RESET_PASSWORD_WITH_CODE. */
   forgotPassword(params: ForgotPasswordParams): Promise<ForgotPasswordResult>;
-  forgotPassword(...args: unknown[]): Promise<ForgotPasswordResult> {
+  forgotPassword(...args: v5.UsernameArgs<ForgotPasswordParams>): Promise<ForgotPasswordResult> {
     return this.#passwordReset.start(v5.usernameArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPasswordSubmit({ username, code, newPassword })`. */
-  forgotPasswordSubmit(username: string, code: string, newPassword: string, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
+  forgotPasswordSubmit(username: string, code: string, newPassword: string, clientMetadata?: v5.ClientMetadata): Promise<'SUCCESS'>;
   /** Set a new password with the reset code. */
   forgotPasswordSubmit(params: ForgotPasswordSubmitParams): Promise<'SUCCESS'>;
-  forgotPasswordSubmit(...args: unknown[]): Promise<'SUCCESS'> {
+  forgotPasswordSubmit(...args: v5.ForgotPasswordSubmitArgs): Promise<'SUCCESS'> {
     return this.#passwordReset.submit(v5.forgotPasswordSubmitArgs(args));
   }
 
@@ -233,7 +231,7 @@ export class Auth {
 
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  userAttributes(user: V5User): Promise<UserAttribute[]>;
+  userAttributes(user: v5.V5User): Promise<UserAttribute[]>;
   /** The user's attributes as `[{ Name, Value }]`, from Cognito. */
   userAttributes(): Promise<UserAttribute[]>;
   userAttributes(): Promise<UserAttribute[]> {
@@ -241,23 +239,23 @@ export class Auth {
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  updateUserAttributes(user: V5User, attributes: Record<string, string>, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
+  updateUserAttributes(user: v5.V5User, attributes: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<'SUCCESS'>;
   /** Update attributes; a changed email or phone number needs verifying (`verifyCurrentUserAttribute`). */
-  updateUserAttributes(attributes: Record<string, string>, clientMetadata?: ClientMetadata): Promise<'SUCCESS'>;
-  updateUserAttributes(...args: unknown[]): Promise<'SUCCESS'> {
-    const [attributes, metadata] = v5.dropUserArgument(args);
-    return this.#account.updateAttributes(v5.record(attributes), v5.record(metadata));
+  updateUserAttributes(attributes: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<'SUCCESS'>;
+  updateUserAttributes(...args: v5.UpdateUserAttributesArgs): Promise<'SUCCESS'> {
+    const [attributes, metadata] = v5.withoutUser<readonly [Record<string, string>, v5.ClientMetadata?]>(args);
+    return this.#account.updateAttributes(attributes, metadata);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  deleteUserAttributes(user: V5User, names: string[]): Promise<'SUCCESS'>;
+  deleteUserAttributes(user: v5.V5User, names: string[]): Promise<'SUCCESS'>;
   deleteUserAttributes(names: string[]): Promise<'SUCCESS'>;
-  deleteUserAttributes(...args: unknown[]): Promise<'SUCCESS'> {
-    return this.#account.deleteAttributes(v5.dropUserArgument(args)[0]);
+  deleteUserAttributes(...args: v5.DeleteUserAttributesArgs): Promise<'SUCCESS'> {
+    return this.#account.deleteAttributes(v5.withoutUser<readonly [string[]]>(args)[0]);
   }
 
   /** Send a code to verify `email` or `phone_number` of the signed-in user. */
-  verifyCurrentUserAttribute(attribute: string, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult> {
+  verifyCurrentUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult> {
     return this.#account.sendVerificationCode(attribute, clientMetadata);
   }
 
@@ -267,30 +265,34 @@ export class Auth {
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
-  verifyUserAttribute(user: V5User | string, attribute?: string | ClientMetadata, clientMetadata?: ClientMetadata): Promise<CodeDeliveryResult>;
-  verifyUserAttribute(...args: unknown[]): Promise<CodeDeliveryResult> {
-    const [attribute, metadata] = v5.dropUserArgument(args);
-    return this.#account.sendVerificationCode(v5.text(attribute), v5.record(metadata));
+  verifyUserAttribute(user: v5.V5User, attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
+  /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
+  verifyUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
+  verifyUserAttribute(...args: v5.VerifyUserAttributeArgs): Promise<CodeDeliveryResult> {
+    const [attribute, metadata] = v5.withoutUser<readonly [string, v5.ClientMetadata?]>(args);
+    return this.#account.sendVerificationCode(attribute, metadata);
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
-  verifyUserAttributeSubmit(user: V5User | string, attribute: string, code?: string): Promise<'SUCCESS'>;
-  verifyUserAttributeSubmit(...args: unknown[]): Promise<'SUCCESS'> {
-    const [attribute, code] = v5.dropUserArgument(args);
-    return this.#account.verifyAttribute(v5.text(attribute), v5.text(code));
+  verifyUserAttributeSubmit(user: v5.V5User, attribute: string, code: string): Promise<'SUCCESS'>;
+  /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
+  verifyUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'>;
+  verifyUserAttributeSubmit(...args: v5.VerifyUserAttributeSubmitArgs): Promise<'SUCCESS'> {
+    const [attribute, code] = v5.withoutUser<readonly [string, string]>(args);
+    return this.#account.verifyAttribute(attribute, code);
   }
 
   /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
-  changePassword(user: V5User, oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
+  changePassword(user: v5.V5User, oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
   /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
   changePassword(oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
   changePassword(params: ChangePasswordParams): Promise<'SUCCESS'>;
-  changePassword(...args: unknown[]): Promise<'SUCCESS'> {
+  changePassword(...args: v5.ChangePasswordArgs): Promise<'SUCCESS'> {
     return this.#account.changePassword(v5.changePasswordArgs(args));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  setupTOTP(user: V5User): Promise<string>;
+  setupTOTP(user: v5.V5User): Promise<string>;
   /** The shared secret of a new authenticator app; build its QR code with `buildTotpUri`. */
   setupTOTP(): Promise<string>;
   setupTOTP(): Promise<string> {
@@ -298,23 +300,23 @@ export class Auth {
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  verifyTotpToken(user: V5User, code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
+  verifyTotpToken(user: v5.V5User, code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
   /** Check the authenticator app's first code; then `setPreferredMFA('TOTP')`. */
   verifyTotpToken(code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
-  verifyTotpToken(...args: unknown[]): Promise<'SUCCESS'> {
-    const [code, deviceName] = v5.dropUserArgument(args);
-    return this.#account.verifyTotp(v5.text(code), typeof deviceName === 'string' ? deviceName : undefined);
+  verifyTotpToken(...args: v5.VerifyTotpTokenArgs): Promise<'SUCCESS'> {
+    const [code, deviceName] = v5.withoutUser<readonly [string, string?]>(args);
+    return this.#account.verifyTotp(code, deviceName);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  setPreferredMFA(user: V5User, method: MfaPreference): Promise<'SUCCESS'>;
+  setPreferredMFA(user: v5.V5User, method: MfaPreference): Promise<'SUCCESS'>;
   setPreferredMFA(method: MfaPreference): Promise<'SUCCESS'>;
-  setPreferredMFA(...args: unknown[]): Promise<'SUCCESS'> {
-    return this.#account.setPreferredMfa(v5.dropUserArgument(args)[0] as MfaPreference);
+  setPreferredMFA(...args: v5.SetPreferredMfaArgs): Promise<'SUCCESS'> {
+    return this.#account.setPreferredMfa(v5.withoutUser<readonly [MfaPreference]>(args)[0]);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
-  getPreferredMFA(user: V5User, params?: { bypassCache?: boolean }): Promise<PreferredMfa>;
+  getPreferredMFA(user: v5.V5User, params?: { bypassCache?: boolean }): Promise<PreferredMfa>;
   /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `NOMFA`, from Cognito. */
   getPreferredMFA(): Promise<PreferredMfa>;
   getPreferredMFA(): Promise<PreferredMfa> {
@@ -369,8 +371,7 @@ export class Auth {
   };
 
   #buildPool(config: ResolvedAuthConfig): ConfiguredPool {
-    const { srp, now, coordinator } = this.#options;
-    return new ConfiguredPool(config, { client: this.#client, srp, now, warnOnce: (key, message) => coordinator.warnOnce(key, message) });
+    return new ConfiguredPool(config, { ...this.#options, client: this.#client });
   }
 
   /** A config in place: restore its stored session, show loading on a callback page (until start() completes it). */
@@ -388,10 +389,9 @@ export class Auth {
 
   /** Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them. */
   #principalChanged(): void {
-    this.#credentials?.clear();
-    if (!this.#sessions?.session) this.#hostedUi?.forgetCallbacks();
+    this.#credentials.clear();
+    if (!this.#sessions.session) this.#hostedUi.forgetCallbacks();
   }
-
 }
 
 /** Create an engine; nothing is requested until `start()` or the first `subscribe`. */

@@ -1,17 +1,10 @@
-import type { RetryOptions } from './retryPolicy';
+import type { ResolvedAuthOptions } from './authOptions';
 import { observeServerTime, ServerClock } from './session/serverClock';
-import type { Timers } from './timers';
 import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type ServiceCall } from './transport';
 
 export type CognitoService = 'AWSCognitoIdentityProviderService' | 'AWSCognitoIdentityService';
 
-export interface CognitoClientDeps {
-  fetch: FetchLike;
-  now: () => number;
-  timers: Timers;
-  random: (size: number) => Uint8Array;
-  retry: RetryOptions;
-}
+export type CognitoClientDeps = Pick<ResolvedAuthOptions, 'fetch' | 'now' | 'timers' | 'random' | 'retry'>;
 
 /**
  * Every request the engine sends goes through here: one injected fetch, per-attempt timeouts,

@@ -2,6 +2,7 @@ import type { CognitoClient } from './cognitoClient';
 import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { FlowContext } from './flows/context';
 import { authError } from './normalizeError';
+import type { PageCoordinator } from './pageCoordinator';
 import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
@@ -10,8 +11,8 @@ export interface ConfiguredPoolDeps {
   client: CognitoClient;
   srp: SrpClient;
   now: () => number;
-  /** Tells the developer something once per engine (or per shared coordinator). */
-  warnOnce: (key: string, message: string) => void;
+  /** Says things to the developer once per engine (or per shared coordinator). */
+  coordinator: PageCoordinator;
 }
 
 /**
@@ -25,7 +26,7 @@ export class ConfiguredPool {
 
   constructor(config: ResolvedAuthConfig, deps: ConfiguredPoolDeps) {
     this.config = config;
-    this.storage = selectStorage(config, { now: deps.now, warnOnce: deps.warnOnce });
+    this.storage = selectStorage(config, { now: deps.now, warnOnce: (key, message) => deps.coordinator.warnOnce(key, message) });
     if (!config.userPoolId || !config.userPoolWebClientId) return;
     const base = config.clientMetadata;
     this.#ctx = {

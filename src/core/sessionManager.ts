@@ -213,20 +213,11 @@ export class SessionManager {
       events.emit('tokenRefresh_failure', error);
       throw error;
     }
+    let next: AuthSession;
     try {
-      const next = await this.#refreshUnderLock(startedWith, username);
+      next = await this.#refreshUnderLock(startedWith, username);
       if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-      if (this.#session !== startedWith && this.#session && this.#isFresh(this.#session)) {
-        return this.#session; // another tab's refresh, adopted through a storage event meanwhile
-      }
-      this.#setSession(username, next);
-      if (!next.isValid(this.#deps.options.now())) return this.#expiredOnArrival(next, username);
-      this.#backoff = undefined;
-      store.dispatch({ type: 'signedIn', user: userFromSession(next, username) });
-      events.emit('tokenRefresh', undefined);
-      return next;
     } catch (thrown) {
-      if (thrown === this.#backoff?.error) throw thrown;
       const error = toAuthError(thrown, 'currentSession');
       // Signed out while the request was in flight: nothing failed that anyone still cares about.
       if (!this.#stillSignedIn(startedWith, username)) throw error;
@@ -241,6 +232,15 @@ export class SessionManager {
       events.emit('tokenRefresh_failure', error);
       throw error;
     }
+    if (this.#session !== startedWith && this.#session && this.#isFresh(this.#session)) {
+      return this.#session; // another tab's refresh, adopted through a storage event meanwhile
+    }
+    this.#setSession(username, next);
+    if (!next.isValid(this.#deps.options.now())) return this.#expiredOnArrival(next, username);
+    this.#backoff = undefined;
+    store.dispatch({ type: 'signedIn', user: userFromSession(next, username) });
+    events.emit('tokenRefresh', undefined);
+    return next;
   }
 
   /**

@@ -163,7 +163,7 @@ export class SignInFlow {
       this.#pending = outcome.pending;
       const nextStep = nextStepFor(outcome.pending);
       store.dispatch({ type: 'step', nextStep });
-      return { isSignedIn: false, nextStep: (store.getState().nextStep as PendingStep | null) ?? nextStep };
+      return { isSignedIn: false, nextStep };
     }
     this.#pending = null;
     const { username, session } = await completeSignIn(ctx, outcome.result, outcome.username);
@@ -176,7 +176,7 @@ export class SignInFlow {
     const { store, events } = this.#deps;
     store.dispatch({ type: 'step', nextStep });
     events.emit('signIn_failure', error);
-    return { isSignedIn: false, nextStep: (store.getState().nextStep as PendingStep | null) ?? nextStep };
+    return { isSignedIn: false, nextStep };
   }
 }
 

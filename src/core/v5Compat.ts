@@ -1,4 +1,4 @@
-import type { ChangePasswordParams } from './accountApi';
+import type { ChangePasswordParams, MfaPreference } from './accountApi';
 import { optionalRecord } from './args';
 import type { ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
@@ -31,26 +31,28 @@ export function isUserArgument(value: unknown): value is V5User {
   );
 }
 
-/** The arguments after a leading v5 user, if there is one. */
-export function dropUserArgument(args: readonly unknown[]): unknown[] {
-  return isUserArgument(args[0]) ? args.slice(1) : [...args];
+/** The arguments after a leading v5 user, if there is one (plain JavaScript may pass anything). */
+export function withoutUser<T extends readonly unknown[]>(args: T | readonly [V5User, ...T]): T {
+  return (isUserArgument(args[0]) ? args.slice(1) : args) as T;
 }
 
 /**
- * The first argument as the modern object, or the positional ones turned into it by `fromPositional`.
- * Methods whose v5 form took the user first drop it before (`dropUserArgument`); the others must
- * not: a modern `signUp({ username, attributes })` looks like a user.
+ * The first argument when it is the modern object, else the positional ones turned into it.
+ * Only after `withoutUser` where v5 took a user first: a modern `signUp({ username, attributes })`
+ * looks like a user.
  */
-export function objectOrPositional<T extends object>(args: readonly unknown[], fromPositional: (positional: unknown[]) => T): T {
-  const first = args[0];
-  return typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as T) : fromPositional([...args]);
+function objectOrPositional<P extends object, T extends readonly unknown[]>(args: readonly [P] | T, fromPositional: (positional: T) => P): P {
+  const first: unknown = args[0];
+  return typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as P) : fromPositional(args as T);
 }
 
-export function text(value: unknown): string {
+// Values typed as strings may still be anything at run time (plain JavaScript): `text` keeps the
+// flows' own validation in charge, which answers a bad value with a typed error.
+function text(value: string | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function metadataOf(value: unknown): { clientMetadata?: ClientMetadata } {
+function metadataOf(value: ClientMetadata | undefined): { clientMetadata?: ClientMetadata } {
   const record = optionalRecord(value);
   return record ? { clientMetadata: record } : {};
 }
@@ -65,10 +67,11 @@ export function toV5Delivery(details: CodeDeliveryDetails | undefined): V5CodeDe
   };
 }
 
-// Positional (v5) arguments → the modern single object. Values are passed on unchecked: the flows
-// validate them and answer bad ones with typed errors, exactly as for the object forms.
+// Each method's arguments: the modern object, or Amplify v5's positional and user-first forms, and
+// how they become the modern object. The overloads in auth.ts are these tuples, one per signature.
 
-export function signInArgs(args: readonly unknown[]): SignInParams {
+export type SignInArgs = readonly [params: SignInParams] | readonly [username: string, password?: string, clientMetadata?: ClientMetadata];
+export function signInArgs(args: SignInArgs): SignInParams {
   return objectOrPositional(args, ([username, password, metadata]) => ({
     username: text(username),
     ...(password === undefined ? {} : { password: text(password) }),
@@ -76,26 +79,32 @@ export function signInArgs(args: readonly unknown[]): SignInParams {
   }));
 }
 
-/** v5: `confirmSignIn(user?, code, mfaType?, clientMetadata?)`. */
-export function confirmSignInArgs(args: readonly unknown[]): ConfirmSignInParams {
-  return objectOrPositional(dropUserArgument(args), ([code, _mfaType, metadata]) => ({ challengeResponse: text(code), ...metadataOf(metadata) }));
+type CodeArgs = readonly [code: string, mfaType?: string | null, clientMetadata?: ClientMetadata];
+export type ConfirmSignInArgs = readonly [params: ConfirmSignInParams] | CodeArgs | readonly [V5User, ...CodeArgs];
+export function confirmSignInArgs(args: ConfirmSignInArgs): ConfirmSignInParams {
+  return objectOrPositional(withoutUser<readonly [ConfirmSignInParams] | CodeArgs>(args), ([code, _mfaType, metadata]: CodeArgs) => ({
+    challengeResponse: text(code),
+    ...metadataOf(metadata),
+  }));
 }
 
-/** v5: `completeNewPassword(user?, newPassword, requiredAttributes?, clientMetadata?)`. */
-export function completeNewPasswordArgs(args: readonly unknown[]): ConfirmSignInParams {
-  const [password, attributes, metadata] = dropUserArgument(args);
+type NewPasswordArgs = readonly [newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: ClientMetadata];
+export type CompleteNewPasswordArgs = NewPasswordArgs | readonly [V5User, ...NewPasswordArgs];
+export function completeNewPasswordArgs(args: CompleteNewPasswordArgs): ConfirmSignInParams {
+  const [password, attributes, metadata] = withoutUser<NewPasswordArgs>(args);
   const userAttributes = optionalRecord(attributes);
   return { challengeResponse: text(password), ...(userAttributes ? { userAttributes } : {}), ...metadataOf(metadata) };
 }
 
-/** v5: `sendCustomChallengeAnswer(user?, answer, clientMetadata?)`. */
-export function customAnswerArgs(args: readonly unknown[]): ConfirmSignInParams {
-  const [answer, metadata] = dropUserArgument(args);
+type AnswerArgs = readonly [answer: string, clientMetadata?: ClientMetadata];
+export type CustomAnswerArgs = AnswerArgs | readonly [V5User, ...AnswerArgs];
+export function customAnswerArgs(args: CustomAnswerArgs): ConfirmSignInParams {
+  const [answer, metadata] = withoutUser<AnswerArgs>(args);
   return { challengeResponse: text(answer), ...metadataOf(metadata) };
 }
 
-/** v5: `signUp(username, password, email?, phone_number?)`. */
-export function signUpArgs(args: readonly unknown[]): SignUpParams {
+export type SignUpArgs = readonly [params: SignUpParams] | readonly [username: string, password: string, email?: string, phoneNumber?: string];
+export function signUpArgs(args: SignUpArgs): SignUpParams {
   return objectOrPositional(args, ([username, password, email, phone]) => ({
     username: text(username),
     password: text(password),
@@ -103,26 +112,30 @@ export function signUpArgs(args: readonly unknown[]): SignUpParams {
   }));
 }
 
-/** v5: `confirmSignUp(username, code, { forceAliasCreation, clientMetadata })`. */
-export function confirmSignUpArgs(args: readonly unknown[]): ConfirmSignUpParams {
-  return objectOrPositional(args, ([username, code, options]) => {
-    const { forceAliasCreation, clientMetadata } = (options ?? {}) as { forceAliasCreation?: boolean; clientMetadata?: unknown };
-    return {
-      username: text(username),
-      code: text(code),
-      ...(forceAliasCreation === undefined ? {} : { forceAliasCreation }),
-      ...metadataOf(clientMetadata),
-    };
-  });
+export type ConfirmSignUpArgs =
+  | readonly [params: ConfirmSignUpParams]
+  | readonly [username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: ClientMetadata }];
+export function confirmSignUpArgs(args: ConfirmSignUpArgs): ConfirmSignUpParams {
+  return objectOrPositional(args, ([username, code, options]) => ({
+    username: text(username),
+    code: text(code),
+    ...(options?.forceAliasCreation === undefined ? {} : { forceAliasCreation: options.forceAliasCreation }),
+    ...metadataOf(options?.clientMetadata),
+  }));
 }
 
-/** v5: `resendSignUp(username, clientMetadata?)` and `forgotPassword(username, clientMetadata?)`. */
-export function usernameArgs(args: readonly unknown[]): { username: string; clientMetadata?: ClientMetadata } {
-  return objectOrPositional(args, ([username, metadata]) => ({ username: text(username), ...metadataOf(metadata) }));
+/** `resendSignUp` and `forgotPassword`: the modern object, or v5's `(username, clientMetadata?)`. */
+export type UsernameArgs<P extends { username: string; clientMetadata?: ClientMetadata }> =
+  | readonly [params: P]
+  | readonly [username: string, clientMetadata?: ClientMetadata];
+export function usernameArgs<P extends { username: string; clientMetadata?: ClientMetadata }>(args: UsernameArgs<P>): P {
+  return objectOrPositional(args, ([username, metadata]) => ({ username: text(username), ...metadataOf(metadata) }) as P);
 }
 
-/** v5: `forgotPasswordSubmit(username, code, newPassword, clientMetadata?)`. */
-export function forgotPasswordSubmitArgs(args: readonly unknown[]): ForgotPasswordSubmitParams {
+export type ForgotPasswordSubmitArgs =
+  | readonly [params: ForgotPasswordSubmitParams]
+  | readonly [username: string, code: string, newPassword: string, clientMetadata?: ClientMetadata];
+export function forgotPasswordSubmitArgs(args: ForgotPasswordSubmitArgs): ForgotPasswordSubmitParams {
   return objectOrPositional(args, ([username, code, newPassword, metadata]) => ({
     username: text(username),
     code: text(code),
@@ -131,12 +144,23 @@ export function forgotPasswordSubmitArgs(args: readonly unknown[]): ForgotPasswo
   }));
 }
 
-/** v5: `changePassword(user?, oldPassword, newPassword)`. */
-export function changePasswordArgs(args: readonly unknown[]): ChangePasswordParams {
-  return objectOrPositional(dropUserArgument(args), ([oldPassword, newPassword]) => ({ oldPassword: text(oldPassword), newPassword: text(newPassword) }));
+type PasswordPairArgs = readonly [oldPassword: string, newPassword: string];
+export type ChangePasswordArgs = readonly [params: ChangePasswordParams] | PasswordPairArgs | readonly [V5User, ...PasswordPairArgs];
+export function changePasswordArgs(args: ChangePasswordArgs): ChangePasswordParams {
+  return objectOrPositional(withoutUser<readonly [ChangePasswordParams] | PasswordPairArgs>(args), ([oldPassword, newPassword]: PasswordPairArgs) => ({
+    oldPassword: text(oldPassword),
+    newPassword: text(newPassword),
+  }));
 }
 
-/** A record argument (attributes, clientMetadata), or undefined. */
-export function record(value: unknown): Record<string, string> | undefined {
-  return optionalRecord(value);
-}
+type AttributesArgs = readonly [attributes: Record<string, string>, clientMetadata?: ClientMetadata];
+export type UpdateUserAttributesArgs = AttributesArgs | readonly [V5User, ...AttributesArgs];
+export type DeleteUserAttributesArgs = readonly [names: string[]] | readonly [V5User, string[]];
+type VerifyTotpArgs = readonly [code: string, friendlyDeviceName?: string];
+export type VerifyTotpTokenArgs = VerifyTotpArgs | readonly [V5User, ...VerifyTotpArgs];
+export type SetPreferredMfaArgs = readonly [method: MfaPreference] | readonly [V5User, MfaPreference];
+/** v5's `verifyUserAttribute(user, attribute, clientMetadata?)`; the user may be left out. */
+export type VerifyUserAttributeArgs = readonly [attribute: string, clientMetadata?: ClientMetadata] | readonly [V5User, string, ClientMetadata?];
+/** v5's `verifyUserAttributeSubmit(user, attribute, code)`; the user may be left out. */
+export type VerifyUserAttributeSubmitArgs = readonly [attribute: string, code: string] | readonly [V5User, string, string];
+

@@ -9,7 +9,7 @@ import { base64ToBytes, bytesToBase64, concatBytes, hexToBytes, randomBytes, utf
 import { N, bytesToHex, modPow, padHex } from '../../src/core/srp/bigintMath';
 import { bigintSrpClient, createBigintSrpClient } from '../../src/core/srp/bigintSrpClient';
 import { call, Helper, type AcijBigInteger, type AcijBigIntegerCtor } from '../../src/core/srp/acijHelper';
-import { formatSrpTimestamp } from '../../src/core/srp/srpClient';
+import { formatSrpTimestamp, type PasswordClaimInput } from '../../src/core/srp/srpClient';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { RecordingStorage } from '../support/recordingStorage';
@@ -45,14 +45,7 @@ const saltHex = fc.tuple(bytes(1, 32), fc.constantFrom('stripped', 'zero-prefixe
   return shape === 'stripped' ? hex.replace(/^0+(?=.)/, '') : shape === 'zero-prefixed' ? `0${hex}` : hex;
 });
 
-interface ClaimInput {
-  username: string;
-  password: string;
-  salt: string;
-  srpB: string;
-  secretBlock: string;
-  timestamp: string;
-}
+type ClaimInput = PasswordClaimInput;
 
 /** One comparison: the private `a` (128 bytes), the pool name and the password-claim input. */
 interface ClaimCase {

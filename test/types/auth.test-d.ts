@@ -63,6 +63,12 @@ void auth.updateUserAttributes(user, { name: 'Ada' });
 void auth.setPreferredMFA(user, 'NOMFA');
 void auth.confirmSignUp('ada', '123456', { forceAliasCreation: true });
 void auth.forgotPasswordSubmit('ada', '123456', 'New-passw0rd');
+// @ts-expect-error the v5-only methods are typed as well: an attribute name, not a number
+void auth.verifyUserAttribute(42);
+// @ts-expect-error a list of names, not one
+void auth.deleteUserAttributes('nickname');
+void auth.verifyUserAttribute(user, 'email');
+void auth.verifyUserAttribute('email');
 // @ts-expect-error a v5 user must be a user: `{ nonsense }` is not one
 void auth.changePassword({ nonsense: true }, 'old', 'new');
 

@@ -1,8 +1,8 @@
 import type { CognitoClient } from '../cognitoClient';
 import type { ConfiguredPool } from '../configuredPool';
 import type { ResolvedAuthConfig } from '../config/types';
+import type { SessionManager } from '../sessionManager';
 import { authError, toAuthError } from '../normalizeError';
-import type { AuthSession } from '../session/authSession';
 import { CredentialsCache } from './credentialsCache';
 import type { AwsCredentials } from './types';
 
@@ -10,8 +10,8 @@ export interface IdentityCredentialsDeps {
   pool: () => ConfiguredPool;
   client: CognitoClient;
   now: () => number;
-  /** The signed-in user's (fresh) session, or null for a guest. */
-  session: () => Promise<AuthSession | null>;
+  /** The signed-in user's session (refreshed when due); none for a guest. */
+  sessions: SessionManager;
 }
 
 /** Identity-pool credentials for the current config: one cache per config, dropped on a principal change. */
@@ -41,7 +41,7 @@ export class IdentityCredentials {
   }
 
   #cache(): CredentialsCache {
-    const { pool, client, now, session } = this.#deps;
+    const { pool, client, now, sessions } = this.#deps;
     const { config, storage } = pool();
     if (this.#current?.config === config) return this.#current.cache;
     if (!config.identityPoolId || !config.identityPoolEndpoint) {
@@ -53,7 +53,7 @@ export class IdentityCredentials {
       call: client.service(config.identityPoolEndpoint, 'AWSCognitoIdentityService', config.requestTimeout),
       storage,
       now,
-      session,
+      session: async () => (sessions.session ? sessions.currentSession() : null),
     });
     this.#current = { config, cache };
     return cache;

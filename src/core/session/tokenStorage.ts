@@ -1,5 +1,4 @@
 import type { StorageLike } from '../config/types';
-import { userFromSession } from '../user';
 import { AuthSession } from './authSession';
 
 /** 30 days: a device clock ±12 h (or a few days) off is real; a stored drift beyond this is not. */
@@ -45,15 +44,10 @@ export class TokenStorage {
     // A drift beyond MAX_DRIFT_SECONDS is corruption, not a clock: it would keep expired tokens "valid".
     const storedDrift = Number.parseInt(this.#read(`${key}.clockDrift`) ?? '', 10);
     const clockDrift = Number.isFinite(storedDrift) && Math.abs(storedDrift) <= MAX_DRIFT_SECONDS ? storedDrift : 0;
-    const session = new AuthSession({ idToken, accessToken, clockDrift, ...(refreshToken ? { refreshToken } : {}) });
-    // Claims no user can be read from (a claim nested thousands deep overflows the stack when
-    // serialised) are tampering or corruption, never Cognito's: treat the session as absent.
-    try {
-      userFromSession(session, username);
-    } catch {
-      return null;
-    }
-    return { username, session };
+    return {
+      username,
+      session: new AuthSession({ idToken, accessToken, clockDrift, ...(refreshToken ? { refreshToken } : {}) }),
+    };
   }
 
   save(username: string, session: AuthSession): void {
