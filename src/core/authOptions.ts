@@ -12,6 +12,12 @@ export interface CreateAuthOptions {
   fetch?: FetchLike;
   /** Clock in ms. Default `Date.now`. */
   now?: () => number;
+  /**
+   * A clock in ms that never jumps, for the time since Cognito's clock was last read, so a device
+   * clock changed meanwhile does not move token expiry. Default `performance.now` with the default
+   * `now`; the given `now` otherwise (a test clock is its own monotonic clock).
+   */
+  monotonicNow?: () => number;
   /** Timers. Default: the global `setTimeout`/`clearTimeout`, looked up at each call (fake timers work). */
   timers?: Timers;
   /** `size` random bytes (hosted-UI state, nonce, PKCE verifier; retry jitter). Default `crypto.getRandomValues`. */
@@ -34,6 +40,7 @@ export interface CreateAuthOptions {
 export interface ResolvedAuthOptions {
   fetch: FetchLike;
   now: () => number;
+  monotonicNow: () => number;
   timers: Timers;
   random: (size: number) => Uint8Array;
   srp: SrpClient;
@@ -47,6 +54,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
   return {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     now: options.now ?? (() => Date.now()),
+    monotonicNow: options.monotonicNow ?? options.now ?? monotonicClock(),
     timers: options.timers ?? globalTimers,
     random: options.random ?? randomBytes,
     srp: options.srp ?? createDefaultSrpClient(),
@@ -57,3 +65,9 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
   };
 }
 
+
+/** `performance.now`, where there is one (browsers, Node, React Native); `Date.now` otherwise. */
+function monotonicClock(): () => number {
+  const performance = (globalThis as { performance?: { now?: () => number } }).performance;
+  return typeof performance?.now === 'function' ? () => performance.now!() : () => Date.now();
+}

@@ -4,7 +4,7 @@ import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type Ser
 
 export type CognitoService = 'AWSCognitoIdentityProviderService' | 'AWSCognitoIdentityService';
 
-export type CognitoClientDeps = Pick<ResolvedAuthOptions, 'fetch' | 'now' | 'timers' | 'random' | 'retry'>;
+export type CognitoClientDeps = Pick<ResolvedAuthOptions, 'fetch' | 'now' | 'monotonicNow' | 'timers' | 'random' | 'retry'>;
 
 /**
  * Every request the engine sends goes through here: one injected fetch, per-attempt timeouts,
@@ -20,7 +20,7 @@ export class CognitoClient {
 
   constructor(deps: CognitoClientDeps) {
     this.#deps = deps;
-    this.serverClock = new ServerClock(deps.now);
+    this.serverClock = new ServerClock(deps.now, deps.monotonicNow);
     this.fetch = observeServerTime(deps.fetch, this.serverClock);
   }
 

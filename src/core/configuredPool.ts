@@ -3,6 +3,8 @@ import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { FlowContext } from './flows/context';
 import { authError } from './normalizeError';
 import type { PageCoordinator } from './pageCoordinator';
+import { announceWrite } from './session/crossTab';
+import { poolIssuers } from './session/tokenIssuers';
 import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
 import { selectStorage } from './storage/selectStorage';
@@ -34,9 +36,13 @@ export class ConfiguredPool {
       clientId: config.userPoolWebClientId,
       call: deps.client.service(config.endpoint, 'AWSCognitoIdentityProviderService', config.requestTimeout),
       srp: deps.srp,
-      tokens: new TokenStorage(this.storage, config.userPoolWebClientId),
+      tokens: new TokenStorage(this.storage, config.userPoolWebClientId, {
+        origin: { clientId: config.userPoolWebClientId, issuers: poolIssuers(config.region, config.userPoolId, config.endpoint) },
+        onWrite: () => announceWrite(this.storage, `CognitoIdentityServiceProvider.${config.userPoolWebClientId}.`),
+      }),
       now: deps.now,
       serverNow: deps.client.serverClock.now,
+      measuredServerNow: deps.client.serverClock.measuredNow,
       metadata: (perCall) => {
         const merged = { ...base, ...perCall };
         return Object.keys(merged).length > 0 ? merged : undefined;

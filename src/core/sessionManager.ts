@@ -4,11 +4,11 @@ import type { ConfiguredPool } from './configuredPool';
 import type { AuthError } from './errors';
 import type { AuthEvents } from './events';
 import type { FlowContext } from './flows/context';
-import { refreshSession } from './flows/refreshSession';
 import { authError, toAuthError } from './normalizeError';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import type { AuthSession } from './session/authSession';
-import { waitFor, watchOtherTabs, withCrossTabLock } from './session/crossTab';
+import { watchOtherTabs } from './session/crossTab';
+import { refreshUnderLock } from './session/lockedRefresh';
 import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
 import type { AuthUser } from './types';
 import { userFromSession } from './user';
@@ -42,6 +42,7 @@ export class SessionManager {
   #refreshTimer: unknown;
   #running = false;
   #stopWatchingTabs: (() => void) | undefined;
+  #partialTimer: unknown;
   /** After a refresh returned expired tokens: no new attempt before `until`. */
   #backoff: { attempt: number; until: number; error: AuthError } | undefined;
 
@@ -86,7 +87,7 @@ export class SessionManager {
     const pool = this.#deps.pool();
     const clientId = pool.config.userPoolWebClientId;
     if (clientId) {
-      this.#stopWatchingTabs = watchOtherTabs(pool.storage, `CognitoIdentityServiceProvider.${clientId}.`, this.#syncFromOtherTab, this.#deps.options.timers);
+      this.#stopWatchingTabs = watchOtherTabs(pool.storage, `CognitoIdentityServiceProvider.${clientId}.`, () => this.#syncFromOtherTab(), this.#deps.options.timers);
     }
     // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
     globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
@@ -102,6 +103,7 @@ export class SessionManager {
     this.#deps.options.timers.clearTimeout(this.#refreshTimer);
     this.#stopWatchingTabs?.();
     this.#stopWatchingTabs = undefined;
+    this.#deps.options.timers.clearTimeout(this.#partialTimer);
     globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
   }
 
@@ -117,7 +119,7 @@ export class SessionManager {
 
   /** How long (ms, on the engine's clock) until this session is due for a refresh; 0 when due. */
   freshFor(session: AuthSession): number {
-    return Math.max(0, this.#dueAt(session) - this.#deps.options.now());
+    return Math.max(0, this.#msUntilDue(session));
   }
 
   /** A new session from a sign-in: keep it, announce it in the state. */
@@ -215,7 +217,17 @@ export class SessionManager {
     }
     let next: AuthSession;
     try {
-      next = await this.#refreshUnderLock(startedWith, username);
+      const { coordinator, now, timers } = this.#deps.options;
+      next = await refreshUnderLock({
+        ctx: this.#deps.pool().ctx('currentSession'),
+        username,
+        startedWith,
+        rotation: this.#deps.pool().config.refreshTokenRotation === true,
+        coordinator,
+        clock: { now, timers },
+        isFresh: (session) => this.#isFresh(session),
+        stillSignedIn: () => this.#stillSignedIn(startedWith, username),
+      });
       if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
     } catch (thrown) {
       const error = toAuthError(thrown, 'currentSession');
@@ -236,7 +248,7 @@ export class SessionManager {
       return this.#session; // another tab's refresh, adopted through a storage event meanwhile
     }
     this.#setSession(username, next);
-    if (!next.isValid(this.#deps.options.now())) return this.#expiredOnArrival(next, username);
+    if (!next.isValidAt(this.#serverNow(next))) return this.#expiredOnArrival(next, username);
     this.#backoff = undefined;
     store.dispatch({ type: 'signedIn', user: userFromSession(next, username) });
     events.emit('tokenRefresh', undefined);
@@ -260,36 +272,6 @@ export class SessionManager {
     throw error;
   }
 
-  /** The refresh request itself, under a lock all tabs share, adopting another tab's result when there is one. */
-  #refreshUnderLock(startedWith: AuthSession, username: string): Promise<AuthSession> {
-    const pool = this.#deps.pool();
-    const ctx = pool.ctx('currentSession');
-    const { coordinator, now, timers } = this.#deps.options;
-    return withCrossTabLock(`cognito-react-kit.refresh.${ctx.clientId}`, async (contended) => {
-      // Another tab may have refreshed while this one waited for the lock: use its tokens. They
-      // can reach this tab's storage a moment after the lock does, so after a wait look again
-      // briefly. Not matched on the refresh token: with rotation the other tab's refresh replaced
-      // it, and refreshing again with ours would spend its grace period (or trip reuse detection).
-      const refreshedElsewhere = () => {
-        const stored = ctx.tokens.load();
-        const same = stored?.username === username && stored.session.accessToken !== startedWith.accessToken;
-        return same && this.#isFresh(stored.session) ? stored.session : undefined;
-      };
-      // Up to 1 s: usually milliseconds, but a busy machine can be slower, and with rotation a
-      // second refresh is what must not happen. Only a failed refresh in the other tab waits it out.
-      const adopted = contended ? await waitFor(refreshedElsewhere, 1000, { now, timers }) : refreshedElsewhere();
-      if (adopted) return adopted;
-      // One request per refresh token for every engine sharing the coordinator (Web Locks may be missing).
-      const key = `${ctx.clientId} ${username} ${startedWith.refreshToken ?? ''}`;
-      const rotation = pool.config.refreshTokenRotation === true;
-      const refreshed = await coordinator.shareWhileRunning(key, () => refreshSession(ctx, username, startedWith, rotation));
-      // Signed out (or in as someone else) while the request was in flight: its result is stale.
-      if (!this.#stillSignedIn(startedWith, username)) throw authError('NoCurrentUser', 'Signed out during the refresh.', 'currentSession');
-      ctx.tokens.save(username, refreshed); // inside the lock, so the next tab finds it
-      return refreshed;
-    });
-  }
-
   readonly #onVisible = (): void => {
     if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh();
   };
@@ -308,7 +290,7 @@ export class SessionManager {
   }
 
   #isFresh(session: AuthSession): boolean {
-    return session.isValid(this.#deps.options.now(), this.#marginFor(session));
+    return session.isValidAt(this.#serverNow(session), this.#marginFor(session));
   }
 
   #forgetHostedUiFlag(): void {
@@ -321,11 +303,16 @@ export class SessionManager {
     }
   }
 
-  /** Another tab signed in, out, or refreshed: adopt what storage holds now. */
-  readonly #syncFromOtherTab = (): void => {
-    const { store, events } = this.#deps;
+  /**
+   * Another tab signed in, out, or refreshed: adopt what storage holds now. A write seen halfway
+   * (stamp not matching yet) is left for the event its last piece brings; one that never completes
+   * (a writer that does not stamp) is taken as it is a second later.
+   */
+  readonly #syncFromOtherTab = (acceptPartial = false): void => {
+    const { store, events, options } = this.#deps;
     const ctx = this.#deps.pool().maybeCtx;
     if (!ctx) return;
+    options.timers.clearTimeout(this.#partialTimer);
     const stored = ctx.tokens.load();
     if (!stored) {
       if (!this.#session) return;
@@ -334,24 +321,43 @@ export class SessionManager {
       events.emit('signOut', undefined, 'Signed out in another tab');
       return;
     }
-    if (stored.username === this.#username && stored.session.accessToken === this.#session?.accessToken) return;
-    const wasSignedIn = this.#session !== null;
+    if (!stored.complete && !acceptPartial) {
+      this.#partialTimer = options.timers.setTimeout(() => this.#syncFromOtherTab(true), 1000);
+      return;
+    }
+    const current = this.#session;
+    if (stored.username === this.#username && current && sameTokens(stored.session, current)) return;
+    const wasSignedIn = current !== null;
     const sameUser = wasSignedIn && stored.username === this.#username;
+    const tokensChanged = stored.session.accessToken !== current?.accessToken;
     const user = userFromSession(stored.session, stored.username);
     this.#setSession(stored.username, stored.session);
+    // Another user's session replaced ours: say so, as if this tab had signed out and in.
+    if (wasSignedIn && !sameUser) events.emit('signOut', undefined, 'Another user signed in in another tab');
     store.dispatch({ type: 'signedIn', user });
-    if (!wasSignedIn) events.emit('signIn', store.getState().user ?? user, 'Signed in in another tab');
+    if (!sameUser) events.emit('signIn', store.getState().user ?? user, 'Signed in in another tab');
     // Same user, new tokens (another tab refreshed): announce them as this tab's own refresh would,
-    // or whatever caches them (the React layer's useSession) keeps the old, expiring ones.
-    else if (sameUser) events.emit('tokenRefresh', undefined);
+    // or whatever caches them (the React layer's useSession) keeps the old, expiring ones. A rotated
+    // refresh token alone is adopted silently: nothing a reader sees changed.
+    else if (tokensChanged) events.emit('tokenRefresh', undefined);
   };
 
   #marginFor(session: AuthSession): number {
     return refreshMarginFor(session, this.#deps.options.refreshMarginSeconds);
   }
 
-  #dueAt(session: AuthSession): number {
-    return refreshDueAt(session, this.#deps.options.refreshMarginSeconds);
+  /** Ms until `session` is due for a refresh (negative when overdue), on the server's clock. */
+  #msUntilDue(session: AuthSession): number {
+    return refreshDueAt(session, this.#deps.options.refreshMarginSeconds) - this.#serverNow(session);
+  }
+
+  /**
+   * The server's time: as measured in this page (Cognito's `Date`, carried on a monotonic clock, so a
+   * device clock changed since does not count), else the device clock less the drift stored with the
+   * session (measured when it was issued).
+   */
+  #serverNow(session: AuthSession): number {
+    return this.#deps.pool().maybeCtx?.measuredServerNow() ?? this.#deps.options.now() - session.clockDrift * 1000;
   }
 
   /** Background refresh just before expiry, only while started. */
@@ -360,7 +366,7 @@ export class SessionManager {
     timers.clearTimeout(this.#refreshTimer);
     const session = this.#session;
     if (!session?.refreshToken || !autoRefresh || !this.#running) return;
-    const dueMs = Math.max(this.#dueAt(session), this.#backoff?.until ?? 0) - now();
+    const dueMs = Math.max(this.#msUntilDue(session), (this.#backoff?.until ?? 0) - now());
     this.#refreshTimer = timers.setTimeout(
       () => {
         this.currentSession().then(
@@ -377,4 +383,8 @@ export class SessionManager {
       Math.min(Math.max(dueMs, 0), MAX_TIMER_MS),
     );
   }
+}
+
+function sameTokens(a: AuthSession, b: AuthSession): boolean {
+  return a.accessToken === b.accessToken && a.idToken === b.idToken && a.refreshToken === b.refreshToken;
 }

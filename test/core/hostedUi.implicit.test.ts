@@ -82,7 +82,7 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     const session = await auth.currentSession();
     expect(session.refreshToken).toBeUndefined();
     expect(k.storage.keys()).toEqual(
-      [...storedKeys(k.backend.config.clientId, 'kai', ['accessToken', 'clockDrift', 'idToken']), 'amplify-signin-with-hostedUI'].sort(),
+      [...storedKeys(k.backend.config.clientId, 'kai', ['accessToken', 'clockDrift', 'idToken', 'sessionStamp']), 'amplify-signin-with-hostedUI'].sort(),
     );
     expect(browser.replaced).toEqual([CALLBACK]);
     expect(await auth.userAttributes()).toEqual(expect.arrayContaining([{ Name: 'email', Value: 'kai@example.com' }]));

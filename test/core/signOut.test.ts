@@ -60,7 +60,8 @@ describe('signOut', () => {
   it('does not call RevokeToken when the access token has no origin_jti (revocation off), and still signs out', async () => {
     const k = kit();
     const nowSeconds = Math.floor(k.clock.now() / 1000);
-    const claims = { sub: 'sub-ivy', username: 'ivy', iat: nowSeconds, exp: nowSeconds + 3600, token_use: 'access' };
+    const { issuer: iss, clientId } = k.backend.config;
+    const claims = { sub: 'sub-ivy', username: 'ivy', iat: nowSeconds, exp: nowSeconds + 3600, token_use: 'access', iss, client_id: clientId, aud: clientId };
     k.storage.setItem(`${prefix()}.LastAuthUser`, 'ivy');
     k.storage.setItem(`${prefix()}.ivy.accessToken`, unsignedJwt(claims));
     k.storage.setItem(`${prefix()}.ivy.idToken`, unsignedJwt({ ...claims, token_use: 'id', 'cognito:username': 'ivy' }));

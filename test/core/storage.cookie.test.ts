@@ -69,10 +69,10 @@ describe('cookie storage (jsdom)', () => {
 
     await auth.signIn('hal', password);
 
-    expect(cookieNames()).toEqual([lastAuthUser(), key('accessToken'), key('clockDrift'), key('idToken'), key('refreshToken')].sort());
+    expect(cookieNames()).toEqual([lastAuthUser(), key('accessToken'), key('clockDrift'), key('idToken'), key('refreshToken'), key('sessionStamp')].sort());
     const session = await auth.currentSession();
     expect(document.cookie).toContain(`${key('accessToken')}=${session.accessToken}`);
-    expect(written).toHaveLength(5);
+    expect(written).toHaveLength(6);
     for (const cookie of written) {
       expect(cookie).toMatch(/; path=\/(;|$)/);
       expect(cookie).toMatch(/; domain=localhost(;|$)/);
@@ -99,7 +99,7 @@ describe('cookie storage (jsdom)', () => {
     document.cookie = 'unrelated=keep-me; path=/';
     const auth = createAuth(cookieConfig({ domain: 'localhost', secure: false, sameSite: 'lax' }));
     await auth.signIn('hal', password);
-    expect(cookieNames()).toHaveLength(6);
+    expect(cookieNames()).toHaveLength(7);
 
     await auth.signOut();
 
@@ -113,7 +113,7 @@ describe('cookie storage (jsdom)', () => {
 
     await auth.signIn('hal', password);
 
-    expect(written).toHaveLength(5);
+    expect(written).toHaveLength(6);
     for (const cookie of written) expect(cookie).toMatch(/; secure(;|$)/);
     expect(auth.getState().status).toBe('signedIn');
   });

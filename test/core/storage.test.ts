@@ -46,7 +46,7 @@ describe('session storage', () => {
     expect(kit().storage.keys()).toEqual([]);
   });
 
-  it('writes exactly the amazon-cognito-identity-js keys to a custom storage', async () => {
+  it('writes exactly the amazon-cognito-identity-js keys (and the session stamp) to a custom storage', async () => {
     const { storage, auth, clock } = kit();
     const engine = auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
 
@@ -54,7 +54,7 @@ describe('session storage', () => {
 
     const session = await engine.currentSession();
     const lastAuthUser = `CognitoIdentityServiceProvider.${kit().backend.config.clientId}.LastAuthUser`;
-    expect(storage.keys()).toEqual([lastAuthUser, key('accessToken'), key('clockDrift'), key('idToken'), key('refreshToken')].sort());
+    expect(storage.keys()).toEqual([lastAuthUser, key('accessToken'), key('clockDrift'), key('idToken'), key('refreshToken'), key('sessionStamp')].sort());
     expect(storage.getItem(lastAuthUser)).toBe('gus');
     expect(storage.getItem(key('accessToken'))).toBe(session.accessToken);
     expect(storage.getItem(key('idToken'))).toBe(session.idToken);
@@ -104,7 +104,7 @@ describe('session storage', () => {
     const second = createAuth(config({ storage: memory }));
 
     expect(second.getState()).toMatchObject({ status: 'signedIn', user: { username: 'gus' } });
-    expect(memory.length).toBe(5);
+    expect(memory.length).toBe(6);
     expect(backend.count()).toBe(0);
   });
 });

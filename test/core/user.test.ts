@@ -123,7 +123,7 @@ describe('deleteUser', () => {
     await auth.signIn(username, password);
     const prefix = `CognitoIdentityServiceProvider.${clientId}.${username}.`;
     expect(storage.keys().filter((key) => key.startsWith(prefix))).toEqual(
-      ['accessToken', 'clockDrift', 'deviceGroupKey', 'deviceKey', 'idToken', 'randomPasswordKey', 'refreshToken'].map((item) => prefix + item),
+      ['accessToken', 'clockDrift', 'deviceGroupKey', 'deviceKey', 'idToken', 'randomPasswordKey', 'refreshToken', 'sessionStamp'].map((item) => prefix + item),
     );
     const seen = events(auth);
     const accessToken = (await auth.currentSession()).accessToken;

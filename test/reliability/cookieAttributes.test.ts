@@ -25,7 +25,7 @@ describe('cookie storage attributes in the cookie jar (jsdom, https://app.exampl
 
     const prefix = encodeURIComponent(`CognitoIdentityServiceProvider.${backend.config.clientId}.`);
     const cookies = jar().getCookiesSync('https://app.example.com/').filter((c) => c.key.startsWith(prefix));
-    expect(cookies.map((c) => decodeURIComponent(c.key).split('.').pop()).sort()).toEqual(['LastAuthUser', 'accessToken', 'clockDrift', 'idToken', 'refreshToken']);
+    expect(cookies.map((c) => decodeURIComponent(c.key).split('.').pop()).sort()).toEqual(['LastAuthUser', 'accessToken', 'clockDrift', 'idToken', 'refreshToken', 'sessionStamp']);
     for (const cookie of cookies) {
       expect(cookie).toMatchObject({ domain: 'example.com', path: '/', secure: true, sameSite: 'strict', hostOnly: false });
       const expires = cookie.expires instanceof Date ? cookie.expires.getTime() : Number.NaN;
@@ -48,7 +48,7 @@ describe('cookie storage attributes in the cookie jar (jsdom, https://app.exampl
     await createAuth({ userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url, authenticationFlowType: 'USER_PASSWORD_AUTH', cookieStorage }).signIn('jar', password);
 
     const atPath = jar().getCookiesSync('https://app.example.com/account').filter((c) => c.path === '/account');
-    expect(atPath).toHaveLength(5);
+    expect(atPath).toHaveLength(6);
     for (const cookie of atPath) expect(cookie).toMatchObject({ domain: 'app.example.com', secure: true, sameSite: 'lax' });
     expect(jar().getCookiesSync('https://app.example.com/elsewhere').filter((c) => c.path === '/account')).toEqual([]);
   });

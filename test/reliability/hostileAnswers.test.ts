@@ -81,7 +81,8 @@ describe('answers that are not what they claim', () => {
       const auth = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
       await auth.signIn({ username: 'hana', password });
       const sub = auth.getState().user?.userId ?? '';
-      const jwt = (claims: object) => `${b64({ alg: 'RS256' })}.${b64({ sub, username: 'hana', ...claims })}.${b64('sig')}`;
+      const origin = { iss: k.backend.config.issuer, aud: k.backend.config.clientId, client_id: k.backend.config.clientId };
+      const jwt = (claims: object) => `${b64({ alg: 'RS256' })}.${b64({ sub, username: 'hana', ...origin, ...claims })}.${b64('sig')}`;
       const nowS = () => Math.floor(k.clock.now() / 1000);
       // The server (or a proxy) keeps minting tokens that expire as they are issued, or carry no exp.
       let issued = 0;

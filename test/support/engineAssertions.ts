@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { AuthError } from '../../src/core/index';
 import type { CognitoBackend } from '../backend/backend';
 
-export const SESSION_ITEMS = ['accessToken', 'clockDrift', 'idToken', 'refreshToken'] as const;
+// acij/Amplify's keys, plus the stamp of a whole write (issue 14 §1), which they ignore.
+export const SESSION_ITEMS = ['accessToken', 'clockDrift', 'idToken', 'refreshToken', 'sessionStamp'] as const;
 export const DEVICE_ITEMS = ['deviceGroupKey', 'deviceKey', 'randomPasswordKey'] as const;
 
 /** The storage keys acij/Amplify use for `username`'s items, plus `LastAuthUser` when asked, sorted. */

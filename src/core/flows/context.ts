@@ -13,6 +13,8 @@ export interface FlowContext {
   now: () => number;
   /** The server's clock (the device clock corrected by Cognito's `Date` header): for the SRP TIMESTAMP. */
   serverNow: () => number;
+  /** The server's clock once a `Date` header was seen in this page; undefined before. */
+  measuredServerNow: () => number | undefined;
   /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
   metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
 }

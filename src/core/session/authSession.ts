@@ -61,8 +61,12 @@ export class AuthSession implements SessionTokens {
 
   /** True while both tokens are valid for at least `marginSeconds` more, judged on the server's clock. */
   isValid(nowMs: number = Date.now(), marginSeconds = 0): boolean {
-    const serverNow = nowMs / 1000 - this.clockDrift;
-    return serverNow + marginSeconds < this.expiresAt;
+    return this.isValidAt(nowMs - this.clockDrift * 1000, marginSeconds);
+  }
+
+  /** `isValid` for a known server time (ms), rather than a device time corrected by the stored drift. */
+  isValidAt(serverNowMs: number, marginSeconds = 0): boolean {
+    return serverNowMs / 1000 + marginSeconds < this.expiresAt;
   }
 
   toJSON(): SessionTokens {

@@ -1,6 +1,7 @@
 import type { StorageLike } from '../config/types';
 import { storageArea } from '../storage/fallbackStorage';
 import type { Timers } from '../timers';
+import { withStorageLock } from './storageLock';
 
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -12,12 +13,29 @@ interface LockManager {
  * need a refresh at the same moment refresh once: the others wait, re-read storage, and find the
  * new tokens. `work` learns whether another tab held the lock first (`contended`): then its result
  * may still be on its way into this tab's view of localStorage (Chromium syncs it between
- * processes asynchronously). Where Web Locks are missing (old browsers, Node) it runs at once.
+ * processes asynchronously). Where Web Locks are missing (older browsers and web views) a lock kept
+ * in localStorage stands in; with neither (Node, storage disabled) it runs at once.
  */
-export function withCrossTabLock<T>(name: string, work: (contended: boolean) => Promise<T>): Promise<T> {
+export function withCrossTabLock<T>(
+  name: string,
+  work: (contended: boolean) => Promise<T>,
+  clock: { now: () => number; timers: Timers },
+): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (!locks?.request) return work(false);
-  return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work(false) : locks.request(name, () => work(true))));
+  if (locks?.request) {
+    return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work(false) : locks.request(name, () => work(true))));
+  }
+  const storage = pageLocalStorage();
+  return storage ? withStorageLock(storage, name, work, clock) : work(false);
+}
+
+/** The page's localStorage; undefined outside a browser, or where reading it throws (sandboxed frames). */
+function pageLocalStorage(): Storage | undefined {
+  try {
+    return (globalThis as { localStorage?: Storage }).localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Poll `read` until it returns something, for at most `timeoutMs` on `clock`. */
@@ -42,27 +60,65 @@ interface StorageEventLike {
 
 /**
  * Calls `onChange` (coalesced to once per task) when another tab changes a key starting with
- * `prefix` in `storage`, or clears it. Only Web Storage fires these; cookies and custom stores do not.
+ * `prefix` in `storage`, or clears it. Web Storage says so with storage events; for cookies and
+ * custom stores, which fire none, writers announce themselves on a BroadcastChannel
+ * (`announceWrite`).
  */
 export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: () => void, timers: Timers): () => void {
-  const area = storageArea(storage);
-  const target = globalThis as {
-    addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
-    removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
-  };
-  if (!target.addEventListener) return () => undefined;
   let queued = false;
-  const listener = (event: StorageEventLike) => {
-    if (event.storageArea !== area) return;
-    if (event.key !== null && !event.key.startsWith(prefix)) return;
+  // One sign-in writes several keys (one event each): react once, after they have all landed.
+  const changed = () => {
     if (queued) return;
     queued = true;
-    // One sign-in writes several keys (one event each): react once, after they have all landed.
     timers.setTimeout(() => {
       queued = false;
       onChange();
     }, 0);
   };
-  target.addEventListener('storage', listener);
-  return () => target.removeEventListener?.('storage', listener);
+  const area = storageArea(storage);
+  const channel = isWebStorage(area) ? undefined : openChannel(prefix);
+  if (channel) channel.onmessage = changed;
+  const target = globalThis as {
+    addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
+    removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
+  };
+  const listener = (event: StorageEventLike) => {
+    if (event.storageArea !== area) return;
+    if (event.key !== null && !event.key.startsWith(prefix)) return;
+    changed();
+  };
+  target.addEventListener?.('storage', listener);
+  return () => {
+    channel?.close();
+    target.removeEventListener?.('storage', listener);
+  };
+}
+
+/** Tells other tabs watching `prefix` that this one wrote to a store that fires no storage events. */
+export function announceWrite(storage: StorageLike, prefix: string): void {
+  if (isWebStorage(storageArea(storage))) return; // it fires its own storage events
+  const channel = openChannel(prefix);
+  if (!channel) return;
+  channel.postMessage('changed'); // no token: only "look again"
+  channel.close();
+}
+
+interface Channel {
+  onmessage: (() => void) | null;
+  postMessage(message: string): void;
+  close(): void;
+}
+
+function openChannel(prefix: string): Channel | undefined {
+  const Ctor = (globalThis as { BroadcastChannel?: new (name: string) => Channel }).BroadcastChannel;
+  try {
+    return Ctor ? new Ctor(`cognito-react-kit:${prefix}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isWebStorage(area: unknown): boolean {
+  const WebStorage = (globalThis as { Storage?: abstract new () => unknown }).Storage;
+  return WebStorage !== undefined && area instanceof WebStorage;
 }

@@ -43,7 +43,7 @@ export function refreshMarginFor(session: AuthSession, marginSeconds: number): n
   return lifetime > 0 ? Math.min(marginSeconds, lifetime / 2) : marginSeconds;
 }
 
-/** When (ms, device clock) a session is due for a refresh: its expiry on the server's clock, less the margin. */
+/** When (ms, server clock) a session is due for a refresh: its expiry less the margin. */
 export function refreshDueAt(session: AuthSession, marginSeconds: number): number {
-  return (session.expiresAt + session.clockDrift - refreshMarginFor(session, marginSeconds)) * 1000;
+  return (session.expiresAt - refreshMarginFor(session, marginSeconds)) * 1000;
 }

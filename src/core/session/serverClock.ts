@@ -6,32 +6,42 @@ const TRUSTED_SKEW_MS = 60_000;
 
 /**
  * The server's clock, learnt from the `Date` header of Cognito's responses (exposed to browsers
- * through CORS). The SRP `TIMESTAMP` must be on the server's clock (Cognito refuses one minutes
- * off), and a fresh hosted-UI id token's `exp` is judged against it, so a device whose clock is
- * hours off can still sign in. Token expiry itself uses the drift from `iat` (AuthSession).
+ * through CORS) and carried forward on a monotonic clock: a device clock that is changed afterwards
+ * (an NTP correction, a user setting the date) does not move it. The SRP `TIMESTAMP` is stamped with
+ * it, and token expiry is judged on it once a response has been seen in this page.
  */
 export class ServerClock {
   readonly #now: () => number;
-  #offsetMs = 0;
+  readonly #monotonic: () => number;
+  /** Server time at the last `Date` seen, and the monotonic clock then. */
+  #anchor: { server: number; monotonic: number } | undefined;
 
-  constructor(now: () => number) {
+  constructor(now: () => number, monotonic: () => number = now) {
     this.#now = now;
+    this.#monotonic = monotonic;
   }
 
-  /** Server time in ms: the device clock plus the last measured offset (0 until a `Date` was seen). */
-  now = (): number => this.#now() + this.#offsetMs;
+  /** Server time in ms; the device clock until a `Date` was seen. */
+  now = (): number => this.measuredNow() ?? this.#now();
 
-  /** Server minus device clock in ms, as last measured (0 when within a minute, or unknown). */
+  /** Server time in ms, or undefined while no `Date` has been seen. */
+  measuredNow = (): number | undefined => {
+    const anchor = this.#anchor;
+    return anchor && anchor.server + (this.#monotonic() - anchor.monotonic);
+  };
+
+  /** Server minus device clock in ms, as it stands now (0 while unknown). */
   get offsetMs(): number {
-    return this.#offsetMs;
+    const server = this.measuredNow();
+    return server === undefined ? 0 : server - this.#now();
   }
 
   observe(dateHeader: string | null | undefined): void {
     if (!dateHeader) return;
     const server = Date.parse(dateHeader);
     if (!Number.isFinite(server)) return;
-    const offset = server - this.#now();
-    this.#offsetMs = Math.abs(offset) > TRUSTED_SKEW_MS ? offset : 0;
+    const device = this.#now();
+    this.#anchor = { server: Math.abs(server - device) > TRUSTED_SKEW_MS ? server : device, monotonic: this.#monotonic() };
   }
 }
 

@@ -1,8 +1,23 @@
 import type { StorageLike } from '../config/types';
 import { AuthSession } from './authSession';
+import { issuedFor, type TokenOrigin } from './tokenIssuers';
 
-/** 30 days: a device clock ±12 h (or a few days) off is real; a stored drift beyond this is not. */
-const MAX_DRIFT_SECONDS = 30 * 86_400;
+// A device clock 40 days off is a real device (its drift must be kept); one centuries off is a
+// corrupt value that would keep expired tokens "valid" forever.
+const MAX_DRIFT_SECONDS = 366 * 86_400;
+// The session's pieces, in the order they are written; the stamp goes last.
+const SESSION_ITEMS = Object.freeze(['refreshToken', 'idToken', 'accessToken', 'clockDrift'] as const);
+
+export interface StoredSession {
+  username: string;
+  session: AuthSession;
+  /**
+   * False while another tab's write is only partly here (its stamp, written last, does not match
+   * the pieces yet): a refresh token from such a read may be older than the access token beside it.
+   * True when the stamp matches, or when there is none (Amplify and other writers do not stamp).
+   */
+  complete: boolean;
+}
 
 export interface DeviceSecrets {
   deviceKey: string;
@@ -18,10 +33,23 @@ export interface DeviceSecrets {
 export class TokenStorage {
   readonly #storage: StorageLike;
   readonly #prefix: string;
+  readonly #origin: TokenOrigin | undefined;
+  readonly #onWrite: () => void;
 
-  constructor(storage: StorageLike, clientId: string) {
+  /**
+   * `origin`: when given, tokens issued to another client or by another pool are not loaded (and
+   * are removed). `onWrite`: called after each session write or removal (to tell other tabs).
+   */
+  constructor(storage: StorageLike, clientId: string, options: { origin?: TokenOrigin; onWrite?: () => void } = {}) {
     this.#storage = storage;
     this.#prefix = `CognitoIdentityServiceProvider.${clientId}`;
+    this.#origin = options.origin;
+    this.#onWrite = options.onWrite ?? (() => undefined);
+  }
+
+  /** The prefix of every key this store writes (for watching other tabs' writes). */
+  get prefix(): string {
+    return `${this.#prefix}.`;
   }
 
   lastAuthUser(): string | null {
@@ -29,45 +57,63 @@ export class TokenStorage {
   }
 
   /** The stored session of the last user, or null. Never touches the network. */
-  load(_nowMs?: number): { username: string; session: AuthSession } | null {
+  load(): StoredSession | null {
     const username = this.lastAuthUser();
     if (!username) return null;
     const key = this.#userKey(username);
     const idToken = this.#read(`${key}.idToken`);
     const accessToken = this.#read(`${key}.accessToken`);
     if (!idToken || !accessToken) return null;
+    if (this.#origin && !issuedFor(idToken, accessToken, this.#origin)) {
+      this.clear(username);
+      return null;
+    }
     const refreshToken = this.#read(`${key}.refreshToken`) ?? undefined;
-    // A missing or corrupt drift would make every expiry check NaN-false. Not recomputed from `iat`
-    // here: on stored tokens that measures their age, not the clock skew, so long-expired tokens
-    // would look fresh. 0 (trust the device clock, as Amplify v6 does) until the next refresh
-    // measures it again.
-    // A drift beyond MAX_DRIFT_SECONDS is corruption, not a clock: it would keep expired tokens "valid".
+    // A missing or corrupt drift would make every expiry check NaN-false: 0 (trust the device
+    // clock, as Amplify v6 does) until the next response measures it. A real one is kept even when
+    // large: discarding it would hand out expired tokens (clock behind) or refresh on every load (ahead).
     const storedDrift = Number.parseInt(this.#read(`${key}.clockDrift`) ?? '', 10);
     const clockDrift = Number.isFinite(storedDrift) && Math.abs(storedDrift) <= MAX_DRIFT_SECONDS ? storedDrift : 0;
+    const stamp = this.#read(`${key}.sessionStamp`);
     return {
       username,
       session: new AuthSession({ idToken, accessToken, clockDrift, ...(refreshToken ? { refreshToken } : {}) }),
+      complete: stamp === null || stamp === sessionStamp(idToken, accessToken, refreshToken),
     };
   }
 
+  /**
+   * Writes the session's pieces, then a stamp of them. Another tab reading between two writes sees a
+   * stamp that does not match (`complete: false`) rather than a new access token with an old refresh
+   * token it might present (with rotation, a reuse that revokes every tab's session).
+   */
   save(username: string, session: AuthSession): void {
     const key = this.#userKey(username);
-    this.#write(`${key}.idToken`, session.idToken);
-    this.#write(`${key}.accessToken`, session.accessToken);
-    if (session.refreshToken) this.#write(`${key}.refreshToken`, session.refreshToken);
-    this.#write(`${key}.clockDrift`, String(session.clockDrift));
+    const values: Record<(typeof SESSION_ITEMS)[number], string | undefined> = {
+      refreshToken: session.refreshToken,
+      idToken: session.idToken,
+      accessToken: session.accessToken,
+      clockDrift: String(session.clockDrift),
+    };
+    for (const item of SESSION_ITEMS) {
+      const value = values[item];
+      if (value !== undefined) this.#write(`${key}.${item}`, value);
+    }
     this.#write(`${this.#prefix}.LastAuthUser`, username);
+    this.#write(`${key}.sessionStamp`, sessionStamp(session.idToken, session.accessToken, session.refreshToken ?? this.#read(`${key}.refreshToken`) ?? undefined));
+    this.#onWrite();
   }
 
   /** Forget the user's tokens; keep its device keys, as amazon-cognito-identity-js does. */
   clear(username: string | null = this.lastAuthUser(), options: { keepLastAuthUser?: boolean } = {}): void {
     if (username) {
       const key = this.#userKey(username);
-      for (const item of ['idToken', 'accessToken', 'refreshToken', 'clockDrift', 'userData']) {
-        this.#remove(`${key}.${item}`);
-      }
+      // The stamp and the tokens that make a session first: a tab reading midway sees no session,
+      // never a stamp without its pieces or tokens without their refresh token.
+      for (const item of ['sessionStamp', 'accessToken', 'idToken', 'refreshToken', 'clockDrift', 'userData']) this.#remove(`${key}.${item}`);
     }
     if (!options.keepLastAuthUser) this.#remove(`${this.#prefix}.LastAuthUser`);
+    this.#onWrite();
   }
 
   device(username: string): DeviceSecrets | null {
@@ -119,4 +165,14 @@ export class TokenStorage {
       /* see #read */
     }
   }
+}
+
+/** A short fingerprint (FNV-1a, 32 bits) of a session's tokens: tells a whole write from a partial one. */
+function sessionStamp(idToken: string, accessToken: string, refreshToken: string | undefined): string {
+  let hash = 0x811c9dc5;
+  for (const char of `${idToken}\n${accessToken}\n${refreshToken ?? ''}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }

@@ -7,15 +7,20 @@ import { createAuth } from '../../../dist/core.js';
 let auth;
 let offsetMs = 0;
 const failures = [];
+let refreshes = 0;
 
 window.rotation = {
   hasWebLocks: () => typeof navigator.locks?.request === 'function',
-  start(config) {
-    auth = createAuth(config, { autoRefresh: false, now: () => Date.now() + offsetMs });
+  /** `natural`: the engine's own timers and the real clock refresh it, as in an app left open. */
+  start(config, natural = false) {
+    auth = createAuth(config, natural ? {} : { autoRefresh: false, now: () => Date.now() + offsetMs });
     auth.subscribe(() => undefined); // watch the other tabs, as a mounted app does
     auth.listen('tokenRefresh_failure', (event) => failures.push(event.data?.name ?? 'unknown'));
+    auth.listen('tokenRefresh', () => (refreshes += 1));
     return auth.getState().status;
   },
+  /** tokenRefresh events seen in this tab (its own refreshes and those adopted from other tabs). */
+  refreshes: () => refreshes,
   signIn: (username, password) => auth.signIn(username, password).then((result) => result.isSignedIn),
   status: () => auth.getState().status,
   skip(ms) {
