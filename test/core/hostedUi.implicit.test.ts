@@ -3,7 +3,7 @@ import { createAuth, PageCoordinator, type OAuthConfig } from '../../src/core/in
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { useEngineBackend } from '../support/engine';
-import { authErrorOf, storedKeys } from '../support/engineAssertions';
+import { storedKeys } from '../support/engineAssertions';
 import { APP, CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
 import { RecordingStorage } from '../support/recordingStorage';
 
@@ -88,7 +88,7 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     expect(await auth.userAttributes()).toEqual(expect.arrayContaining([{ Name: 'email', Value: 'kai@example.com' }]));
   });
 
-  it('refuses a fragment whose state is not the stored one (OAuthStateMismatch), storing nothing', async () => {
+  it('ignores a fragment whose state is not the stored one: nothing stored, nothing rewritten, the flow kept', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     await ui.engine(browser, { oauth: token }).federatedSignIn();
@@ -98,13 +98,14 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     callback.hash = fragment.toString();
 
     browser.load(callback.toString());
+    const pending = browser.flowRecord();
     const auth = ui.engine(browser, { oauth: token });
-    const error = await authErrorOf(auth.handleRedirect());
+    await expect(auth.handleRedirect()).resolves.toBeNull();
 
-    expect(error.name).toBe('OAuthStateMismatch');
-    expect(auth.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error });
+    expect(auth.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error: null });
     expect(k.storage.keys()).toEqual([]);
-    expect(browser.replaced).toEqual([CALLBACK]);
+    expect(browser.replaced).toEqual([]);
+    expect(browser.flowRecord()).toEqual(pending);
   });
 
   it('signOut after an implicit sign-in has nothing to revoke and goes to /logout', async () => {
