@@ -33,6 +33,8 @@ export interface FederatedSignInOptions {
 
 /** What a completed callback hands every engine of the page. */
 interface Completion {
+  username: string;
+  session: AuthSession;
   customState?: string;
 }
 
@@ -197,19 +199,19 @@ export class HostedUi {
       this.#cleanAddressBar(url);
       throw this.#refused(thrown);
     }
+    // The session as checked, not re-read from storage: storage may judge it otherwise (a drift it
+    // does not keep, a token within the leeway), and then the state would contradict this outcome.
+    const user = sessions.begin(outcome.username, outcome.session);
     try {
-      sessions.restore();
-      const user = store.getState().user;
-      if (!user) throw authError('OAuthSignInException', 'The hosted-UI session could not be stored.', 'handleRedirect');
-      events.emit('signIn', user, `${user.username} has signed in successfully`);
-      events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
-      if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
-      return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
-    } catch (thrown) {
-      throw this.#refused(thrown);
-    } finally {
-      this.#cleanAddressBar(url);
+      this.#deps.pool().storage.setItem(HOSTED_UI_FLAG, 'true');
+    } catch {
+      /* without the flag, signOut skips the hosted UI's /logout: no reason to refuse a sign-in */
     }
+    this.#cleanAddressBar(url);
+    events.emit('signIn', user, `${user.username} has signed in successfully`);
+    events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
+    if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
+    return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
   }
 
   /** A refused callback: the state says why (keeping a session this page already had), and so do the events. */
@@ -264,11 +266,10 @@ export class HostedUi {
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
     const previous = ctx.tokens.lastAuthUser();
-    const { username } = await completeSignIn(ctx, tokens, '');
+    const { username, session } = await completeSignIn(ctx, tokens, '');
     // Another user's tokens must not linger: drop them only now, once the new session is stored.
     if (previous && previous !== username) ctx.tokens.clear(previous, { keepLastAuthUser: true });
-    pool.storage.setItem(HOSTED_UI_FLAG, 'true');
-    return record.customState === undefined ? {} : { customState: record.customState };
+    return { username, session, ...(record.customState === undefined ? {} : { customState: record.customState }) };
   }
 
   async #tokensFrom(ctx: FlowContext, oauth: ResolvedOAuthConfig, params: URLSearchParams, record: OAuthFlowRecord) {
