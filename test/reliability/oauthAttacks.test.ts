@@ -7,6 +7,7 @@ import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { authErrorOf } from '../support/engineAssertions';
 import { APP, CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
 import { RecordingStorage } from '../support/recordingStorage';
+import { rewriteIdToken, type ClaimsRewrite } from '../support/tokenEndpointRewrite';
 import { tally } from './tally';
 
 const OAUTH = { callbackUrls: [CALLBACK], logoutUrls: [SIGNED_OUT] };
@@ -160,6 +161,35 @@ describe('hosted UI attacks', () => {
       // The real callback still completes: the fragment did not consume the flow.
       browser.load(callback);
       await expect(ui.engine(browser).handleRedirect()).resolves.toMatchObject({ isSignedIn: true });
+    });
+  });
+
+  const DAY = 86_400_000;
+  const OTHER_CLIENT = 'otherclient0123456789abcde';
+  // An id token the token endpoint answers with (rewritten on the way), on a device clock `deviceAheadMs` ahead of the server.
+  const idTokenAttacks: [string, ClaimsRewrite, RegExp, number][] = [
+    ['`aud` lists this client but `azp` names another', (claims) => ({ ...claims, aud: [claims['aud'], OTHER_CLIENT], azp: OTHER_CLIENT }), /azp/, 0],
+    ['`aud` is this client and `azp` another', (claims) => ({ ...claims, azp: OTHER_CLIENT }), /azp/, 0],
+    ['`aud` lists several clients and there is no `azp`', (claims) => ({ ...claims, aud: [OTHER_CLIENT, claims['aud']] }), /azp/, 0],
+    // Two days ahead, the device would take "tomorrow" for the past: iat is judged on the server's clock.
+    ['`iat` is a day in the future (device clock two days ahead)', (claims) => ({ ...claims, iat: Number(claims['iat']) + DAY / 1000 }), /iat/, 2 * DAY],
+  ];
+  it.each(idTokenAttacks)('an id token whose %s is refused (OAuthTokenInvalid), nothing stored', async (_, rewrite, reason, deviceAheadMs) => {
+    await attack(async () => {
+      const k = kit();
+      const now = () => k.clock.now() + deviceAheadMs;
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim, {}, { engine: { now } });
+      const keysBefore = k.storage.keys();
+      browser.load(callback);
+      const auth = ui.engine(browser, { engine: { now, fetch: rewriteIdToken(rewrite) } });
+
+      const error = await authErrorOf(auth.handleRedirect());
+
+      expect(error).toMatchObject({ name: 'OAuthTokenInvalid', message: expect.stringMatching(reason) });
+      expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null, error });
+      expect(k.storage.keys()).toEqual(keysBefore);
+      expect(k.backend.count('oauth2/token')).toBe(1);
     });
   });
 
