@@ -12,7 +12,9 @@ import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oaut
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
+import { checkAccessTokenHash, verifyIdTokenSignature } from './oauth/idTokenSignature';
 import { pkceChallenge, randomToken } from './oauth/pkce';
+import { jwksUrl, PoolKeys } from './oauth/poolKeys';
 import { exchangeCode, postForm } from './oauth/tokenEndpoint';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
@@ -55,9 +57,12 @@ export class HostedUi {
   readonly #deps: HostedUiDeps;
   /** This engine's outcome per callback URL, so asking twice announces once. */
   #adopted = new Map<string, Promise<SignInResult | null>>();
+  /** The pool's signing keys, for the implicit flow's id tokens. */
+  readonly #keys: PoolKeys;
 
   constructor(deps: HostedUiDeps) {
     this.#deps = deps;
+    this.#keys = new PoolKeys(deps.client.fetch);
   }
 
   /**
@@ -288,6 +293,11 @@ export class HostedUi {
     const accessToken = params.get('access_token');
     const idToken = params.get('id_token');
     if (!accessToken || !idToken) throw authError('OAuthSignInException', 'The callback carries no tokens.', 'handleRedirect');
+    // Tokens from a URL, not from the token endpoint: the pool must have signed them. (Fetching its
+    // keys also teaches the server clock that checkIdToken judges exp and iat by.)
+    const { region, endpoint } = this.#deps.pool().config;
+    await verifyIdTokenSignature(idToken, this.#keys, jwksUrl({ region, userPoolId: ctx.userPoolId, ...(endpoint ? { endpoint } : {}) }));
+    await checkAccessTokenHash(decodeJwtPayload(idToken), accessToken);
     return { AccessToken: accessToken, IdToken: idToken };
   }
 

@@ -160,17 +160,19 @@ describe('hosted-UI callback: handleRedirect and the state agree', () => {
       });
     };
 
-  const cases: [string, (k: EngineTestKit) => { now?: () => number; fetch?: FetchLike }][] = [
-    ['a device clock 40 days ahead', (k) => ({ now: () => k.clock.now() + 40 * DAY })],
-    ['an id token that expired a minute ago (within the leeway)', (k) => ({ fetch: expiring(k, (now) => now - 60) })],
+  const cases: [string, (k: EngineTestKit) => { now?: () => number; fetch?: FetchLike }, 'code' | 'token'][] = [
+    ['a device clock 40 days ahead', (k) => ({ now: () => k.clock.now() + 40 * DAY }), 'code'],
+    ['an id token that expired a minute ago (within the leeway)', (k) => ({ fetch: expiring(k, (now) => now - 60) }), 'code'],
+    // No token request to learn the server's clock from: the pool's keys (JWKS) answer with a Date.
+    ['the implicit flow, a device clock 40 days ahead', (k) => ({ now: () => k.clock.now() + 40 * DAY }), 'token'],
   ];
-  it.each(cases)('%s: resolves signed in, and the state says signedIn as it settles', async (_, engineOptions) => {
+  it.each(cases)('%s: resolves signed in, and the state says signedIn as it settles', async (_, engineOptions, responseType) => {
     const k = kit();
     const engine = engineOptions(k);
     const browser = new FakeBrowser(`${APP}/`);
-    const callback = await ui.authorize(browser, { username: 'agree', password }, {}, { engine });
+    const callback = await ui.authorize(browser, { username: 'agree', password }, {}, { engine, oauth: { responseType } });
     browser.load(callback);
-    const auth = ui.engine(browser, { engine });
+    const auth = ui.engine(browser, { engine, oauth: { responseType } });
     const after: string[] = [];
     const outcome = auth.handleRedirect().then(
       (result) => ({ result }),

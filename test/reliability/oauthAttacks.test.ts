@@ -1,3 +1,4 @@
+import { createHmac, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Auth, AuthError } from '../../src/core/index';
 import { strongPassword, useBackend } from '../backend/harness';
@@ -193,6 +194,72 @@ describe('hosted UI attacks', () => {
     });
   });
 
+  // Implicit flow: the tokens arrive in the fragment, so anyone who can send the victim a link (state
+  // leaked) can put any token there. Each forged id token carries the genuine claims of this sign-in.
+  const implicit = { oauth: { responseType: 'token' as const } };
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const forgeries: [string, (idToken: string, jwk: { kid: string; n: string; e: string }) => string][] = [
+    ['`alg: none` (no signature)', (idToken) => `${b64({ alg: 'none', kid: kidOf(idToken) })}.${idToken.split('.')[1]}.`],
+    [
+      'HS256 keyed with the pool’s public key (algorithm confusion)',
+      (idToken, jwk) => {
+        const input = `${b64({ alg: 'HS256', kid: jwk.kid })}.${idToken.split('.')[1]}`;
+        const pem = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+        return `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
+      },
+    ],
+    [
+      'RS256 signed by the attacker’s own key under the pool’s kid',
+      (idToken, jwk) => {
+        const input = `${b64({ alg: 'RS256', kid: jwk.kid })}.${idToken.split('.')[1]}`;
+        const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+        return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+      },
+    ],
+  ];
+  it.each(forgeries)('implicit flow: an id token with %s in the fragment is refused (OAuthTokenInvalid), nothing stored', async (_, forge) => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = new URL(await ui.authorize(browser, victim, {}, implicit));
+      const fragment = new URLSearchParams(callback.hash.slice(1));
+      const { keys } = (await k.backend.jwks()) as { keys: { kid: string; n: string; e: string }[] };
+      fragment.set('id_token', forge(fragment.get('id_token')!, keys[0]!));
+      callback.hash = fragment.toString();
+
+      const { error } = await refusedImplicit(k, browser, callback.toString());
+      expect(error.message).toMatch(/RS256|signature/);
+    });
+  });
+
+  it('implicit flow: the victim’s genuine id token with another access token (at_hash) is refused, nothing stored', async () => {
+    await attack(async () => {
+      const k = kit();
+      const own = new URL(await ui.authorize(new FakeBrowser(`${APP}/`), mallory, {}, implicit));
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = new URL(await ui.authorize(browser, victim, {}, implicit));
+      const fragment = new URLSearchParams(callback.hash.slice(1));
+      fragment.set('access_token', new URLSearchParams(own.hash.slice(1)).get('access_token')!);
+      callback.hash = fragment.toString();
+
+      const { error } = await refusedImplicit(k, browser, callback.toString());
+      expect(error.message).toMatch(/at_hash/);
+    });
+  });
+
+  /** Loads the implicit-flow `callback` with a new engine: refused with OAuthTokenInvalid, nothing stored. */
+  async function refusedImplicit(k: EngineTestKit, browser: FakeBrowser, callback: string): Promise<{ error: AuthError }> {
+    const keysBefore = k.storage.keys();
+    browser.load(callback);
+    const auth = ui.engine(browser, implicit);
+    const error = await authErrorOf(auth.handleRedirect());
+    expect(error.name).toBe('OAuthTokenInvalid');
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null, error });
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(browser.url).toBe(CALLBACK);
+    return { error };
+  }
+
   it('code injection: the attacker’s own code in the victim’s callback (state leaked) fails PKCE and stores nothing', async () => {
     await attack(async () => {
       const k = kit();
@@ -266,3 +333,8 @@ describe('hosted UI attacks', () => {
     });
   });
 });
+
+/** The `kid` of a JWT's header. */
+function kidOf(token: string): unknown {
+  return (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+}
