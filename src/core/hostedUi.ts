@@ -6,12 +6,15 @@ import type { BrowserEnvironment } from './environment';
 import type { AuthEvents } from './events';
 import { completeSignIn } from './flows/completeSignIn';
 import type { FlowContext } from './flows/context';
+import type { AuthError } from './errors';
 import { authError, toAuthError } from './normalizeError';
-import { saveFlow, takeFlow, type OAuthFlowRecord } from './oauth/flowRecord';
+import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
-import { constantTimeEqual, pkceChallenge, randomToken } from './oauth/pkce';
+import { checkAccessTokenHash, verifyIdTokenSignature } from './oauth/idTokenSignature';
+import { pkceChallenge, randomToken } from './oauth/pkce';
+import { jwksUrl, PoolKeys } from './oauth/poolKeys';
 import { exchangeCode, postForm } from './oauth/tokenEndpoint';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
@@ -27,6 +30,13 @@ export interface FederatedSignInOptions {
   /** A custom OIDC or SAML provider name as configured in the user pool. */
   customProvider?: string;
   /** Handed back after the redirect in the `customOAuthState` event. Never sent to Cognito. */
+  customState?: string;
+}
+
+/** What a completed callback hands every engine of the page. */
+interface Completion {
+  username: string;
+  session: AuthSession;
   customState?: string;
 }
 
@@ -46,17 +56,31 @@ export interface HostedUiDeps {
 export class HostedUi {
   readonly #deps: HostedUiDeps;
   /** This engine's outcome per callback URL, so asking twice announces once. */
-  #adopted = new Map<string, Promise<SignInResult>>();
+  #adopted = new Map<string, Promise<SignInResult | null>>();
+  /** The pool's signing keys, for the implicit flow's id tokens. */
+  readonly #keys: PoolKeys;
 
   constructor(deps: HostedUiDeps) {
     this.#deps = deps;
+    this.#keys = new PoolKeys(deps.client.fetch);
   }
 
-  /** Whether this page is a callback for the config: the state shows loading until `start()` completes it. */
+  /**
+   * Whether this page is our callback: on a configured redirectSignIn, answering the flow pending in
+   * this tab (its state). The state shows loading until `start()` completes it. Any other URL with
+   * `code` or `state` in it (a promo code, a search page) is the app's own business.
+   */
   get onCallbackPage(): boolean {
-    const oauth = this.#deps.pool().config.oauth;
+    const { config } = this.#deps.pool();
     const url = this.#deps.environment.currentUrl();
-    return !!oauth && !!url && !!callbackParams(url, oauth.responseType) && oauth.redirectSignIn.some((candidate) => sameEndpoint(candidate, url));
+    const params = url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined;
+    return (
+      !!url &&
+      !!params &&
+      !!config.userPoolWebClientId &&
+      !!config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url)) &&
+      !!flowAnsweredBy(this.#deps.environment.transientStorage, config.userPoolWebClientId, params.get('state'))
+    );
   }
 
   /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
@@ -123,7 +147,7 @@ export class HostedUi {
     }
   }
 
-  /** Finish a hosted-UI sign-in on the redirect page; null when `url` is not a callback. */
+  /** Finish a hosted-UI sign-in on the redirect page; null when `url` does not answer the flow pending in this tab. */
   handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
     const pool = this.#deps.pool();
     const oauth = pool.config.oauth;
@@ -166,49 +190,68 @@ export class HostedUi {
   }
 
   /** This engine's view of a (possibly shared) completion: state, events, clean address bar. */
-  async #adopt(url: string, completion: Promise<{ customState?: string }>): Promise<SignInResult> {
+  async #adopt(url: string, completion: Promise<Completion | null>): Promise<SignInResult | null> {
     const { store, events, sessions } = this.#deps;
+    let outcome: Completion | null;
     try {
-      const { customState } = await completion;
-      sessions.restore();
-      const user = store.getState().user;
-      if (!user) throw authError('OAuthSignInException', 'The hosted-UI session could not be stored.', 'handleRedirect');
-      events.emit('signIn', user, `${user.username} has signed in successfully`);
-      events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
-      if (customState !== undefined) events.emit('customOAuthState', customState, 'State from the hosted-UI sign-in');
-      return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
-    } catch (thrown) {
-      const error = toAuthError(thrown, 'handleRedirect');
-      if (store.getState().status !== 'signedIn') {
-        if (sessions.session) {
-          // The session this page already had survives a refused callback: say so, with the error.
-          sessions.restore();
-          const user = store.getState().user;
-          if (user) store.dispatch({ type: 'signedIn', user, error });
-        } else {
-          store.dispatch({ type: 'signedOut', error });
-        }
+      outcome = await completion;
+      if (!outcome) {
+        // Not our callback after all (another engine of this tab took the flow first): back to what storage says.
+        if (store.getState().status === 'loading') sessions.restore();
+        return null;
       }
-      events.emit('signIn_failure', error);
-      events.emit('cognitoHostedUI_failure', error);
-      throw error;
-    } finally {
+    } catch (thrown) {
       this.#cleanAddressBar(url);
+      throw this.#refused(thrown);
     }
+    // The session as checked, not re-read from storage: storage may judge it otherwise (a drift it
+    // does not keep, a token within the leeway), and then the state would contradict this outcome.
+    const user = sessions.begin(outcome.username, outcome.session);
+    try {
+      this.#deps.pool().storage.setItem(HOSTED_UI_FLAG, 'true');
+    } catch {
+      /* without the flag, signOut skips the hosted UI's /logout: no reason to refuse a sign-in */
+    }
+    this.#cleanAddressBar(url);
+    events.emit('signIn', user, `${user.username} has signed in successfully`);
+    events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
+    if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
+    return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
   }
 
-  /** The work done once per callback: every check, the code exchange, the stored session. */
-  async #complete(url: string, params: URLSearchParams): Promise<{ customState?: string }> {
+  /** A refused callback: the state says why (keeping a session this page already had), and so do the events. */
+  #refused(thrown: unknown): AuthError {
+    const { store, events, sessions } = this.#deps;
+    const error = toAuthError(thrown, 'handleRedirect');
+    if (store.getState().status !== 'signedIn') {
+      if (sessions.session) {
+        // The session this page already had survives a refused callback: say so, with the error.
+        sessions.restore();
+        const user = store.getState().user;
+        if (user) store.dispatch({ type: 'signedIn', user, error });
+      } else {
+        store.dispatch({ type: 'signedOut', error });
+      }
+    }
+    events.emit('signIn_failure', error);
+    events.emit('cognitoHostedUI_failure', error);
+    return error;
+  }
+
+  /**
+   * The work done once per callback: every check, the code exchange, the stored session. Null when
+   * `url` answers no flow pending in this tab: then nothing is used up.
+   */
+  async #complete(url: string, params: URLSearchParams): Promise<Completion | null> {
     const source = 'handleRedirect';
     const pool = this.#deps.pool();
     const oauth = this.#oauth(source);
     const ctx = pool.ctx(source);
-    const record = takeFlow(this.#deps.environment.transientStorage, ctx.clientId, this.#deps.now());
-    if (!record) throw authError('OAuthFlowNotFound', 'No hosted-UI sign-in was started from this browser (or it expired).', source);
-    // State first, even for an error callback: a forged link must not get its text into our errors.
-    if (!constantTimeEqual(params.get('state') ?? '', record.state)) {
-      throw authError('OAuthStateMismatch', 'The hosted UI answered a sign-in this page did not start.', source);
-    }
+    const { transientStorage } = this.#deps.environment;
+    // Before any await: engines sharing this tab's sessionStorage must not both take the record.
+    if (!flowAnsweredBy(transientStorage, ctx.clientId, params.get('state'))) return null;
+    const record = takeFlow(transientStorage, ctx.clientId, params.get('state'), this.#deps.now());
+    if (!record) throw authError('OAuthFlowNotFound', 'This hosted-UI sign-in expired (or its record in this tab is damaged).', source);
     const error = params.get('error');
     if (error) {
       const description = params.get('error_description');
@@ -228,11 +271,10 @@ export class HostedUi {
       ...(record.nonce ? { nonce: record.nonce } : {}),
     });
     const previous = ctx.tokens.lastAuthUser();
-    const { username } = await completeSignIn(ctx, tokens, '');
+    const { username, session } = await completeSignIn(ctx, tokens, '');
     // Another user's tokens must not linger: drop them only now, once the new session is stored.
     if (previous && previous !== username) ctx.tokens.clear(previous, { keepLastAuthUser: true });
-    pool.storage.setItem(HOSTED_UI_FLAG, 'true');
-    return record.customState === undefined ? {} : { customState: record.customState };
+    return { username, session, ...(record.customState === undefined ? {} : { customState: record.customState }) };
   }
 
   async #tokensFrom(ctx: FlowContext, oauth: ResolvedOAuthConfig, params: URLSearchParams, record: OAuthFlowRecord) {
@@ -251,6 +293,11 @@ export class HostedUi {
     const accessToken = params.get('access_token');
     const idToken = params.get('id_token');
     if (!accessToken || !idToken) throw authError('OAuthSignInException', 'The callback carries no tokens.', 'handleRedirect');
+    // Tokens from a URL, not from the token endpoint: the pool must have signed them. (Fetching its
+    // keys also teaches the server clock that checkIdToken judges exp and iat by.)
+    const { region, endpoint } = this.#deps.pool().config;
+    await verifyIdTokenSignature(idToken, this.#keys, jwksUrl({ region, userPoolId: ctx.userPoolId, ...(endpoint ? { endpoint } : {}) }));
+    await checkAccessTokenHash(decodeJwtPayload(idToken), accessToken);
     return { AccessToken: accessToken, IdToken: idToken };
   }
 

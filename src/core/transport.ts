@@ -10,7 +10,8 @@ import { globalTimers, type Timers } from './timers';
  */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal; redirect?: 'error' },
+  // No body on a GET (the user pool's signing keys, for the implicit flow's id token).
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal; redirect?: 'error' },
 ) => Promise<{
   ok: boolean;
   status: number;

@@ -25,7 +25,7 @@ describe('identity pool region and endpoint', () => {
     const sent: Sent[] = [];
     const fetch: FetchLike = async (url, init) => {
       const target = init.headers['X-Amz-Target'];
-      sent.push({ url, target, body: JSON.parse(init.body) as unknown });
+      sent.push({ url, target, body: JSON.parse(init.body!) as unknown });
       const body =
         target === 'AWSCognitoIdentityService.GetId'
           ? { IdentityId: identityId }

@@ -63,6 +63,22 @@ describe('hosted UI: refused callbacks', () => {
     return { auth, error, events };
   }
 
+  /** Loads `url` in `browser` with a new engine: not our callback, so nothing happens and the pending flow stays. */
+  async function ignored(k: EngineTestKit, browser: FakeBrowser, url: string, options: Parameters<typeof ui.engine>[1] = {}): Promise<void> {
+    const keysBefore = k.storage.keys();
+    const flowBefore = browser.transientKeys().map((key) => browser.transientStorage.getItem(key));
+    browser.load(url);
+    const auth = ui.engine(browser, options);
+    const events = k.events(auth);
+    expect(auth.getState().status).toBe('signedOut');
+    await expect(auth.handleRedirect()).resolves.toBeNull();
+    expect(auth.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error: null });
+    expect(events).toEqual([]);
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(browser.replaced).toEqual([]);
+    expect(browser.transientKeys().map((key) => browser.transientStorage.getItem(key))).toEqual(flowBefore);
+  }
+
   /** The callback URL without code, state and error parameters or fragment. */
   function cleanOf(callback: string): string {
     const url = new URL(callback);
@@ -71,21 +87,23 @@ describe('hosted UI: refused callbacks', () => {
     return url.toString();
   }
 
-  it('refuses a callback whose state is not the stored one (OAuthStateMismatch) before exchanging the code', async () => {
+  it('ignores a callback whose state is not the stored one: no code exchange, and the pending flow still completes', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     const callback = await ui.authorize(browser, iris);
     const forged = withParam(callback, 'state', 'forged-state-from-another-tab-0123456789');
 
-    await refused(k, browser, forged, 'OAuthStateMismatch');
+    await ignored(k, browser, forged);
     expect(k.backend.count('oauth2/token')).toBe(0);
+    browser.load(callback);
+    await expect(ui.engine(browser).handleRedirect()).resolves.toMatchObject({ isSignedIn: true });
   });
 
-  it('refuses a callback with no flow record in this tab (OAuthFlowNotFound)', async () => {
+  it('ignores a callback with no flow record in this tab (another tab’s answer): no code exchange', async () => {
     const k = kit();
     const callback = await ui.authorize(new FakeBrowser(`${APP}/`), iris);
     // Another tab (its own sessionStorage) receives the callback.
-    await refused(k, new FakeBrowser(`${APP}/`), callback, 'OAuthFlowNotFound');
+    await ignored(k, new FakeBrowser(`${APP}/`), callback);
     expect(k.backend.count('oauth2/token')).toBe(0);
   });
 
@@ -235,13 +253,13 @@ describe('hosted UI: refused callbacks', () => {
     expect(k.backend.count('oauth2/token')).toBe(0);
   });
 
-  it('refuses an error callback whose state is not this tab’s, without repeating its text', async () => {
+  it('ignores an error callback whose state is not this tab’s: its text reaches no error, the flow is kept', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     await ui.engine(browser).federatedSignIn();
     const forged = `${CALLBACK}?error=access_denied&error_description=${encodeURIComponent('Call 0800-SCAM to unlock')}&state=forged`;
-    const { error } = await refused(k, browser, forged, 'OAuthStateMismatch');
-    expect(error.message).not.toContain('SCAM');
+    await ignored(k, browser, forged);
+    expect(browser.transientKeys()).toHaveLength(1);
   });
 
   it('federatedSignIn from a page on no configured redirectSignIn origin fails with OAuthRedirectMismatch and goes nowhere', async () => {
@@ -285,7 +303,7 @@ describe('hosted UI: refused callbacks', () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     const callback = await ui.authorize(browser, iris);
-    await refused(k, browser, withParam(callback, 'state', 'forged-state-0123456789-0123456789'), 'OAuthStateMismatch');
+    await refused(k, browser, withParam(callback, 'error', 'access_denied'), 'OAuthSignInException');
 
     browser.load(`${APP}/`);
     const { auth, events } = await ui.signIn(browser, iris);
@@ -298,9 +316,7 @@ describe('hosted UI: refused callbacks', () => {
     const browser = new FakeBrowser(`${APP}/`);
     const auth = ui.engine(browser);
     const first = await ui.authorize(browser, iris);
-    await expect(auth.handleRedirect(withParam(first, 'state', 'forged-state-0123456789-0123456789'))).rejects.toMatchObject({
-      name: 'OAuthStateMismatch',
-    });
+    await expect(auth.handleRedirect(withParam(first, 'error', 'access_denied'))).rejects.toMatchObject({ name: 'OAuthSignInException' });
 
     const second = await ui.authorize(browser, iris);
     await expect(auth.handleRedirect(second)).resolves.toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
@@ -314,32 +330,28 @@ describe('hosted UI: refused callbacks', () => {
     await ui.engine(browser).signIn('iris', password);
     const keysBefore = k.storage.keys();
     // Started from a signed-out engine (another tab, say): a signed-in one refuses federatedSignIn.
-    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'state', 'forged-state-0123456789-0123456789');
+    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'error', 'access_denied');
 
     browser.load(callback);
     const auth = ui.engine(browser);
     const error = await authErrorOf(auth.handleRedirect());
 
-    expect(error.name).toBe('OAuthStateMismatch');
+    expect(error.name).toBe('OAuthSignInException');
     expect(auth.getState()).toMatchObject({ status: 'signedIn', user: { username: 'iris' }, error });
     await expect(auth.currentSession()).resolves.toMatchObject({ accessToken: expect.any(String) });
     expect(k.storage.keys()).toEqual(keysBefore);
     expect(browser.replaced).toEqual([CALLBACK]);
   });
 
-  it('reloading a refused callback page ends signed out with the error, not stuck loading, and makes no request', async () => {
+  it('reloading a refused callback page is an ordinary page (its flow is used up): signed out, not stuck loading, no request', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     // Started from a signed-out engine (another tab, say): a signed-in one refuses federatedSignIn.
-    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'state', 'forged-state-0123456789-0123456789');
-    await refused(k, browser, callback, 'OAuthStateMismatch');
+    const callback = withParam(await ui.authorize(browser, iris, {}, { storage: new RecordingStorage() }), 'error', 'access_denied');
+    await refused(k, browser, callback, 'OAuthSignInException');
 
     // The address bar was cleaned, but a user may still reload the old URL (history, bookmark).
-    browser.load(callback);
-    const reloaded = ui.engine(browser);
-    const error = await authErrorOf(reloaded.handleRedirect());
-    expect(['OAuthStateMismatch', 'OAuthFlowNotFound']).toContain(error.name);
-    expect(reloaded.getState()).toMatchObject({ status: 'signedOut', error: { name: error.name } });
+    await ignored(k, browser, callback);
     expect(k.backend.count('oauth2/token')).toBe(0);
 
     // And a plain page load after it is simply signed out.

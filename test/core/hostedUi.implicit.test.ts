@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createAuth, PageCoordinator, type OAuthConfig } from '../../src/core/index';
+import { createAuth, PageCoordinator, type FetchLike, type OAuthConfig } from '../../src/core/index';
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { useEngineBackend } from '../support/engine';
-import { authErrorOf, storedKeys } from '../support/engineAssertions';
+import { storedKeys } from '../support/engineAssertions';
 import { APP, CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
 import { RecordingStorage } from '../support/recordingStorage';
 
@@ -88,7 +88,7 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     expect(await auth.userAttributes()).toEqual(expect.arrayContaining([{ Name: 'email', Value: 'kai@example.com' }]));
   });
 
-  it('refuses a fragment whose state is not the stored one (OAuthStateMismatch), storing nothing', async () => {
+  it('ignores a fragment whose state is not the stored one: nothing stored, nothing rewritten, the flow kept', async () => {
     const k = kit();
     const browser = new FakeBrowser(`${APP}/`);
     await ui.engine(browser, { oauth: token }).federatedSignIn();
@@ -98,13 +98,33 @@ describe('hosted UI: implicit flow (responseType token)', () => {
     callback.hash = fragment.toString();
 
     browser.load(callback.toString());
+    const pending = browser.flowRecord();
     const auth = ui.engine(browser, { oauth: token });
-    const error = await authErrorOf(auth.handleRedirect());
+    await expect(auth.handleRedirect()).resolves.toBeNull();
 
-    expect(error.name).toBe('OAuthStateMismatch');
-    expect(auth.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error });
+    expect(auth.getState()).toEqual({ status: 'signedOut', user: null, nextStep: null, error: null });
     expect(k.storage.keys()).toEqual([]);
-    expect(browser.replaced).toEqual([CALLBACK]);
+    expect(browser.replaced).toEqual([]);
+    expect(browser.flowRecord()).toEqual(pending);
+  });
+
+  it('verifies the id token against the pool’s JWKS: one GET per engine, with redirect: "error"', async () => {
+    const k = kit();
+    const requests: { url: string; method: string; redirect?: string }[] = [];
+    const recording: FetchLike = (url, init) => {
+      requests.push({ url, method: init.method, ...(init.redirect ? { redirect: init.redirect } : {}) });
+      return globalThis.fetch(url, init);
+    };
+    const browser = new FakeBrowser(`${APP}/`);
+    const auth = ui.engine(browser, { oauth: token, engine: { fetch: recording } });
+    for (let i = 0; i < 2; i++) {
+      await ui.engine(browser, { oauth: token }).federatedSignIn();
+      await expect(auth.handleRedirect(await completeHostedUi(browser.navigations.at(-1)!, kai))).resolves.toMatchObject({ isSignedIn: true });
+      await auth.signOut();
+    }
+
+    const jwks = `${k.url}${k.backend.config.userPoolId}/.well-known/jwks.json`;
+    expect(requests.filter((request) => request.method === 'GET')).toEqual([{ url: jwks, method: 'GET', redirect: 'error' }]);
   });
 
   it('signOut after an implicit sign-in has nothing to revoke and goes to /logout', async () => {

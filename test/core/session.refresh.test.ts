@@ -302,7 +302,7 @@ describe('currentSession() when the network or the server fails', () => {
     const arrived = new Promise<void>((resolve) => (refreshArrived = resolve));
     const fetch: FetchLike = async (url, init) => {
       const response = await globalThis.fetch(url, init);
-      if (holdRefresh && init.body.includes('REFRESH_TOKEN_AUTH')) {
+      if (holdRefresh && init.body?.includes('REFRESH_TOKEN_AUTH')) {
         refreshArrived();
         await holdRefresh;
       }

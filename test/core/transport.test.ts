@@ -60,7 +60,7 @@ describe('transport: how Cognito responses become results and AuthErrors', () =>
       'X-Amz-Target': 'AWSCognitoIdentityProviderService.ForgotPassword',
       'Cache-Control': 'no-store',
     });
-    expect(JSON.parse(sent[0]!.init.body)).toEqual({ ClientId: backend.config.clientId, Username: 'wire' });
+    expect(JSON.parse(sent[0]!.init.body!)).toEqual({ ClientId: backend.config.clientId, Username: 'wire' });
     expect(backend.requests()).toEqual([{ operation: 'ForgotPassword', input: { ClientId: backend.config.clientId, Username: 'wire' } }]);
   });
 

@@ -123,3 +123,65 @@ describe('clock drift is never NaN', () => {
     tally('fuzzCases', runs);
   });
 });
+
+// The hosted-UI outcome and the state must agree: handleRedirect resolves exactly when the state
+// says signed in with the callback's tokens. A device clock 40 days ahead (a drift storage does not
+// keep) and an id token accepted within the expiry leeway once made it reject while the state
+// then went on to signedIn.
+describe('hosted-UI callback: handleRedirect and the state agree', () => {
+  const kit = useEngineBackend({ oauth: { callbackUrls: [CALLBACK], logoutUrls: [SIGNED_OUT] } });
+  const ui = hostedUiKit(kit);
+  const password = strongPassword();
+  const DAY = 24 * HOUR;
+
+  beforeEach(async () => {
+    const k = kit();
+    k.storage = new RecordingStorage();
+    if (!k.backend.getUser('agree')) await k.backend.createUser({ username: 'agree', password });
+    k.backend.resetCounts();
+  });
+
+  /** The token endpoint's answer with both tokens' `exp` set to `exp(serverNowSeconds)`. */
+  const expiring =
+    (k: EngineTestKit, exp: (nowSeconds: number) => number): FetchLike =>
+    async (url, init) => {
+      const response = await fetch(url, init);
+      if (new URL(url).pathname !== '/oauth2/token') return response;
+      const tokens = JSON.parse(await response.text()) as Record<string, string>;
+      const rewrite = (token: string) => {
+        const [header, payload, signature] = token.split('.');
+        const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+        const rewritten = Buffer.from(JSON.stringify({ ...claims, exp: exp(Math.floor(k.clock.now() / 1000)) })).toString('base64url');
+        return `${header}.${rewritten}.${signature}`;
+      };
+      return new Response(JSON.stringify({ ...tokens, id_token: rewrite(tokens['id_token']!), access_token: rewrite(tokens['access_token']!) }), {
+        status: response.status,
+        headers: response.headers,
+      });
+    };
+
+  const cases: [string, (k: EngineTestKit) => { now?: () => number; fetch?: FetchLike }, 'code' | 'token'][] = [
+    ['a device clock 40 days ahead', (k) => ({ now: () => k.clock.now() + 40 * DAY }), 'code'],
+    ['an id token that expired a minute ago (within the leeway)', (k) => ({ fetch: expiring(k, (now) => now - 60) }), 'code'],
+    // No token request to learn the server's clock from: the pool's keys (JWKS) answer with a Date.
+    ['the implicit flow, a device clock 40 days ahead', (k) => ({ now: () => k.clock.now() + 40 * DAY }), 'token'],
+  ];
+  it.each(cases)('%s: resolves signed in, and the state says signedIn as it settles', async (_, engineOptions, responseType) => {
+    const k = kit();
+    const engine = engineOptions(k);
+    const browser = new FakeBrowser(`${APP}/`);
+    const callback = await ui.authorize(browser, { username: 'agree', password }, {}, { engine, oauth: { responseType } });
+    browser.load(callback);
+    const auth = ui.engine(browser, { engine, oauth: { responseType } });
+    const after: string[] = [];
+    const outcome = auth.handleRedirect().then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    void outcome.then(() => after.push(auth.getState().status));
+
+    await expect(outcome).resolves.toEqual({ result: { isSignedIn: true, nextStep: { signInStep: 'DONE' } } });
+    expect(after).toEqual(['signedIn']);
+    expect(auth.getState()).toMatchObject({ status: 'signedIn', error: null, user: { username: 'agree' } });
+  });
+});

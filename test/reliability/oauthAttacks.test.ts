@@ -1,3 +1,4 @@
+import { createHmac, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Auth, AuthError } from '../../src/core/index';
 import { strongPassword, useBackend } from '../backend/harness';
@@ -7,6 +8,7 @@ import { useEngineBackend, type EngineTestKit } from '../support/engine';
 import { authErrorOf } from '../support/engineAssertions';
 import { APP, CALLBACK, FakeBrowser, hostedUiKit, SIGNED_OUT } from '../support/fakeBrowser';
 import { RecordingStorage } from '../support/recordingStorage';
+import { rewriteIdToken, type ClaimsRewrite } from '../support/tokenEndpointRewrite';
 import { tally } from './tally';
 
 const OAUTH = { callbackUrls: [CALLBACK], logoutUrls: [SIGNED_OUT] };
@@ -61,6 +63,23 @@ describe('hosted UI attacks', () => {
     return { auth, error };
   }
 
+  /** Loads `url` in `browser` with a new engine: not our callback, so nothing is exchanged, stored, rewritten or used up. */
+  async function ignored(k: EngineTestKit, browser: FakeBrowser, url: string): Promise<void> {
+    const keysBefore = k.storage.keys();
+    const flowBefore = browser.transientKeys().map((key) => browser.transientStorage.getItem(key));
+    browser.load(url);
+    const auth = ui.engine(browser);
+    const seen = k.events(auth);
+    expect(auth.getState().status).toBe('signedOut');
+    await expect(auth.handleRedirect()).resolves.toBeNull();
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null, error: null });
+    expect(seen).toEqual([]);
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(browser.navigations).toEqual([]);
+    expect(browser.replaced).toEqual([]);
+    expect(browser.transientKeys().map((key) => browser.transientStorage.getItem(key))).toEqual(flowBefore);
+  }
+
   it.each(EVIL)('customState %j is never followed nor sent: handed back verbatim to the app only', async (evil) => {
     await attack(async () => {
       const k = kit();
@@ -82,15 +101,18 @@ describe('hosted UI attacks', () => {
     });
   });
 
-  it.each(EVIL)('a forged callback carrying %j in state (Amplify v5 encoding) is refused before any exchange', async (evil) => {
+  it.each(EVIL)('a forged callback carrying %j in state (Amplify v5 encoding) is not ours: ignored before any exchange, the real answer still completes', async (evil) => {
     await attack(async () => {
       const k = kit();
       const browser = new FakeBrowser(`${APP}/`);
       const callback = await ui.authorize(browser, victim);
       const state = new URL(callback).searchParams.get('state')!;
       const forged = withParam(callback, 'state', `${state}-${Buffer.from(evil).toString('hex')}`);
-      await refused(k, browser, forged, 'OAuthStateMismatch');
+      await ignored(k, browser, forged);
       expect(k.backend.count('oauth2/token')).toBe(0);
+      // The forged link did not use up the pending flow.
+      browser.load(callback);
+      await expect(ui.engine(browser).handleRedirect()).resolves.toMatchObject({ isSignedIn: true });
     });
   });
 
@@ -143,6 +165,101 @@ describe('hosted UI attacks', () => {
     });
   });
 
+  const DAY = 86_400_000;
+  const OTHER_CLIENT = 'otherclient0123456789abcde';
+  // An id token the token endpoint answers with (rewritten on the way), on a device clock `deviceAheadMs` ahead of the server.
+  const idTokenAttacks: [string, ClaimsRewrite, RegExp, number][] = [
+    ['`aud` lists this client but `azp` names another', (claims) => ({ ...claims, aud: [claims['aud'], OTHER_CLIENT], azp: OTHER_CLIENT }), /azp/, 0],
+    ['`aud` is this client and `azp` another', (claims) => ({ ...claims, azp: OTHER_CLIENT }), /azp/, 0],
+    ['`aud` lists several clients and there is no `azp`', (claims) => ({ ...claims, aud: [OTHER_CLIENT, claims['aud']] }), /azp/, 0],
+    // Two days ahead, the device would take "tomorrow" for the past: iat is judged on the server's clock.
+    ['`iat` is a day in the future (device clock two days ahead)', (claims) => ({ ...claims, iat: Number(claims['iat']) + DAY / 1000 }), /iat/, 2 * DAY],
+  ];
+  it.each(idTokenAttacks)('an id token whose %s is refused (OAuthTokenInvalid), nothing stored', async (_, rewrite, reason, deviceAheadMs) => {
+    await attack(async () => {
+      const k = kit();
+      const now = () => k.clock.now() + deviceAheadMs;
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = await ui.authorize(browser, victim, {}, { engine: { now } });
+      const keysBefore = k.storage.keys();
+      browser.load(callback);
+      const auth = ui.engine(browser, { engine: { now, fetch: rewriteIdToken(rewrite) } });
+
+      const error = await authErrorOf(auth.handleRedirect());
+
+      expect(error).toMatchObject({ name: 'OAuthTokenInvalid', message: expect.stringMatching(reason) });
+      expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null, error });
+      expect(k.storage.keys()).toEqual(keysBefore);
+      expect(k.backend.count('oauth2/token')).toBe(1);
+    });
+  });
+
+  // Implicit flow: the tokens arrive in the fragment, so anyone who can send the victim a link (state
+  // leaked) can put any token there. Each forged id token carries the genuine claims of this sign-in.
+  const implicit = { oauth: { responseType: 'token' as const } };
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const forgeries: [string, (idToken: string, jwk: { kid: string; n: string; e: string }) => string][] = [
+    ['`alg: none` (no signature)', (idToken) => `${b64({ alg: 'none', kid: kidOf(idToken) })}.${idToken.split('.')[1]}.`],
+    [
+      'HS256 keyed with the pool’s public key (algorithm confusion)',
+      (idToken, jwk) => {
+        const input = `${b64({ alg: 'HS256', kid: jwk.kid })}.${idToken.split('.')[1]}`;
+        const pem = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+        return `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
+      },
+    ],
+    [
+      'RS256 signed by the attacker’s own key under the pool’s kid',
+      (idToken, jwk) => {
+        const input = `${b64({ alg: 'RS256', kid: jwk.kid })}.${idToken.split('.')[1]}`;
+        const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+        return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+      },
+    ],
+  ];
+  it.each(forgeries)('implicit flow: an id token with %s in the fragment is refused (OAuthTokenInvalid), nothing stored', async (_, forge) => {
+    await attack(async () => {
+      const k = kit();
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = new URL(await ui.authorize(browser, victim, {}, implicit));
+      const fragment = new URLSearchParams(callback.hash.slice(1));
+      const { keys } = (await k.backend.jwks()) as { keys: { kid: string; n: string; e: string }[] };
+      fragment.set('id_token', forge(fragment.get('id_token')!, keys[0]!));
+      callback.hash = fragment.toString();
+
+      const { error } = await refusedImplicit(k, browser, callback.toString());
+      expect(error.message).toMatch(/RS256|signature/);
+    });
+  });
+
+  it('implicit flow: the victim’s genuine id token with another access token (at_hash) is refused, nothing stored', async () => {
+    await attack(async () => {
+      const k = kit();
+      const own = new URL(await ui.authorize(new FakeBrowser(`${APP}/`), mallory, {}, implicit));
+      const browser = new FakeBrowser(`${APP}/`);
+      const callback = new URL(await ui.authorize(browser, victim, {}, implicit));
+      const fragment = new URLSearchParams(callback.hash.slice(1));
+      fragment.set('access_token', new URLSearchParams(own.hash.slice(1)).get('access_token')!);
+      callback.hash = fragment.toString();
+
+      const { error } = await refusedImplicit(k, browser, callback.toString());
+      expect(error.message).toMatch(/at_hash/);
+    });
+  });
+
+  /** Loads the implicit-flow `callback` with a new engine: refused with OAuthTokenInvalid, nothing stored. */
+  async function refusedImplicit(k: EngineTestKit, browser: FakeBrowser, callback: string): Promise<{ error: AuthError }> {
+    const keysBefore = k.storage.keys();
+    browser.load(callback);
+    const auth = ui.engine(browser, implicit);
+    const error = await authErrorOf(auth.handleRedirect());
+    expect(error.name).toBe('OAuthTokenInvalid');
+    expect(auth.getState()).toMatchObject({ status: 'signedOut', user: null, error });
+    expect(k.storage.keys()).toEqual(keysBefore);
+    expect(browser.url).toBe(CALLBACK);
+    return { error };
+  }
+
   it('code injection: the attacker’s own code in the victim’s callback (state leaked) fails PKCE and stores nothing', async () => {
     await attack(async () => {
       const k = kit();
@@ -178,7 +295,7 @@ describe('hosted UI attacks', () => {
     });
   });
 
-  it('callback replay after sign-out: the same URL again is refused (flow used up), nothing stored', async () => {
+  it('callback replay after sign-out: the same URL again is ignored (flow used up), nothing exchanged or stored', async () => {
     await attack(async () => {
       const k = kit();
       const browser = new FakeBrowser(`${APP}/`);
@@ -188,10 +305,10 @@ describe('hosted UI attacks', () => {
       expect(k.storage.keys().filter((key) => key.startsWith('CognitoIdentityServiceProvider.'))).toEqual([]);
       k.backend.resetCounts();
       // The engine that handled it once does not answer from a cache either.
-      await expect(auth.handleRedirect(callback)).rejects.toMatchObject({ name: 'OAuthFlowNotFound' });
+      await expect(auth.handleRedirect(callback)).resolves.toBeNull();
       expect(auth.getState().status).toBe('signedOut');
 
-      await refused(k, browser, callback, 'OAuthFlowNotFound');
+      await ignored(k, browser, callback);
       expect(k.backend.count('oauth2/token')).toBe(0);
     });
   });
@@ -216,3 +333,8 @@ describe('hosted UI attacks', () => {
     });
   });
 });
+
+/** The `kid` of a JWT's header. */
+function kidOf(token: string): unknown {
+  return (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+}

@@ -227,7 +227,7 @@ function delayRefresh(slow: ReturnType<typeof createFaultInjector>): FetchLike {
   slow.arm({ kind: 'slow', times: Number.MAX_SAFE_INTEGER });
   return async (url, init) => {
     const response = await globalThis.fetch(url, init);
-    if (init.body.includes('REFRESH_TOKEN_AUTH')) await slow.intercept('InitiateAuth', {});
+    if (init.body?.includes('REFRESH_TOKEN_AUTH')) await slow.intercept('InitiateAuth', {});
     return response;
   };
 }

@@ -34,8 +34,11 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   );
   const [values, setValues] = useState(() => initialValues(fields));
   const failed = social.message ? social : signIn;
-  // Back here because Cognito ended the pending step (expired, used up): the engine says so, and so do we.
-  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.error?.name === 'SignInSessionExpired');
+  // Back here because Cognito ended the pending step (expired, used up), or the hosted UI's answer
+  // was refused on this redirect page: the engine says why, and so do we.
+  const engineError = useAuth((s) =>
+    s.status === 'signedOut' && (s.error?.name === 'SignInSessionExpired' || s.error?.source === 'handleRedirect') ? s.error.name : null,
+  );
   const submit = async () => {
     social.reset();
     const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
@@ -47,7 +50,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
       screen="signIn"
       className={className}
       heading={t('signIn.heading')}
-      error={failed.message ?? (stepEnded ? tError('SignInSessionExpired') : null)}
+      error={failed.message ?? (engineError ? tError(engineError) : null)}
       errorId={failed.alertId}
       onSubmit={() => void submit()}
       footer={links}
