@@ -11,7 +11,7 @@ const OPTIONS = { domain: '.example.com', path: '/', expires: 1, secure: true, s
 
 /**
  * jsdom's document.cookie with the limit browsers apply and jsdom does not: a cookie whose name and
- * value exceed 4096 bytes is dropped without a word (Chromium, Firefox; RFC 6265bis §5.6). The real
+ * value exceed 4096 bytes is dropped without a word (Chromium, Firefox; RFC 6265bis). The real
  * limit is proven in Chromium (test/reliability/cookie.browser.test.ts).
  */
 function browserLikeDocument(): { cookie: string } {
