@@ -1,9 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth, type FetchLike } from '../../src/core/index';
 import { authErrorOf } from '../support/engineAssertions';
 import { APP, CALLBACK, FakeBrowser, SIGNED_OUT } from '../support/fakeBrowser';
+import { listen, type LoopbackServer } from '../support/loopbackServer';
 import { tally } from './tally';
 
 // A user-pool endpoint or token endpoint that answers 307/308 to another origin must not get the
@@ -15,21 +14,6 @@ interface Recorded {
   body: string;
 }
 
-function listen(handler: (request: IncomingMessage, body: string) => { status: number; headers?: Record<string, string>; body?: string }) {
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      const answer = handler(request, body);
-      response.writeHead(answer.status, answer.headers);
-      response.end(answer.body ?? '');
-    });
-  });
-  return new Promise<{ server: Server; origin: string }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
-  );
-}
-
 /** Counts an attack as tried, and as rejected once its assertions passed. */
 async function attack(run: () => Promise<void>): Promise<void> {
   tally('attacksTried');
@@ -39,8 +23,8 @@ async function attack(run: () => Promise<void>): Promise<void> {
 
 describe('nothing secret follows a redirect', () => {
   const stolen: Recorded[] = [];
-  let evil: { server: Server; origin: string };
-  let redirecting: { server: Server; origin: string };
+  let evil: LoopbackServer;
+  let redirecting: LoopbackServer;
   const PASSWORD = 'Redirect-me-n0t!';
 
   beforeAll(async () => {
@@ -52,9 +36,9 @@ describe('nothing secret follows a redirect', () => {
     redirecting = await listen((request) => ({ status: request.url?.includes('oauth2') ? 308 : 307, headers: { Location: `${evil.origin}/steal${request.url ?? ''}` } }));
   });
 
-  afterAll(() => {
-    evil.server.close();
-    redirecting.server.close();
+  afterAll(async () => {
+    await evil.close();
+    await redirecting.close();
   });
 
   const config = () => ({

@@ -1,4 +1,6 @@
 import type { ResolvedAuthConfig, StorageLike } from '../config/types';
+import type { CookieDocument } from './cookieJar';
+import type { PageLocation } from './cookieScopes';
 import { CookieStorage } from './cookieStorage';
 import { FallbackStorage, IN_MEMORY_WARNING } from './fallbackStorage';
 import { MemoryStorage } from './memoryStorage';
@@ -13,8 +15,11 @@ export function selectStorage(
 ): StorageLike {
   const warn = () => deps.warnOnce('storage-in-memory', IN_MEMORY_WARNING);
   if (config.storage) return new FallbackStorage(config.storage, warn);
-  const doc = (globalThis as { document?: { cookie: string } }).document;
-  if (config.cookieStorage && doc) return new FallbackStorage(new CookieStorage(config.cookieStorage, doc, deps.now), warn);
+  const { document, location } = globalThis as { document?: CookieDocument; location?: PageLocation };
+  if (config.cookieStorage && document) {
+    const cookies = new CookieStorage(config.cookieStorage, { document, now: deps.now, warnOnce: deps.warnOnce, ...(location ? { location } : {}) });
+    return new FallbackStorage(cookies, warn);
+  }
   let local: StorageLike | undefined;
   try {
     local = (globalThis as { localStorage?: StorageLike }).localStorage;

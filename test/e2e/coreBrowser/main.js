@@ -27,6 +27,20 @@ window.runSignIn = async (config, username, password) => {
 
 window.restore = (config) => createAuth(config).getState();
 
+// One sign-in, its failure as plain data. `follow` swaps in a fetch that follows redirects: the
+// positive control for what the engine's own requests refuse.
+window.trySignIn = async (config, username, password, follow) => {
+  const options = { retry: { retries: 0 } };
+  if (follow) options.fetch = (url, init) => window.fetch(url, { ...init, redirect: 'follow' });
+  const auth = createAuth(config, options);
+  try {
+    await auth.signIn({ username, password });
+    return { status: auth.getState().status };
+  } catch (error) {
+    return { status: auth.getState().status, error: { name: error.name, source: error.source } };
+  }
+};
+
 // Hosted UI: the test stores the config, then calls startHostedUi(); the page leaves for the hosted
 // UI and comes back to /callback, where a fresh engine (as on any page load) finishes the sign-in.
 const stored = window.localStorage.getItem('test-config');
@@ -38,7 +52,7 @@ if (stored) {
   window.signOutHostedUi = () => auth.signOut();
   window.hostedUiOutcome = auth.handleRedirect().then(
     (result) => ({ result, state: auth.getState(), events, href: window.location.href }),
-    (error) => ({ error: { name: error.name, message: error.message }, state: auth.getState(), events, href: window.location.href }),
+    (error) => ({ error: { name: error.name, message: error.message, source: error.source }, state: auth.getState(), events, href: window.location.href }),
   );
 }
 

@@ -9,6 +9,10 @@ window.cookieKit = {
     return auth.signIn(username, password).then(() => auth.getState().status);
   },
   restore: (config) => createAuth(config).getState().status,
+  restoredUser: (config) => {
+    const state = createAuth(config).getState();
+    return state.status === 'signedIn' ? state.user.username : null;
+  },
   signOut: (config) => createAuth(config).signOut(),
   cookieNames: () =>
     document.cookie
