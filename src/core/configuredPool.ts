@@ -2,6 +2,7 @@ import type { CognitoClient } from './cognitoClient';
 import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { FlowContext } from './flows/context';
 import { authError } from './normalizeError';
+import type { PoolKeys } from './oauth/poolKeys';
 import type { PageCoordinator } from './pageCoordinator';
 import { announceWrite } from './session/crossTab';
 import { poolIssuers } from './session/tokenIssuers';
@@ -24,10 +25,13 @@ export interface ConfiguredPoolDeps {
 export class ConfiguredPool {
   readonly config: ResolvedAuthConfig;
   readonly storage: StorageLike;
+  /** The pool's signing keys (JWKS), fetched on first need and kept for this config. */
+  readonly signingKeys: { cache?: PoolKeys; fetch: CognitoClient['fetch'] };
   readonly #ctx: FlowContext | undefined;
 
   constructor(config: ResolvedAuthConfig, deps: ConfiguredPoolDeps) {
     this.config = config;
+    this.signingKeys = { fetch: deps.client.fetch };
     this.storage = selectStorage(config, { now: deps.now, warnOnce: (key, message) => deps.coordinator.warnOnce(key, message) });
     if (!config.userPoolId || !config.userPoolWebClientId) return;
     const base = config.clientMetadata;

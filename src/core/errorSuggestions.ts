@@ -27,6 +27,7 @@ const suggestions: Readonly<Record<string, string>> = Object.freeze({
   EmptyCode: 'Enter the code.',
   EmptyChallengeResponse: 'Enter an answer to the challenge.',
   NoSignInInProgress: 'Call signIn first; this step belongs to a sign-in in progress.',
+  SessionSignatureInvalid: 'Sign in again: the stored session (cookies) was not signed by this user pool; another app on the cookie domain may have written it.',
   TokenExpiredOnArrival: 'Check the device clock and any proxy in front of Cognito; the engine retries with backoff.',
   SignInSessionExpired: 'Sign in again: this step’s session ended (it expired, or too many wrong answers).',
   InvalidMFAType: 'Use one of SMS, TOTP or NOMFA.',

@@ -28,6 +28,7 @@ export type ClientErrorName =
   | 'InvalidArgument'
   | 'SignInSessionExpired'
   | 'TokenExpiredOnArrival'
+  | 'SessionSignatureInvalid'
   | 'UnknownError';
 
 /** Exceptions Cognito (user pools and identity pools) answers with; their names pass through unchanged. */

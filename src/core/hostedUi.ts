@@ -12,10 +12,7 @@ import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oaut
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
-import { checkAccessTokenHash, verifyIdTokenSignature } from './oauth/idTokenSignature';
 import { pkceChallenge, randomToken } from './oauth/pkce';
-import { jwksUrl, PoolKeys } from './oauth/poolKeys';
-import { exchangeCode, postForm } from './oauth/tokenEndpoint';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
@@ -58,11 +55,9 @@ export class HostedUi {
   /** This engine's outcome per callback URL, so asking twice announces once. */
   #adopted = new Map<string, Promise<SignInResult | null>>();
   /** The pool's signing keys, for the implicit flow's id tokens. */
-  readonly #keys: PoolKeys;
 
   constructor(deps: HostedUiDeps) {
     this.#deps = deps;
-    this.#keys = new PoolKeys(deps.client.fetch);
   }
 
   /**
@@ -181,6 +176,8 @@ export class HostedUi {
     if (!oauth) return;
     const clientId = pool.ctx('signOut').clientId;
     if (session?.refreshToken) {
+      // The token endpoint's code is needed only on the callback page and at sign-out: loaded then.
+      const { postForm } = await import('./oauth/tokenEndpoint');
       await postForm(this.#deps.client.fetch, `${hostedUiOrigin(oauth)}/oauth2/revoke`, { token: session.refreshToken, client_id: clientId }, 'signOut').catch(
         () => undefined, // a failed revoke must not keep anyone signed in here
       );
@@ -282,6 +279,7 @@ export class HostedUi {
       const code = params.get('code');
       if (!code) throw authError('OAuthSignInException', 'The callback carries no authorization code.', 'handleRedirect');
       if (!record.verifier) throw authError('OAuthFlowNotFound', 'The PKCE verifier of this sign-in is missing.', 'handleRedirect');
+      const { exchangeCode } = await import('./oauth/tokenEndpoint');
       const tokens = await exchangeCode(this.#deps.client.fetch, hostedUiOrigin(oauth), {
         clientId: ctx.clientId,
         code,
@@ -295,9 +293,10 @@ export class HostedUi {
     if (!accessToken || !idToken) throw authError('OAuthSignInException', 'The callback carries no tokens.', 'handleRedirect');
     // Tokens from a URL, not from the token endpoint: the pool must have signed them. (Fetching its
     // keys also teaches the server clock that checkIdToken judges exp and iat by.)
-    const { region, endpoint } = this.#deps.pool().config;
-    await verifyIdTokenSignature(idToken, this.#keys, jwksUrl({ region, userPoolId: ctx.userPoolId, ...(endpoint ? { endpoint } : {}) }));
-    await checkAccessTokenHash(decodeJwtPayload(idToken), accessToken);
+    const pool = this.#deps.pool();
+    const { region, endpoint } = pool.config;
+    const { verifyImplicitTokens } = await import('./oauth/idTokenSignature');
+    await verifyImplicitTokens({ idToken, accessToken }, { region, userPoolId: ctx.userPoolId, ...(endpoint ? { endpoint } : {}) }, pool.signingKeys);
     return { AccessToken: accessToken, IdToken: idToken };
   }
 

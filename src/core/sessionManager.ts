@@ -6,9 +6,10 @@ import type { AuthEvents } from './events';
 import type { FlowContext } from './flows/context';
 import { authError, toAuthError } from './normalizeError';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import type { AuthSession } from './session/authSession';
+import { sameTokens, type AuthSession } from './session/authSession';
 import { watchOtherTabs } from './session/crossTab';
 import { refreshUnderLock } from './session/lockedRefresh';
+import { restoredSessionForged } from './session/restoredSessionCheck';
 import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
 import type { AuthUser } from './types';
 import { userFromSession } from './user';
@@ -43,6 +44,8 @@ export class SessionManager {
   #running = false;
   #stopWatchingTabs: (() => void) | undefined;
   #partialTimer: unknown;
+  /** The session `restore()` read from storage, until `start()` has had its signature checked. */
+  #restored: AuthSession | undefined;
   /** After a refresh returned expired tokens: no new attempt before `until`. */
   #backoff: { attempt: number; until: number; error: AuthError } | undefined;
 
@@ -70,6 +73,7 @@ export class SessionManager {
       return;
     }
     this.#setSession(stored.username, stored.session);
+    this.#restored = stored.session;
     if (this.#isFresh(stored.session)) {
       this.#deps.store.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
     } else if (stored.session.refreshToken) {
@@ -92,6 +96,9 @@ export class SessionManager {
     // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
     globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
     this.#scheduleRefresh();
+    const restored = this.#restored;
+    this.#restored = undefined;
+    if (restored) void restoredSessionForged(restored, pool).then((forged) => forged && this.#session === restored && this.#endForged(), () => false);
     if (this.#deps.store.getState().status === 'loading' && this.#session && !this.#isFresh(this.#session)) {
       this.#refresh().catch(() => undefined /* state and events report it */);
     }
@@ -129,6 +136,11 @@ export class SessionManager {
     const user = userFromSession(session, username);
     this.#deps.store.dispatch({ type: 'signedIn', user });
     return user;
+  }
+
+  #endForged(): void {
+    this.end(authError('SessionSignatureInvalid', 'The stored session is not signed by the user pool.', 'currentSession'));
+    this.#deps.events.emit('signOut', undefined, 'The stored session is not signed by the user pool.');
   }
 
   /** Drop the session locally (storage included) and go to signedOut. */
@@ -352,12 +364,14 @@ export class SessionManager {
   }
 
   /**
-   * The server's time: as measured in this page (Cognito's `Date`, carried on a monotonic clock, so a
-   * device clock changed since does not count), else the device clock less the drift stored with the
-   * session (measured when it was issued).
+   * The server's time: the device clock less the drift measured when the session was issued, unless
+   * Cognito's clock as measured in this page (its `Date`, carried on a monotonic clock) disagrees by
+   * more than the two whole-second readings can: then the device clock moved since, and it wins.
    */
   #serverNow(session: AuthSession): number {
-    return this.#deps.pool().maybeCtx?.measuredServerNow() ?? this.#deps.options.now() - session.clockDrift * 1000;
+    const byDrift = this.#deps.options.now() - session.clockDrift * 1000;
+    const measured = this.#deps.pool().maybeCtx?.measuredServerNow();
+    return measured !== undefined && Math.abs(measured - byDrift) > 3000 ? measured : byDrift;
   }
 
   /** Background refresh just before expiry, only while started. */
@@ -383,8 +397,4 @@ export class SessionManager {
       Math.min(Math.max(dueMs, 0), MAX_TIMER_MS),
     );
   }
-}
-
-function sameTokens(a: AuthSession, b: AuthSession): boolean {
-  return a.accessToken === b.accessToken && a.idToken === b.idToken && a.refreshToken === b.refreshToken;
 }

@@ -65,6 +65,7 @@ describe('the core engine in a real browser', () => {
       `${prefix}.ada.clockDrift`,
       `${prefix}.ada.idToken`,
       `${prefix}.ada.refreshToken`,
+      `${prefix}.ada.sessionStamp`,
     ]);
     // One SRP sign-in per engine (the right password, then the wrong one): 2 requests each.
     expect(backend.count('InitiateAuth')).toBe(2);

@@ -113,14 +113,14 @@ describe('cookie storage in Chromium (https://app.example.test, https://evil.exa
 
     const prefix = encodeURIComponent(`CognitoIdentityServiceProvider.${backend.config.clientId}.`);
     const cookies = (await chromium().context.cookies(`${APP}/`)).filter((c) => c.name.startsWith(prefix));
-    expect(cookies.map((c) => decodeURIComponent(c.name).split('.').pop()).sort()).toEqual(['LastAuthUser', 'accessToken', 'clockDrift', 'idToken', 'refreshToken']);
+    expect(cookies.map((c) => decodeURIComponent(c.name).split('.').pop()).sort()).toEqual(['LastAuthUser', 'accessToken', 'clockDrift', 'idToken', 'refreshToken', 'sessionStamp']);
     for (const cookie of cookies) {
       expect(cookie).toMatchObject({ domain: '.example.test', path: '/', secure: true, sameSite: 'Strict', httpOnly: false });
       expect(cookie.expires).toBeGreaterThan(before + 7 * DAY_S - 5);
       expect(cookie.expires).toBeLessThan(Date.now() / 1000 + 7 * DAY_S + 5);
     }
     // Domain=.example.test: another app of the domain gets them too.
-    expect((await chromium().context.cookies('https://other.example.test/')).filter((c) => c.name.startsWith(prefix))).toHaveLength(5);
+    expect((await chromium().context.cookies('https://other.example.test/')).filter((c) => c.name.startsWith(prefix))).toHaveLength(6);
 
     expect(await page.evaluate((c) => (window as unknown as Win).cookieKit.restore(c), config)).toBe('signedIn');
     await page.evaluate((c) => (window as unknown as Win).cookieKit.signOut(c), config);

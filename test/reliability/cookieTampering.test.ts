@@ -136,4 +136,55 @@ describe('cookies planted for another Path or Domain (jsdom, https://app.example
       expect(createAuth(config()).getState().status).toBe('signedOut');
     });
   });
+
+  /** Mallory's tokens with the payload changed (another user, same issuer and audience) and the old signature kept. */
+  const forged = (token: string, claims: Record<string, unknown>) => {
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const body = { ...(JSON.parse(Buffer.from(payload, 'base64url').toString()) as object), ...claims };
+    return `${header}.${Buffer.from(JSON.stringify(body)).toString('base64url')}.${signature}`;
+  };
+
+  it("a whole session planted where ours would be, with the pool's issuer and audience but a forged signature, ends once the pool's keys are read: SessionSignatureInvalid, signOut, no cookie left", async () => {
+    await attack(async () => {
+      const scope = 'domain=example.com; path=/';
+      const boss = { 'cognito:username': 'boss', username: 'boss', 'cognito:groups': ['admins'] };
+      plant(`${prefix()}.LastAuthUser`, 'boss', scope);
+      plant(`${prefix()}.boss.idToken`, forged(malloryTokens.idToken, boss), scope);
+      plant(`${prefix()}.boss.accessToken`, forged(malloryTokens.accessToken, boss), scope);
+      plant(`${prefix()}.boss.refreshToken`, malloryTokens.refreshToken, scope);
+
+      const page = createAuth(config());
+      const events: string[] = [];
+      page.listen('*', (event) => events.push(event.event));
+      expect(page.getState()).toMatchObject({ status: 'signedIn', user: { username: 'boss' } }); // no request before start
+      const stop = page.subscribe(() => undefined);
+      await vi.waitFor(() => expect(page.getState().status).toBe('signedOut'));
+      stop();
+
+      expect(page.getState().error).toMatchObject({ name: 'SessionSignatureInvalid' });
+      expect(events).toEqual(['signOut']);
+      expect(kitCookies().filter((c) => c.startsWith('boss.') || c.startsWith('LastAuthUser@'))).toEqual([]);
+    });
+  });
+
+  it('the genuine session restored from cookies passes the same check and stays signed in', async () => {
+    await createAuth(config()).signIn('vic', password);
+    let keysRead = false;
+    const page = createAuth(config(), {
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        if (String(url).endsWith('/.well-known/jwks.json')) keysRead = response.ok;
+        return response;
+      },
+    });
+    const events: string[] = [];
+    page.listen('*', (event) => events.push(event.event));
+    const stop = page.subscribe(() => undefined);
+    await vi.waitFor(() => expect(keysRead).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the verdict follows the keys
+    stop();
+
+    expect(page.getState()).toMatchObject({ status: 'signedIn', user: { username: 'vic' } });
+    expect(events).toEqual([]);
+  });
 });

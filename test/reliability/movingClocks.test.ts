@@ -84,3 +84,33 @@ describe('clocks that move', () => {
     tally('faultsHandled');
   });
 });
+
+describe('a device clock under a minute off, with 10 s tokens', () => {
+  const kit = useEngineBackend({ tokenValidity: { accessTokenSeconds: 10, idTokenSeconds: 10 } });
+  const password = strongPassword();
+
+  it.each([
+    ['59.5 s behind', -59_500],
+    ['59.5 s ahead', 59_500],
+  ])('%s: expiry is judged to the second, not within the minute the SRP stamp tolerates', async (_, skew) => {
+    tally('faultsInjected');
+    const k = kit();
+    k.storage = new RecordingStorage();
+    if (!k.backend.getUser('brief')) await k.backend.createUser({ username: 'brief', password });
+    const auth = k.auth({
+      config: { authenticationFlowType: 'USER_PASSWORD_AUTH' },
+      engine: { now: () => k.clock.now() + skew, monotonicNow: () => k.clock.now(), autoRefresh: false },
+    });
+    await auth.signIn('brief', password);
+    k.backend.resetCounts();
+
+    await auth.currentSession(); // 10 s left, 5 s margin: fresh
+    expect(k.backend.count()).toBe(0);
+    k.clock.advance(6_000); // 4 s left: due
+    const session = await auth.currentSession();
+
+    expect(k.backend.count('InitiateAuth')).toBe(1);
+    expect(session.isValidAt(k.clock.now(), 5)).toBe(true);
+    tally('faultsHandled');
+  });
+});

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
 import { useChromiumSite } from '../e2e/chromiumSite';
+import { TestClock } from '../support/engine';
 
 type CallerResult = { token: string } | { error: string };
 interface RotationApi {
@@ -33,7 +34,9 @@ const CALLERS_PER_TAB = 20;
 // grace period is over, and a revoked family with reuse detection), so tabs must refresh once: the
 // Web Lock serialises them and the waiting tabs adopt the stored result, whose refresh token changed.
 describe(`refresh-token rotation: ${TABS} tabs × ${CALLERS_PER_TAB} callers (Chromium)`, () => {
-  const running = useBackend({ deviceTracking: false, refreshTokenRotation: { retryGracePeriodSeconds: 60 } });
+  // Time passes for the backend as for the tabs (a page's skip alone would be a device clock jump).
+  const clock = new TestClock();
+  const running = useBackend({ deviceTracking: false, refreshTokenRotation: { retryGracePeriodSeconds: 60 }, now: clock.now });
   const password = strongPassword();
   registerSecret(password);
   const chromium = useChromiumSite(resolve(__dirname, 'rotationPage'));
@@ -64,6 +67,7 @@ describe(`refresh-token rotation: ${TABS} tabs × ${CALLERS_PER_TAB} callers (Ch
     for (const page of pages) await expect.poll(() => api(page).status(), { timeout: 3000 }).toBe('signedIn');
 
     // Two hours later on every tab's clock: the 1 h tokens have expired everywhere at once.
+    clock.advance(2 * 3_600_000);
     for (const page of pages) await api(page).skip(2 * 3_600_000);
     backend.resetCounts();
     const results = (await Promise.all(pages.map((page) => api(page).callers(CALLERS_PER_TAB)))).flat();

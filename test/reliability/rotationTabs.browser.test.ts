@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
 import { useChromiumSite } from '../e2e/chromiumSite';
+import { TestClock } from '../support/engine';
 import { registerSecret } from '../support/secrets';
 import { tally } from './tally';
 
@@ -55,7 +56,10 @@ async function openTabs(context: BrowserContext, url: string): Promise<Page[]> {
 // Rotation with a 0 s grace period: a refresh token presented twice is a reuse, and the backend then
 // revokes the family, signing every tab out. Tabs must refresh once per round and all adopt the result.
 describe(`refresh-token rotation, 0 s grace, ${TABS} Chromium tabs`, () => {
+  // Time passes for the backend as for the tabs (a page's skip alone would be a device clock jump).
+  const clock = new TestClock();
   const running = useBackend({
+    now: clock.now,
     deviceTracking: false,
     refreshTokenRotation: { retryGracePeriodSeconds: 0 },
     tokenValidity: { accessTokenSeconds: TOKEN_SECONDS, idTokenSeconds: TOKEN_SECONDS },
@@ -89,6 +93,7 @@ describe(`refresh-token rotation, 0 s grace, ${TABS} Chromium tabs`, () => {
       const pages = await openTabs(context, chromium().url);
       expect(await api(pages[0]!).hasWebLocks()).toBe(false);
       await signedInTabs(pages, 'nolo', false);
+      clock.advance(60_000);
       for (const page of pages) await api(page).skip(60_000);
       const reusesBefore = running().backend.refreshTokenReuses();
       running().backend.resetCounts();
@@ -110,6 +115,8 @@ describe(`refresh-token rotation, 0 s grace, ${TABS} Chromium tabs`, () => {
     `refreshing on their own for ${NATURAL_MS / 60_000} minutes (real clocks, ${TOKEN_SECONDS} s tokens), with and without Web Locks: 0 reuses, everyone signed in`,
     async () => {
       tally('faultsInjected');
+      // The devices run 60 s behind the server (a common sight): expiry must still be judged to the second.
+      clock.offsetMs = 60_000;
       const withLocks = await chromium().browser.newContext();
       const withoutLocks = await contextWithoutWebLocks(chromium().context);
       try {

@@ -14,7 +14,7 @@ const CLIENT_ERRORS = {
   EmptyChallengeResponse: true, InvalidMFAType: true, NoSignInInProgress: true, NoTOTPSetup: true, NoDevice: true,
   UserAlreadyAuthenticatedException: true, OAuthNotConfigured: true, OAuthRedirectMismatch: true, OAuthFlowNotFound: true,
   OAuthStateMismatch: true, OAuthTokenInvalid: true, OAuthSignInException: true, NoIdentityPool: true,
-  MandatorySignInEnabled: true, AutoSignInException: true, InvalidArgument: true, SignInSessionExpired: true, TokenExpiredOnArrival: true, UnknownError: true,
+  MandatorySignInEnabled: true, AutoSignInException: true, InvalidArgument: true, SignInSessionExpired: true, TokenExpiredOnArrival: true, SessionSignatureInvalid: true, UnknownError: true,
 } as const satisfies Record<ClientErrorName, true>;
 
 const COGNITO_ERRORS = [

@@ -1,5 +1,6 @@
 import { authError } from '../normalizeError';
 import type { JwtPayload } from '../session/jwt';
+import { audienceProblem, poolIssuers } from '../session/tokenIssuers';
 
 export interface IdTokenExpectations {
   userPoolId: string;
@@ -21,16 +22,10 @@ export function checkIdToken(payload: JwtPayload | undefined, expected: IdTokenE
     throw authError('OAuthTokenInvalid', `The hosted UI returned an id token with ${what}.`, 'handleRedirect');
   };
   if (!payload) return fail('no readable payload');
-  const issuers = [`https://cognito-idp.${expected.region}.amazonaws.com/${expected.userPoolId}`];
-  if (expected.endpoint) issuers.push(`${expected.endpoint.replace(/\/+$/, '')}/${expected.userPoolId}`);
+  const issuers = poolIssuers(expected.region, expected.userPoolId, expected.endpoint);
   if (typeof payload['iss'] !== 'string' || !issuers.includes(payload['iss'])) fail('an unexpected issuer');
-  const aud = payload['aud'];
-  const audiences: unknown[] = Array.isArray(aud) ? aud : [aud];
-  if (!audiences.includes(expected.clientId)) fail('another audience (client)');
-  // A token for several audiences was issued to whoever `azp` names: it must be this client.
-  const azp = payload['azp'];
-  if (azp !== undefined && azp !== expected.clientId) fail('another authorized party (azp)');
-  if (audiences.length > 1 && azp === undefined) fail('several audiences and no authorized party (azp)');
+  const audience = audienceProblem(payload, expected.clientId);
+  if (audience) fail(audience);
   if (payload['token_use'] !== 'id') fail('token_use other than "id"');
   const nowSeconds = expected.nowMs / 1000;
   if (typeof payload.exp !== 'number' || payload.exp + LEEWAY_SECONDS <= nowSeconds) fail('an expiry in the past');

@@ -1,9 +1,48 @@
 import { bytesToBase64Url, utf8 } from '../encoding';
 import { authError } from '../normalizeError';
-import type { JwtPayload } from '../session/jwt';
-import type { PoolKeys } from './poolKeys';
+import { decodeJwtPayload, type JwtPayload } from '../session/jwt';
+import { jwksUrl, PoolKeys } from './poolKeys';
 
 const RS256 = Object.freeze({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const);
+
+/**
+ * The implicit flow's checks, loaded on demand (the flow is deprecated and rare): the id token's
+ * signature against the pool's keys (`keys`, this engine's cache, made on first use), then `at_hash`.
+ */
+export async function verifyImplicitTokens(
+  tokens: { idToken: string; accessToken: string },
+  pool: { region: string; userPoolId: string; endpoint?: string },
+  keys: { cache?: PoolKeys; fetch: ConstructorParameters<typeof PoolKeys>[0] },
+): Promise<void> {
+  keys.cache ??= new PoolKeys(keys.fetch);
+  await verifyIdTokenSignature(tokens.idToken, keys.cache, jwksUrl(pool));
+  await checkAccessTokenHash(decodeJwtPayload(tokens.idToken), tokens.accessToken);
+}
+
+/**
+ * Whether each token was signed by one of the pool's keys: true, false (another algorithm, a key the
+ * pool does not publish, a signature that does not verify), or undefined when the keys cannot be had
+ * (offline, an unreadable key set): no verdict, so nothing is ended on it.
+ */
+export async function signedByPool(
+  tokens: readonly string[],
+  pool: { region: string; userPoolId: string; endpoint?: string },
+  keys: { cache?: PoolKeys; fetch: ConstructorParameters<typeof PoolKeys>[0] },
+): Promise<boolean | undefined> {
+  const cache = (keys.cache ??= new PoolKeys(keys.fetch));
+  const url = jwksUrl(pool);
+  try {
+    await cache.key(url, ''); // the key set itself, before any verdict
+  } catch {
+    return undefined;
+  }
+  try {
+    for (const token of tokens) await verifyIdTokenSignature(token, cache, url);
+    return true;
+  } catch (error) {
+    return (error as { name?: unknown }).name === 'OAuthTokenInvalid' ? false : undefined;
+  }
+}
 
 function fail(what: string): never {
   throw authError('OAuthTokenInvalid', `The hosted UI returned an id token with ${what}.`, 'handleRedirect');

@@ -87,3 +87,8 @@ export function clockDriftFrom(tokens: { idToken: string; accessToken: string },
   if (iats.length === 0) return 0;
   return Math.floor(nowMs / 1000) - Math.min(...iats);
 }
+
+/** Whether two sessions hold the same three tokens (a rotated refresh token alone makes them differ). */
+export function sameTokens(a: SessionTokens, b: SessionTokens): boolean {
+  return a.accessToken === b.accessToken && a.idToken === b.idToken && a.refreshToken === b.refreshToken;
+}

@@ -1,7 +1,6 @@
 import type { StorageLike } from '../config/types';
 import { storageArea } from '../storage/fallbackStorage';
 import type { Timers } from '../timers';
-import { withStorageLock } from './storageLock';
 
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
@@ -26,7 +25,8 @@ export function withCrossTabLock<T>(
     return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work(false) : locks.request(name, () => work(true))));
   }
   const storage = pageLocalStorage();
-  return storage ? withStorageLock(storage, name, work, clock) : work(false);
+  // Loaded on demand: most browsers have Web Locks.
+  return storage ? import('./storageLock').then(({ withStorageLock }) => withStorageLock(storage, name, work, clock)) : work(false);
 }
 
 /** The page's localStorage; undefined outside a browser, or where reading it throws (sandboxed frames). */
@@ -77,7 +77,21 @@ export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: (
   };
   const area = storageArea(storage);
   const channel = isWebStorage(area) ? undefined : openChannel(prefix);
-  if (channel) channel.onmessage = changed;
+  const pending = new Set<unknown>();
+  if (channel) {
+    // The message can arrive before the write is visible here (Chromium syncs localStorage and
+    // cookies between processes on their own schedule): look now, and again a little later.
+    channel.onmessage = () => {
+      changed();
+      for (const ms of [100, 1000]) {
+        const handle = timers.setTimeout(() => {
+          pending.delete(handle);
+          changed();
+        }, ms);
+        pending.add(handle);
+      }
+    };
+  }
   const target = globalThis as {
     addEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
     removeEventListener?: (type: string, fn: (event: StorageEventLike) => void) => void;
@@ -90,6 +104,7 @@ export function watchOtherTabs(storage: StorageLike, prefix: string, onChange: (
   target.addEventListener?.('storage', listener);
   return () => {
     channel?.close();
+    for (const handle of pending) timers.clearTimeout(handle);
     target.removeEventListener?.('storage', listener);
   };
 }

@@ -21,27 +21,33 @@ export class ServerClock {
     this.#monotonic = monotonic;
   }
 
-  /** Server time in ms; the device clock until a `Date` was seen. */
-  now = (): number => this.measuredNow() ?? this.#now();
+  /**
+   * Server time in ms for stamps the server checks loosely (the SRP `TIMESTAMP`): the device clock
+   * while it is within a minute of the server's, or until a `Date` was seen.
+   */
+  now = (): number => {
+    const device = this.#now();
+    const server = this.measuredNow();
+    return server !== undefined && Math.abs(server - device) > TRUSTED_SKEW_MS ? server : device;
+  };
 
-  /** Server time in ms, or undefined while no `Date` has been seen. */
+  /** Server time in ms as measured (token expiry: a minute matters there), or undefined while no `Date` has been seen. */
   measuredNow = (): number | undefined => {
     const anchor = this.#anchor;
     return anchor && anchor.server + (this.#monotonic() - anchor.monotonic);
   };
 
-  /** Server minus device clock in ms, as it stands now (0 while unknown). */
+  /** What `now()` adds to the device clock, in ms (0 while unknown or within a minute). */
   get offsetMs(): number {
-    const server = this.measuredNow();
-    return server === undefined ? 0 : server - this.#now();
+    return this.now() - this.#now();
   }
 
   observe(dateHeader: string | null | undefined): void {
     if (!dateHeader) return;
     const server = Date.parse(dateHeader);
     if (!Number.isFinite(server)) return;
-    const device = this.#now();
-    this.#anchor = { server: Math.abs(server - device) > TRUSTED_SKEW_MS ? server : device, monotonic: this.#monotonic() };
+    // `Date` has whole seconds: up to a second behind, which every refresh margin covers.
+    this.#anchor = { server, monotonic: this.#monotonic() };
   }
 }
 

@@ -9,7 +9,10 @@ interface LockClock {
 const LEASE_MS = 15_000;
 // Claims written at nearly the same moment in two tabs reach each other within this; the last
 // writer wins, and every claimant reads the lock again after it to learn which one that was.
-const SETTLE_MS = 100;
+// Chromium carries localStorage between tab processes in milliseconds, but a loaded machine has
+// taken over 100 ms (two tabs both won, and with rotation a second refresh is a reuse). The wait
+// is paid once per refresh, only where Web Locks are missing.
+const SETTLE_MS = 400;
 const POLL_MS = 25;
 
 interface Claim {

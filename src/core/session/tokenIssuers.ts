@@ -1,8 +1,9 @@
+import { defaultUserPoolEndpoint } from '../config/patterns';
 import { decodeJwtPayload, type JwtPayload } from './jwt';
 
-/** Who may have issued this pool's tokens: Cognito's issuer URL, and the endpoint override's (emulators). */
+/** Who may have issued this pool's tokens: Cognito's issuer URL (China regions included), and the endpoint override's (emulators). */
 export function poolIssuers(region: string, userPoolId: string, endpoint?: string): string[] {
-  const issuers = [`https://cognito-idp.${region}.amazonaws.com/${userPoolId}`];
+  const issuers = [`${defaultUserPoolEndpoint(region)}${userPoolId}`];
   if (endpoint) issuers.push(`${endpoint.replace(/\/+$/, '')}/${userPoolId}`);
   return issuers;
 }
@@ -23,13 +24,20 @@ export function issuedFor(idToken: string, accessToken: string, origin: TokenOri
   const access = decodeJwtPayload(accessToken);
   if (!id || !access) return false;
   const fromPool = (payload: JwtPayload) => typeof payload['iss'] === 'string' && origin.issuers.includes(payload['iss']);
-  return fromPool(id) && fromPool(access) && idTokenAudience(id, origin.clientId) && access['client_id'] === origin.clientId;
+  return fromPool(id) && fromPool(access) && audienceProblem(id, origin.clientId) === undefined && access['client_id'] === origin.clientId;
 }
 
-/** OIDC Core 3.1.3.7: `aud` contains the client, and with several audiences `azp` names it. */
-export function idTokenAudience(payload: JwtPayload, clientId: string): boolean {
+/**
+ * OIDC Core 3.1.3.7: `aud` contains the client; `azp`, when present, names it; with several
+ * audiences it must be present. What is wrong, or undefined when nothing is.
+ */
+export function audienceProblem(payload: JwtPayload, clientId: string): string | undefined {
   const aud = payload['aud'];
-  if (aud === clientId) return payload['azp'] === undefined || payload['azp'] === clientId;
-  if (!Array.isArray(aud) || !aud.includes(clientId)) return false;
-  return aud.length === 1 ? payload['azp'] === undefined || payload['azp'] === clientId : payload['azp'] === clientId;
+  const audiences: unknown[] = Array.isArray(aud) ? aud : [aud];
+  if (!audiences.includes(clientId)) return 'another audience (client)';
+  // A token for several audiences was issued to whoever `azp` names: it must be this client.
+  const azp = payload['azp'];
+  if (azp !== undefined && azp !== clientId) return 'another authorized party (azp)';
+  if (audiences.length > 1 && azp === undefined) return 'several audiences and no authorized party (azp)';
+  return undefined;
 }

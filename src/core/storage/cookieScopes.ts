@@ -16,9 +16,9 @@ export interface PageLocation {
  * configured domain. document.cookie does not say which same-name cookie is which, and a cookie
  * goes away only by an expiry written with its exact Path and Domain.
  */
-export function cookieScopes(configured: { path: string; domain: string }, location: PageLocation | undefined): CookieScope[] {
-  const paths = new Set([configured.path, ...pathPrefixes(location?.pathname)]);
-  const domains = new Set<string | undefined>([bare(configured.domain), undefined, ...parentDomains(location?.hostname, configured.domain)]);
+export function cookieScopes(configured: { path: string; domain: string }, page: PageLocation | undefined): CookieScope[] {
+  const paths = new Set([configured.path, ...pathPrefixes(page?.pathname)]);
+  const domains = new Set<string | undefined>([bare(configured.domain), undefined, ...parentDomains(page?.hostname, configured.domain)]);
   const scopes: CookieScope[] = [];
   for (const path of paths) {
     for (const domain of domains) scopes.push(domain === undefined ? { path } : { path, domain });

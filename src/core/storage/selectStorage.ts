@@ -15,9 +15,14 @@ export function selectStorage(
 ): StorageLike {
   const warn = () => deps.warnOnce('storage-in-memory', IN_MEMORY_WARNING);
   if (config.storage) return new FallbackStorage(config.storage, warn);
-  const { document, location } = globalThis as { document?: CookieDocument; location?: PageLocation };
-  if (config.cookieStorage && document) {
-    const cookies = new CookieStorage(config.cookieStorage, { document, now: deps.now, warnOnce: deps.warnOnce, ...(location ? { location } : {}) });
+  const page = globalThis as { document?: CookieDocument; location?: PageLocation };
+  if (config.cookieStorage && page.document) {
+    const cookies = new CookieStorage(config.cookieStorage, {
+      document: page.document,
+      now: deps.now,
+      warnOnce: deps.warnOnce,
+      ...(page.location ? { location: page.location } : {}),
+    });
     return new FallbackStorage(cookies, warn);
   }
   let local: StorageLike | undefined;

@@ -47,6 +47,7 @@ export const de = {
   'signIn.forgotPassword': 'Passwort vergessen?',
   'error.SignInSessionExpired': 'Ihre Anmeldesitzung ist beendet. Melden Sie sich erneut an.',
   'error.TokenExpiredOnArrival': 'Ihre Sitzung konnte nicht erneuert werden. Bitte versuchen Sie es gleich noch einmal.',
+  'error.SessionSignatureInvalid': 'Ihre gespeicherte Sitzung konnte nicht bestätigt werden. Melden Sie sich erneut an.',
 
   'signUp.heading': 'Neues Konto erstellen',
   'signUp.submit': 'Konto erstellen',

@@ -49,6 +49,7 @@ export const en = {
   'signIn.forgotPassword': 'Forgot your password?',
   'error.SignInSessionExpired': 'Your sign-in session has ended. Sign in again.',
   'error.TokenExpiredOnArrival': 'Your session could not be renewed. Please try again in a moment.',
+  'error.SessionSignatureInvalid': 'Your saved session could not be verified. Sign in again.',
 
   'signUp.heading': 'Create your account',
   'signUp.submit': 'Create Account',

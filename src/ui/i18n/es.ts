@@ -47,6 +47,7 @@ export const es = {
   'signIn.forgotPassword': '¿Olvidaste tu contraseña?',
   'error.SignInSessionExpired': 'Tu sesión de inicio ha terminado. Vuelve a iniciar sesión.',
   'error.TokenExpiredOnArrival': 'No se pudo renovar tu sesión. Inténtalo de nuevo en un momento.',
+  'error.SessionSignatureInvalid': 'No se pudo verificar tu sesión guardada. Vuelve a iniciar sesión.',
 
   'signUp.heading': 'Crea tu cuenta',
   'signUp.submit': 'Crear cuenta',

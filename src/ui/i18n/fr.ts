@@ -47,6 +47,7 @@ export const fr = {
   'signIn.forgotPassword': 'Mot de passe oublié ?',
   'error.SignInSessionExpired': 'Votre session de connexion a pris fin. Connectez-vous à nouveau.',
   'error.TokenExpiredOnArrival': 'Votre session n’a pas pu être renouvelée. Réessayez dans un instant.',
+  'error.SessionSignatureInvalid': 'Votre session enregistrée n’a pas pu être vérifiée. Connectez-vous à nouveau.',
 
   'signUp.heading': 'Créez votre compte',
   'signUp.submit': 'Créer un compte',

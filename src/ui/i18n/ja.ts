@@ -47,6 +47,7 @@ export const ja = {
   'signIn.forgotPassword': 'パスワードをお忘れですか？',
   'error.SignInSessionExpired': 'サインインのセッションが終了しました。もう一度サインインしてください。',
   'error.TokenExpiredOnArrival': 'セッションを更新できませんでした。しばらくしてからもう一度お試しください。',
+  'error.SessionSignatureInvalid': '保存されたセッションを確認できませんでした。もう一度サインインしてください。',
 
   'signUp.heading': 'アカウントの作成',
   'signUp.submit': 'アカウントを作成',

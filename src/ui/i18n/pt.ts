@@ -47,6 +47,7 @@ export const pt = {
   'signIn.forgotPassword': 'Esqueceu sua senha?',
   'error.SignInSessionExpired': 'Sua sessão de login terminou. Entre novamente.',
   'error.TokenExpiredOnArrival': 'Não foi possível renovar sua sessão. Tente novamente em instantes.',
+  'error.SessionSignatureInvalid': 'Não foi possível verificar sua sessão salva. Entre novamente.',
 
   'signUp.heading': 'Crie sua conta',
   'signUp.submit': 'Criar conta',
