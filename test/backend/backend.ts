@@ -174,6 +174,10 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
         if (!attributes.phone_number) throw new Error('test backend: SMS MFA needs a phone_number attribute');
         user.mfa.sms = true;
       }
+      if (seed.mfa?.email) {
+        if (!attributes.email) throw new Error('test backend: email MFA needs an email attribute');
+        user.mfa.email = true;
+      }
       if (seed.mfa?.totpSecret) {
         secret(seed.mfa.totpSecret);
         user.mfa.totp = true;

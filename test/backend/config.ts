@@ -43,6 +43,8 @@ export function resolveConfig(options: BackendOptions = {}): BackendConfig {
       ...options.passwordPolicy,
     },
     mfaConfiguration: options.mfaConfiguration ?? 'OPTIONAL',
+    mfaMethods: options.mfaMethods ?? ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+    allowedFirstAuthFactors: options.allowedFirstAuthFactors && [...options.allowedFirstAuthFactors],
     usernameAttributes: options.usernameAttributes ?? [],
     autoVerifiedAttributes: options.autoVerifiedAttributes ?? ['email'],
     requiredAttributesOnNewPassword: options.requiredAttributesOnNewPassword ?? [],

@@ -16,9 +16,16 @@ export type ChallengeName =
   | 'NEW_PASSWORD_REQUIRED'
   | 'CUSTOM_CHALLENGE'
   | 'DEVICE_SRP_AUTH'
-  | 'DEVICE_PASSWORD_VERIFIER';
+  | 'DEVICE_PASSWORD_VERIFIER'
+  | 'SELECT_CHALLENGE'
+  | 'EMAIL_OTP'
+  | 'SMS_OTP'
+  | 'WEB_AUTHN';
 
-export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH';
+export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
+
+/** What an EMAIL_OTP/SMS_OTP code proves: the first factor, the MFA, or the email being set up for MFA. */
+export type OtpPurpose = 'FIRST_FACTOR' | 'MFA' | 'MFA_SETUP';
 
 /** Progress of one sign-in through the pipeline in authPipeline.ts. */
 export interface AuthState {
@@ -51,6 +58,11 @@ export interface ChallengeSession {
   /** SMS MFA code or custom-challenge answer. */
   expectedCode?: string;
   mfaChoices?: MfaType[];
+  /** SELECT_CHALLENGE: the first factors this user may choose (USER_AUTH). */
+  availableChallenges?: string[];
+  /** EMAIL_OTP / SMS_OTP: what the code proves; with MFA_SETUP, the address being set up. */
+  otpPurpose?: OtpPurpose;
+  setupEmail?: string;
   /** MFA_SETUP: secret handed out by AssociateSoftwareToken, and whether VerifySoftwareToken passed. */
   pendingTotpSecret?: string;
   totpVerified?: boolean;

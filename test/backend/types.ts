@@ -2,8 +2,10 @@
 
 /** EXTERNAL_PROVIDER: a federated user created by the hosted UI (no password sign-in). */
 export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
-export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
-export type CodeKind = 'SIGN_UP' | 'MFA' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'CUSTOM_CHALLENGE';
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+/** Cognito's SignInPolicy.AllowedFirstAuthFactors: what USER_AUTH may start with. */
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+export type CodeKind = 'SIGN_UP' | 'MFA' | 'SIGN_IN' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'CUSTOM_CHALLENGE';
 export type DeliveryMedium = 'EMAIL' | 'SMS';
 
 /** A code the pool "sent". Tests read these instead of an inbox. */
@@ -63,6 +65,13 @@ export interface BackendOptions {
   passwordPolicy?: Partial<PasswordPolicy>;
   /** Default `OPTIONAL`. */
   mfaConfiguration?: 'OFF' | 'OPTIONAL' | 'ON';
+  /** MFA methods the pool offers; MFA_SETUP lists the ones set up during sign-in (TOTP, email). Default SMS and TOTP. */
+  mfaMethods?: MfaType[];
+  /**
+   * Choice-based sign-in (USER_AUTH) and its first factors (SignInPolicy.AllowedFirstAuthFactors).
+   * Absent: USER_AUTH is refused as "not enabled for this client", like a pool on the Lite tier.
+   */
+  allowedFirstAuthFactors?: FirstAuthFactor[];
   /** Sign in by email/phone; the internal username (USER_ID_FOR_SRP) becomes the sub. Default none. */
   usernameAttributes?: ('email' | 'phone_number')[];
   /** Attributes verified by the sign-up code. Default `['email']`. */
@@ -177,6 +186,8 @@ export interface BackendConfig {
   sessionValiditySeconds: number;
   passwordPolicy: PasswordPolicy;
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  mfaMethods: MfaType[];
+  allowedFirstAuthFactors: FirstAuthFactor[] | undefined;
   usernameAttributes: ('email' | 'phone_number')[];
   autoVerifiedAttributes: ('email' | 'phone_number')[];
   requiredAttributesOnNewPassword: string[];
@@ -196,7 +207,7 @@ export interface SeedUser {
   status?: UserStatus;
   /** Default true. */
   enabled?: boolean;
-  mfa?: { sms?: boolean; totpSecret?: string; preferred?: MfaType };
+  mfa?: { sms?: boolean; email?: boolean; totpSecret?: string; preferred?: MfaType };
 }
 
 export interface DeviceSnapshot {
@@ -219,6 +230,7 @@ export interface UserSnapshot {
   mfa: {
     sms: boolean;
     totp: boolean;
+    email: boolean;
     preferred: MfaType | undefined;
     /** The verified TOTP secret, if any. */
     totpSecret: string | undefined;

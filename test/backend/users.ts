@@ -20,6 +20,7 @@ export interface DeviceRecord {
 export interface MfaRecord {
   sms: boolean;
   totp: boolean;
+  email: boolean;
   preferred: MfaType | undefined;
   /** Verified secret (the authenticator the user set up). */
   totpSecret: string | undefined;
@@ -102,7 +103,7 @@ export class UserStore {
       saltHex: '',
       x: 0n,
       verifier: 0n,
-      mfa: { sms: false, totp: false, preferred: undefined, totpSecret: undefined, pendingTotpSecret: undefined, lastTotpStep: undefined },
+      mfa: { sms: false, totp: false, email: false, preferred: undefined, totpSecret: undefined, pendingTotpSecret: undefined, lastTotpStep: undefined },
       deviceGroupKey: `-${randomString(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
       devices: new Map(),
       createdAt: at,
@@ -136,7 +137,7 @@ export class UserStore {
       status: user.status,
       enabled: user.enabled,
       attributes: { ...user.attributes },
-      mfa: { sms: user.mfa.sms, totp: user.mfa.totp, preferred: user.mfa.preferred, totpSecret: user.mfa.totpSecret },
+      mfa: { sms: user.mfa.sms, totp: user.mfa.totp, email: user.mfa.email, preferred: user.mfa.preferred, totpSecret: user.mfa.totpSecret },
       devices: [...user.devices.values()].map((d) => ({
         deviceKey: d.key,
         deviceGroupKey: d.groupKey,

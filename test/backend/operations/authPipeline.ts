@@ -7,7 +7,7 @@ import { uuid } from '../bytes';
 import { deliveryDetails, deliveryTo, type Delivery } from '../codes';
 import type { Ctx } from '../context';
 import { MSG, fail } from '../errors';
-import type { AuthState, ChallengeName, ChallengeSession, SessionExtras } from '../sessions';
+import type { AuthState, ChallengeName, ChallengeSession, OtpPurpose, SessionExtras } from '../sessions';
 import type { AuthenticationResult } from '../tokens';
 import type { MfaType } from '../types';
 import type { UserRecord } from '../users';
@@ -16,6 +16,8 @@ export interface AuthResponse {
   ChallengeName?: ChallengeName;
   Session?: string;
   ChallengeParameters: Record<string, string>;
+  /** SELECT_CHALLENGE (USER_AUTH): the first factors the user may choose. */
+  AvailableChallenges?: string[];
   AuthenticationResult?: AuthenticationResult;
 }
 
@@ -95,9 +97,12 @@ function mfaStep(ctx: Ctx, user: UserRecord, state: AuthState, from?: ChallengeS
   const enabled: MfaType[] = [];
   if (user.mfa.sms && user.attributes.phone_number) enabled.push('SMS_MFA');
   if (user.mfa.totp && user.mfa.totpSecret) enabled.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa.email && user.attributes.email) enabled.push('EMAIL_OTP');
   if (enabled.length === 0) {
     if (ctx.config.mfaConfiguration !== 'ON') return undefined;
-    return challenge(ctx, state, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']) }, {}, from);
+    // What can be set up during sign-in: an authenticator app or an email address (SMS needs a verified phone first).
+    const canSetup = ctx.config.mfaMethods.filter((m) => m !== 'SMS_MFA');
+    return challenge(ctx, state, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(canSetup) }, {}, from);
   }
   const preferred = user.mfa.preferred;
   const pick = enabled.length === 1 ? enabled[0] : preferred && enabled.includes(preferred) ? preferred : undefined;
@@ -107,9 +112,10 @@ function mfaStep(ctx: Ctx, user: UserRecord, state: AuthState, from?: ChallengeS
   return mfaChallenge(ctx, user, state, pick, from);
 }
 
-/** SMS_MFA (a code is delivered) or SOFTWARE_TOKEN_MFA. */
+/** SMS_MFA or EMAIL_OTP (a code is delivered), or SOFTWARE_TOKEN_MFA. */
 export function mfaChallenge(ctx: Ctx, user: UserRecord, state: AuthState, type: MfaType, from?: ChallengeSession): AuthResponse {
   if (type === 'SOFTWARE_TOKEN_MFA') return challenge(ctx, state, 'SOFTWARE_TOKEN_MFA', {}, {}, from);
+  if (type === 'EMAIL_OTP') return otpChallenge(ctx, user, state, 'EMAIL_OTP', 'MFA', from);
   const delivery = deliveryTo(user, 'phone_number');
   if (!delivery) throw fail.invalidParameter('User does not have delivery config set to turn on SMS_MFA');
   const code = ctx.codes.send(user, 'MFA', delivery);
@@ -118,6 +124,30 @@ export function mfaChallenge(ctx: Ctx, user: UserRecord, state: AuthState, type:
     CODE_DELIVERY_DELIVERY_MEDIUM: details.DeliveryMedium,
     CODE_DELIVERY_DESTINATION: details.Destination,
   }, { expectedCode: code }, from);
+}
+
+/**
+ * EMAIL_OTP or SMS_OTP: a code sent to the user's email or phone (`to` overrides the address while
+ * email MFA is being set up). The same challenge name serves the first factor and the MFA.
+ */
+export function otpChallenge(
+  ctx: Ctx,
+  user: UserRecord,
+  state: AuthState,
+  name: 'EMAIL_OTP' | 'SMS_OTP',
+  purpose: OtpPurpose,
+  from?: ChallengeSession,
+  to?: string,
+): AuthResponse {
+  const attribute = name === 'EMAIL_OTP' ? 'email' : 'phone_number';
+  const delivery = to === undefined ? deliveryTo(user, attribute) : { medium: 'EMAIL' as const, attributeName: 'email' as const, address: to };
+  if (!delivery) throw fail.invalidParameter(`User does not have delivery config set to turn on ${name}`);
+  const code = ctx.codes.send(user, purpose === 'FIRST_FACTOR' ? 'SIGN_IN' : 'MFA', delivery);
+  const details = deliveryDetails(delivery);
+  return challenge(ctx, state, name, {
+    CODE_DELIVERY_DELIVERY_MEDIUM: details.DeliveryMedium,
+    CODE_DELIVERY_DESTINATION: details.Destination,
+  }, { expectedCode: code, otpPurpose: purpose, ...(to === undefined ? {} : { setupEmail: to }) }, from);
 }
 
 /** The simulated Create-Auth-Challenge Lambda: a 6-digit code sent to the user's email (or phone). */

@@ -1,4 +1,4 @@
-/** InitiateAuth (USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH, REFRESH_TOKEN_AUTH) and GetTokensFromRefreshToken. */
+/** InitiateAuth (USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH, USER_AUTH, REFRESH_TOKEN_AUTH) and GetTokensFromRefreshToken. */
 import { bytesToBase64, randomBytes } from '../bytes';
 import type { Ctx, Input, Operation } from '../context';
 import { MSG, fail } from '../errors';
@@ -7,6 +7,7 @@ import type { AuthFlow } from '../sessions';
 import { N, newSaltHex, parseHexBigInt, serverEphemeral, verifierFromX, type ServerEphemeral } from '../srp';
 import type { UserRecord } from '../users';
 import { advance, challenge, confirmedDevice, newAuthState, type AuthResponse } from './authPipeline';
+import { userAuth } from './userAuth';
 
 const FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'];
 
@@ -26,7 +27,7 @@ export const InitiateAuth: Operation = async (ctx, input) => {
     case 'REFRESH_TOKEN':
       return refreshAuth(ctx, params);
     case 'USER_AUTH':
-      throw fail.invalidParameter('USER_AUTH flow not enabled for this client');
+      return userAuth(ctx, params);
     default:
       throw fail.invalidParameter(
         `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${FLOWS.join(', ')}]`,
@@ -35,7 +36,7 @@ export const InitiateAuth: Operation = async (ctx, input) => {
 };
 
 /** The user signing in, or undefined when existence must be hidden (the caller then fakes a round). */
-function signInUser(ctx: Ctx, username: string): UserRecord | undefined {
+export function signInUser(ctx: Ctx, username: string): UserRecord | undefined {
   const user = ctx.users.find(username);
   if (!user) {
     if (ctx.config.preventUserExistenceErrors) return undefined;

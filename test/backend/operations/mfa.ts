@@ -76,7 +76,7 @@ function settings(input: Input, key: string): MfaSettings | undefined {
 
 function apply(user: UserRecord, type: MfaType, s: MfaSettings | undefined): void {
   if (!s) return;
-  const flag = type === 'SMS_MFA' ? 'sms' : 'totp';
+  const flag = type === 'SMS_MFA' ? 'sms' : type === 'EMAIL_OTP' ? 'email' : 'totp';
   if (s.enabled !== undefined) user.mfa[flag] = s.enabled;
   if (s.preferred === true) {
     if (!user.mfa[flag]) throw fail.invalidParameter(`Cannot set ${type} as preferred while it is disabled`);
@@ -89,12 +89,16 @@ export const SetUserMFAPreference: Operation = async (ctx, input) => {
   const { user } = await userFromAccessToken(ctx, input);
   const sms = settings(input, 'SMSMfaSettings');
   const totp = settings(input, 'SoftwareTokenMfaSettings');
+  const email = settings(input, 'EmailMfaSettings');
   if (sms?.enabled && !user.attributes.phone_number) {
     throw fail.invalidParameter('User does not have delivery config set to turn on SMS_MFA');
   }
   if (totp?.enabled && !user.mfa.totpSecret) throw fail.invalidParameter('User has not verified software token mfa');
-  if (sms?.preferred && totp?.preferred) throw fail.invalidParameter('Only one MFA method can be preferred');
+  if (email?.enabled && !ctx.config.mfaMethods.includes('EMAIL_OTP')) throw fail.invalidParameter('Email MFA is not enabled for this user pool');
+  if (email?.enabled && !user.attributes.email) throw fail.invalidParameter('User does not have delivery config set to turn on EMAIL_OTP');
+  if ([sms, totp, email].filter((s) => s?.preferred).length > 1) throw fail.invalidParameter('Only one MFA method can be preferred');
   apply(user, 'SMS_MFA', sms);
   apply(user, 'SOFTWARE_TOKEN_MFA', totp);
+  apply(user, 'EMAIL_OTP', email);
   return {};
 };

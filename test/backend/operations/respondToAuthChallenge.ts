@@ -9,8 +9,9 @@ import { parseSrpTimestamp, verifyClaim } from '../srp';
 import { matchTotp } from '../totp';
 import type { MfaType } from '../types';
 import type { UserRecord } from '../users';
-import { advance, challenge, confirmedDevice, customChallenge, mfaChallenge, type AuthResponse } from './authPipeline';
+import { advance, challenge, confirmedDevice, customChallenge, mfaChallenge, otpChallenge, type AuthResponse } from './authPipeline';
 import { srpRound } from './initiateAuth';
+import { startFactor, type FirstFactorChallenge } from './userAuth';
 
 /** Cognito accepts a TIMESTAMP within a few minutes of its own clock. */
 const TIMESTAMP_SKEW_MS = 5 * 60_000;
@@ -118,8 +119,14 @@ const selectMfaType: Handler = async (ctx, session, r) => {
   return mfaChallenge(ctx, sessionUser(ctx, session), session.state, answer as MfaType, session);
 };
 
-const mfaSetup: Handler = async (ctx, session) => {
+const mfaSetup: Handler = async (ctx, session, r) => {
   const user = sessionUser(ctx, session);
+  if (r.EMAIL !== undefined) {
+    // Email MFA set up during sign-in: the code goes to the address given; proving it turns email MFA on.
+    if (!ctx.config.mfaMethods.includes('EMAIL_OTP')) throw fail.invalidParameter('Email MFA is not enabled for this user pool');
+    if (!/^[^@\s]+@[^@\s]+$/.test(r.EMAIL)) throw fail.invalidParameter('Invalid email address format.');
+    return otpChallenge(ctx, user, session.state, 'EMAIL_OTP', 'MFA_SETUP', session, r.EMAIL);
+  }
   if (!session.totpVerified || !session.pendingTotpSecret) {
     throw fail.invalidParameter('Software token MFA has not been verified for this session');
   }
@@ -193,7 +200,38 @@ const devicePasswordVerifier: Handler = async (ctx, session, r) => {
   return advance(ctx, session.state, session);
 };
 
+/** SELECT_CHALLENGE (USER_AUTH): the chosen first factor, with its PASSWORD or SRP_A when finished in one step. */
+const selectChallenge: Handler = async (ctx, session, r) => {
+  const answer = requireParam(r, 'ANSWER');
+  if (!session.availableChallenges?.includes(answer)) throw fail.invalidParameter(`Invalid challenge answer ${answer}`);
+  return startFactor(ctx, ctx.users.get(session.state.username), session.state, answer as FirstFactorChallenge, r, session);
+};
+
+/** EMAIL_OTP / SMS_OTP: a first factor (no MFA after it), an MFA, or the proof of an email being set up for MFA. */
+function otpAnswer(codeKey: 'EMAIL_OTP_CODE' | 'SMS_OTP_CODE'): Handler {
+  return async (ctx, session, r) => {
+    const code = requireParam(r, codeKey);
+    // A wrong code leaves the session usable so the user can retype it.
+    if (!session.expectedCode || !constantTimeEqual(session.expectedCode, code)) throw fail.codeMismatch(MSG.mfaCodeMismatch);
+    const user = sessionUser(ctx, session);
+    if (session.otpPurpose === 'MFA_SETUP' && session.setupEmail !== undefined) {
+      Object.assign(user.attributes, { email: session.setupEmail, email_verified: 'true' });
+      user.mfa = { ...user.mfa, email: true, preferred: user.mfa.preferred ?? 'EMAIL_OTP' };
+    }
+    session.state.mfaDone = true;
+    return advance(ctx, session.state, session);
+  };
+}
+
+const webAuthn: Handler = async () => {
+  throw fail.invalidParameter('WEB_AUTHN is not available for this user');
+};
+
 const HANDLERS: Record<ChallengeSession['challenge'], Handler> = {
+  SELECT_CHALLENGE: selectChallenge,
+  EMAIL_OTP: otpAnswer('EMAIL_OTP_CODE'),
+  SMS_OTP: otpAnswer('SMS_OTP_CODE'),
+  WEB_AUTHN: webAuthn,
   PASSWORD_VERIFIER: passwordVerifier,
   SMS_MFA: smsMfa,
   SOFTWARE_TOKEN_MFA: softwareTokenMfa,

@@ -15,6 +15,7 @@ function mfaView(user: UserRecord): Record<string, unknown> {
   const list: string[] = [];
   if (user.mfa.sms) list.push('SMS_MFA');
   if (user.mfa.totp) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa.email) list.push('EMAIL_OTP');
   return {
     ...(user.mfa.sms ? { MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] } : {}),
     ...(user.mfa.preferred ? { PreferredMfaSetting: user.mfa.preferred } : {}),
