@@ -12,6 +12,7 @@ export type ClientErrorName =
   | 'EmptyCode'
   | 'EmptyChallengeResponse'
   | 'InvalidMFAType'
+  | 'InvalidAuthFactor'
   | 'NoSignInInProgress'
   | 'NoTOTPSetup'
   | 'NoDevice'

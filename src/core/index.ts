@@ -3,7 +3,7 @@ export { Auth, createAuth } from './auth';
 export type { CreateAuthOptions } from './authOptions';
 export type { Timers } from './timers';
 export { PageCoordinator } from './pageCoordinator';
-export type { SignInParams, ConfirmSignInParams } from './signInFlow';
+export type { SignInParams, SignInOptions, ConfirmSignInParams } from './signInFlow';
 export type { SignUpParams, ConfirmSignUpParams, ResendSignUpParams } from './signUpFlow';
 export type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 export type { ChangePasswordParams, MfaPreference } from './accountApi';
@@ -33,6 +33,7 @@ export type {
   StorageLike,
 } from './config/types';
 export type {
+  AuthFactorType,
   AuthNextStep,
   AuthState,
   AuthStatus,
@@ -45,11 +46,16 @@ export type {
   CustomChallengeStep,
   DeviceInfo,
   DoneStep,
+  EmailCodeStep,
+  EmailSetupStep,
+  FirstFactorSelectionStep,
   ForgotPasswordResult,
   MfaSelectionStep,
+  MfaSetupSelectionStep,
   MfaType,
   NewPasswordStep,
   NextStepOf,
+  PasswordStep,
   PendingStep,
   PreferredMfa,
   ResetPasswordStep,

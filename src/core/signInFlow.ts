@@ -6,18 +6,30 @@ import type { AuthEvents } from './events';
 import { runFlow, type FailureEventName } from './flowRunner';
 import { completeSignIn } from './flows/completeSignIn';
 import type { FlowContext } from './flows/context';
-import { completeTotpSetup, initiateSignIn, nextStepFor, respondToChallenge, type PendingSignIn, type SignInOutcome } from './flows/signIn';
+import { answerWithPassword, chooseFactor } from './flows/firstFactor';
+import { nextStepFor, parseList, setupMethods } from './flows/nextStep';
+import { chooseSetup, completeTotpSetup, initiateSignIn, respondToChallenge, type PendingSignIn, type SignInInput, type SignInOutcome } from './flows/signIn';
 import { authError, toAuthError } from './normalizeError';
 import type { SessionManager } from './sessionManager';
 import type { SrpClient } from './srp/srpClient';
-import type { PendingStep, SignInResult } from './types';
+import type { AuthFactorType, PendingStep, SignInResult } from './types';
+
+/** v6's `signIn` options: this sign-in's flow, and for USER_AUTH the first factor to start with. */
+export interface SignInOptions {
+  /** Default: the config's `authenticationFlowType`. `CUSTOM_WITH_SRP` proves the password before the custom challenge. */
+  authFlowType?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_WITH_SRP' | 'CUSTOM_WITHOUT_SRP' | 'USER_AUTH';
+  /** USER_AUTH: start with this factor (Cognito asks the user to choose when it is not available). With a password: `PASSWORD_SRP`. */
+  preferredChallenge?: AuthFactorType;
+  clientMetadata?: Record<string, string>;
+}
 
 export interface SignInParams {
   username: string;
-  /** Optional only for CUSTOM_AUTH pools whose challenge replaces the password. */
+  /** Optional for choice-based (USER_AUTH) and custom sign-in, whose challenges may replace the password. */
   password?: string;
   validationData?: Record<string, string>;
   clientMetadata?: Record<string, string>;
+  options?: SignInOptions;
 }
 
 export interface ConfirmSignInParams {
@@ -64,17 +76,18 @@ export class SignInFlow {
       if (this.#deps.store.getState().status === 'signedIn') {
         throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.', 'signIn');
       }
-      const flow = this.#deps.pool().config.authenticationFlowType;
-      const password = flow === 'CUSTOM_AUTH' && !params.password ? undefined : requirePassword(params.password, 'Password', 'signIn');
+      const options = optionalRecord(params.options) as SignInOptions | undefined;
+      const { flow, password } = flowAndPassword(options, this.#deps.pool().config.authenticationFlowType, params.password);
       this.#pending = null;
       // amazon-cognito-identity-js sends validationData as ClientMetadata when there is some; so do we.
       const validation = optionalRecord(params.validationData);
-      const metadata = validation && Object.keys(validation).length > 0 ? validation : params.clientMetadata;
+      const metadata = validation && Object.keys(validation).length > 0 ? validation : (params.clientMetadata ?? options?.clientMetadata);
       try {
         const outcome = await initiateSignIn(ctx, {
           username,
           flow,
           ...(password === undefined ? {} : { password }),
+          ...(flow === 'USER_AUTH' && options?.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
           ...(metadata ? { clientMetadata: metadata } : {}),
         });
         return await this.#settle(ctx, outcome);
@@ -132,18 +145,29 @@ export class SignInFlow {
     return authError('SignInSessionExpired', 'This sign-in step has ended: sign in again.', source, { cause: error });
   }
 
-  #respond(ctx: FlowContext, pending: PendingSignIn, params: ConfirmSignInParams, source: string): Promise<SignInOutcome> {
+  async #respond(ctx: FlowContext, pending: PendingSignIn, params: ConfirmSignInParams, source: string): Promise<SignInOutcome> {
     const metadata = params?.clientMetadata;
     const response = params?.challengeResponse;
     switch (pending.challengeName) {
       case 'SMS_MFA':
         return respondToChallenge(ctx, pending, { SMS_MFA_CODE: requireCode(response, source) }, metadata);
+      case 'SMS_OTP':
+        return respondToChallenge(ctx, pending, { SMS_OTP_CODE: requireCode(response, source) }, metadata);
+      case 'EMAIL_OTP':
+        return respondToChallenge(ctx, pending, { EMAIL_OTP_CODE: requireCode(response, source) }, metadata);
+      case 'SELECT_CHALLENGE':
+        if (pending.chosen === 'PASSWORD') return answerWithPassword(ctx, pending, requirePassword(response, 'Password', source), metadata);
+        return chooseFactor(ctx, pending, response, metadata, source);
       case 'SOFTWARE_TOKEN_MFA':
         return respondToChallenge(ctx, pending, { SOFTWARE_TOKEN_MFA_CODE: requireCode(response, source) }, metadata);
       case 'SELECT_MFA_TYPE':
-        return respondToChallenge(ctx, pending, { ANSWER: mfaAnswer(response, source) }, metadata);
+        return respondToChallenge(ctx, pending, { ANSWER: mfaAnswer(response, parseList(pending.parameters['MFAS_CAN_CHOOSE']), source) }, metadata);
       case 'MFA_SETUP':
-        return completeTotpSetup(ctx, pending, requireCode(response, source), metadata);
+        if (pending.chosen === 'TOTP') return completeTotpSetup(ctx, pending, requireCode(response, source), metadata);
+        if (pending.chosen === 'EMAIL') {
+          return respondToChallenge(ctx, pending, { EMAIL: requireText(response, 'EmptyChallengeResponse', 'Email', source) }, metadata);
+        }
+        return { kind: 'challenge', pending: await chooseSetup(ctx, pending, setupAnswer(response, setupMethods(pending), source)) };
       case 'NEW_PASSWORD_REQUIRED': {
         const responses: Record<string, string> = { NEW_PASSWORD: requirePassword(response, 'New password', source) };
         for (const [name, value] of Object.entries(params.userAttributes ?? {})) responses[`userAttributes.${name}`] = value;
@@ -180,10 +204,38 @@ export class SignInFlow {
   }
 }
 
-function mfaAnswer(response: unknown, source: string): string {
+const MFA_ANSWERS: Readonly<Record<string, string>> = Object.freeze({ SMS: 'SMS_MFA', TOTP: 'SOFTWARE_TOKEN_MFA', EMAIL: 'EMAIL_OTP' });
+
+/** `SMS`, `TOTP` or `EMAIL` (or Cognito's names), among those offered, as Cognito's name. */
+function mfaAnswer(response: unknown, offered: string[], source: string): string {
   const value = typeof response === 'string' ? response.trim().toUpperCase() : '';
-  if (value === 'SMS' || value === 'SMS_MFA') return 'SMS_MFA';
-  if (value === 'TOTP' || value === 'SOFTWARE_TOKEN_MFA') return 'SOFTWARE_TOKEN_MFA';
+  const answer = MFA_ANSWERS[value] ?? value;
+  if (offered.includes(answer)) return answer;
   // Never echo the answer: users type codes into the wrong box.
-  throw authError('InvalidMFAType', 'Unknown MFA type: answer SMS or TOTP.', source);
+  const names = Object.keys(MFA_ANSWERS).filter((name) => offered.includes(MFA_ANSWERS[name] ?? ''));
+  throw authError('InvalidMFAType', `Unknown MFA type: answer ${names.join(' or ')}.`, source);
+}
+
+function setupAnswer(response: unknown, offered: ('EMAIL' | 'TOTP')[], source: string): 'EMAIL' | 'TOTP' {
+  const value = typeof response === 'string' ? response.trim().toUpperCase() : '';
+  const method = value === 'EMAIL_OTP' ? 'EMAIL' : value === 'SOFTWARE_TOKEN_MFA' ? 'TOTP' : value;
+  if (method === 'EMAIL' || method === 'TOTP') {
+    if (offered.includes(method)) return method;
+  }
+  throw authError('InvalidMFAType', `Choose the MFA to set up: ${offered.join(' or ')}.`, source);
+}
+
+/** The InitiateAuth flow for this call (v6's per-call `authFlowType`, else the config's) and the password it needs. */
+function flowAndPassword(
+  options: SignInOptions | undefined,
+  configured: SignInInput['flow'],
+  typed: unknown,
+): { flow: SignInInput['flow']; password: string | undefined } {
+  const requested = options?.authFlowType;
+  const flow = requested === 'CUSTOM_WITH_SRP' || requested === 'CUSTOM_WITHOUT_SRP' ? 'CUSTOM_AUTH' : (requested ?? configured);
+  // Custom and choice-based sign-in may start without one; a password factor asked for by name needs it.
+  const passwordFactor = options?.preferredChallenge === 'PASSWORD' || options?.preferredChallenge === 'PASSWORD_SRP';
+  const optional = (flow === 'CUSTOM_AUTH' && requested !== 'CUSTOM_WITH_SRP') || (flow === 'USER_AUTH' && !passwordFactor);
+  if (requested === 'CUSTOM_WITHOUT_SRP' || (optional && !typed)) return { flow, password: undefined };
+  return { flow, password: requirePassword(typed, 'Password', 'signIn') };
 }

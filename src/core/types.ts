@@ -7,7 +7,13 @@ export interface CodeDeliveryDetails {
   attributeName?: string;
 }
 
-export type MfaType = 'SMS' | 'TOTP';
+export type MfaType = 'SMS' | 'TOTP' | 'EMAIL';
+
+/**
+ * A first factor of choice-based sign-in (`USER_AUTH`): a password (sent as is, or proven by SRP), a
+ * code sent by email or SMS, or a passkey.
+ */
+export type AuthFactorType = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** Nothing left to do: signed in. */
 export interface DoneStep {
@@ -23,6 +29,34 @@ interface StepFor {
 export interface SmsCodeStep extends StepFor {
   signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
   codeDeliveryDetails: CodeDeliveryDetails;
+}
+
+/** Type the code Cognito sent by email (a first factor, the MFA, or the proof of an email being set up). */
+export interface EmailCodeStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
+  codeDeliveryDetails: CodeDeliveryDetails;
+}
+
+/** Choose how to sign in (USER_AUTH): answer with one of `availableChallenges`. */
+export interface FirstFactorSelectionStep extends StepFor {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION';
+  availableChallenges: AuthFactorType[];
+}
+
+/** Type the password, after choosing it as the way to sign in. */
+export interface PasswordStep extends StepFor {
+  signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD';
+}
+
+/** Choose the MFA method to set up now: answer `EMAIL` or `TOTP`. */
+export interface MfaSetupSelectionStep extends StepFor {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
+  allowedMFATypes: ('EMAIL' | 'TOTP')[];
+}
+
+/** Give the email address MFA codes should go to; a code is sent there to prove it. */
+export interface EmailSetupStep extends StepFor {
+  signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP';
 }
 
 /** Type the code the authenticator app shows. */
@@ -80,9 +114,14 @@ export interface ConfirmResetPasswordStep extends StepFor {
 export type AuthNextStep =
   | DoneStep
   | SmsCodeStep
+  | EmailCodeStep
   | TotpCodeStep
+  | FirstFactorSelectionStep
+  | PasswordStep
   | MfaSelectionStep
+  | MfaSetupSelectionStep
   | TotpSetupStep
+  | EmailSetupStep
   | NewPasswordStep
   | CustomChallengeStep
   | ConfirmSignUpStep

@@ -7,6 +7,7 @@ import {
   type Auth,
   type AuthErrorName,
   type AuthEvent,
+  type AuthFactorType,
   type AuthNextStep,
   type AuthState,
   type AuthUser,
@@ -91,6 +92,22 @@ switch (step.signInStep) {
     break;
   case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
     expectTypeOf(step.missingAttributes).toEqualTypeOf<string[]>();
+    break;
+  case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
+    // Always said: the code was just sent.
+    expectTypeOf(step.codeDeliveryDetails).toEqualTypeOf<CodeDeliveryDetails>();
+    break;
+  case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
+    expectTypeOf(step.availableChallenges).toEqualTypeOf<AuthFactorType[]>();
+    expectTypeOf<AuthFactorType>().toEqualTypeOf<'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN'>();
+    break;
+  case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+    // Only what can be set up during sign-in.
+    expectTypeOf(step.allowedMFATypes).toEqualTypeOf<('EMAIL' | 'TOTP')[]>();
+    break;
+  case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
+  case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
+    expectTypeOf(step.username).toEqualTypeOf<string>();
     break;
   case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
     expectTypeOf(step.additionalInfo).toEqualTypeOf<Record<string, string>>();

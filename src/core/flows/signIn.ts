@@ -1,6 +1,7 @@
 import { authError } from '../normalizeError';
 import { formatSrpTimestamp } from '../srp/srpClient';
-import type { MfaType, PendingStep } from '../types';
+import type { AuthFactorType } from '../types';
+import { parseList, setupMethods } from './nextStep';
 import { withMetadata, type AuthenticationResult, type FlowContext } from './context';
 
 /** A sign-in waiting for the user's answer to a challenge. Held in memory only, never stored. */
@@ -14,6 +15,10 @@ export interface PendingSignIn {
   parameters: Record<string, string>;
   /** TOTP secret handed out during MFA_SETUP. */
   sharedSecret?: string;
+  /** SELECT_CHALLENGE: the first factors Cognito offered (InitiateAuth's AvailableChallenges). */
+  availableChallenges?: string[];
+  /** A choice made without a request: the password factor (SELECT_CHALLENGE), the MFA to set up (MFA_SETUP). */
+  chosen?: 'PASSWORD' | 'EMAIL' | 'TOTP';
 }
 
 export type SignInOutcome =
@@ -24,14 +29,25 @@ interface InitiateAuthResponse {
   ChallengeName?: string;
   Session?: string;
   ChallengeParameters?: Record<string, string>;
+  AvailableChallenges?: string[];
   AuthenticationResult?: AuthenticationResult;
 }
 
 export interface SignInInput {
   username: string;
   password?: string;
-  flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH';
+  flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
+  /** USER_AUTH: the first factor to start with; Cognito asks the user to choose when it is not available. */
+  preferredChallenge?: AuthFactorType;
   clientMetadata?: Record<string, string>;
+}
+
+type SrpSession = Awaited<ReturnType<FlowContext['srp']['start']>>;
+
+/** A password proof carried into the automatic PASSWORD_VERIFIER step. */
+export interface PasswordProof {
+  password: string;
+  srp: SrpSession;
 }
 
 /** InitiateAuth, answering the password and device proofs itself; stops at the first user-facing challenge. */
@@ -39,9 +55,18 @@ export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Prom
   const device = ctx.tokens.device(input.username);
   const params: Record<string, string> = { USERNAME: input.username };
   if (device) params['DEVICE_KEY'] = device.deviceKey;
-  let srp: Awaited<ReturnType<FlowContext['srp']['start']>> | undefined;
-  let authFlow: string = input.flow;
-  if (input.flow === 'USER_PASSWORD_AUTH') {
+  let srp: SrpSession | undefined;
+  const authFlow: string = input.flow;
+  if (input.flow === 'USER_AUTH') {
+    // A typed password means the password factor, proven by SRP unless the app asked for PASSWORD.
+    const preferred = input.preferredChallenge ?? (input.password === undefined ? undefined : 'PASSWORD_SRP');
+    if (preferred) params['PREFERRED_CHALLENGE'] = preferred;
+    if (preferred === 'PASSWORD') params['PASSWORD'] = input.password ?? '';
+    if (preferred === 'PASSWORD_SRP') {
+      srp = await ctx.srp.start(poolName(ctx.userPoolId));
+      params['SRP_A'] = srp.srpA;
+    }
+  } else if (input.flow === 'USER_PASSWORD_AUTH') {
     params['PASSWORD'] = input.password ?? '';
   } else if (input.flow === 'USER_SRP_AUTH' || input.password) {
     // CUSTOM_AUTH with a password proves it by SRP first (`CHALLENGE_NAME: SRP_A`), as amazon-cognito-identity-js does.
@@ -49,7 +74,6 @@ export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Prom
     params['SRP_A'] = srp.srpA;
     if (input.flow === 'CUSTOM_AUTH') params['CHALLENGE_NAME'] = 'SRP_A';
   }
-  if (input.flow === 'CUSTOM_AUTH') authFlow = 'CUSTOM_AUTH';
   const metadata = ctx.metadata(input.clientMetadata);
   const response = await ctx.call<InitiateAuthResponse>(
     'InitiateAuth',
@@ -64,6 +88,7 @@ export async function respondToChallenge(
   pending: PendingSignIn,
   responses: Record<string, string>,
   clientMetadata?: Record<string, string>,
+  proof?: PasswordProof,
 ): Promise<SignInOutcome> {
   const metadata = ctx.metadata(clientMetadata);
   const device = ctx.tokens.device(pending.challengeUsername) ?? ctx.tokens.device(pending.username);
@@ -83,7 +108,7 @@ export async function respondToChallenge(
       metadata,
     ),
   );
-  return continueSignIn(ctx, response, { username: pending.username, challengeUsername: pending.challengeUsername, metadata });
+  return continueSignIn(ctx, response, { username: pending.username, challengeUsername: pending.challengeUsername, metadata, ...proof });
 }
 
 /** MFA_SETUP with TOTP: check the app's first code, then finish the challenge. */
@@ -107,7 +132,7 @@ interface ContinueState {
   username: string;
   challengeUsername?: string;
   password?: string | undefined;
-  srp?: Awaited<ReturnType<FlowContext['srp']['start']>> | undefined;
+  srp?: SrpSession | undefined;
   metadata: Record<string, string> | undefined;
 }
 
@@ -136,6 +161,7 @@ async function continueSignIn(ctx: FlowContext, response: InitiateAuthResponse, 
         challengeName,
         session: current.Session,
         parameters,
+        ...(current.AvailableChallenges ? { availableChallenges: current.AvailableChallenges } : {}),
       };
       return { kind: 'challenge', pending: await prepareChallenge(ctx, pending) };
     }
@@ -207,98 +233,34 @@ async function automaticResponse(
   return undefined;
 }
 
-/** MFA_SETUP with TOTP needs a secret before the user can answer: fetch it now, as Amplify v6 does. */
+/**
+ * MFA_SETUP: with one method to set up, choose it now (TOTP needs its secret before the user can
+ * answer: fetched now, as Amplify v6 does); with TOTP and email, the user chooses.
+ */
 async function prepareChallenge(ctx: FlowContext, pending: PendingSignIn): Promise<PendingSignIn> {
   if (pending.challengeName !== 'MFA_SETUP') return pending;
-  const canSetup = parseList(pending.parameters['MFAS_CAN_SETUP']);
-  if (!canSetup.includes('SOFTWARE_TOKEN_MFA')) {
+  const methods = setupMethods(pending);
+  if (methods.length === 0) {
+    const canSetup = parseList(pending.parameters['MFAS_CAN_SETUP']);
     throw authError(
       'InvalidMFAType',
-      `The pool requires MFA setup with ${canSetup.join(', ') || 'no method'}; only TOTP setup can happen during sign-in.`,
+      `The pool requires MFA setup with ${canSetup.join(', ') || 'no method'}; only TOTP or email setup can happen during sign-in.`,
       'signIn',
     );
   }
+  return methods.length === 1 ? chooseSetup(ctx, pending, methods[0] as 'EMAIL' | 'TOTP') : pending;
+}
+
+/** Picks the MFA to set up: email waits for an address (no request); TOTP fetches its secret. */
+export async function chooseSetup(ctx: FlowContext, pending: PendingSignIn, method: 'EMAIL' | 'TOTP'): Promise<PendingSignIn> {
+  if (method === 'EMAIL') return { ...pending, chosen: 'EMAIL' };
   const associated = await ctx.call<{ SecretCode: string; Session?: string }>('AssociateSoftwareToken', {
     Session: pending.session,
   });
-  return { ...pending, session: associated.Session ?? pending.session, sharedSecret: associated.SecretCode };
-}
-
-/** The serialisable step a UI renders for a pending challenge. */
-export function nextStepFor(pending: PendingSignIn): PendingStep {
-  const base = { username: pending.username };
-  const params = pending.parameters;
-  switch (pending.challengeName) {
-    case 'SMS_MFA':
-    case 'SMS_OTP':
-      return {
-        ...base,
-        signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
-        codeDeliveryDetails: {
-          deliveryMedium: params['CODE_DELIVERY_DELIVERY_MEDIUM'] ?? 'SMS',
-          ...(params['CODE_DELIVERY_DESTINATION'] ? { destination: params['CODE_DELIVERY_DESTINATION'] } : {}),
-          attributeName: 'phone_number',
-        },
-      };
-    case 'SOFTWARE_TOKEN_MFA':
-      return { ...base, signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' };
-    case 'SELECT_MFA_TYPE':
-      return {
-        ...base,
-        signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION',
-        allowedMFATypes: parseList(params['MFAS_CAN_CHOOSE']).flatMap(toMfaType),
-      };
-    case 'MFA_SETUP':
-      return {
-        ...base,
-        signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
-        totpSetupDetails: { sharedSecret: pending.sharedSecret ?? '' },
-      };
-    case 'NEW_PASSWORD_REQUIRED':
-      return { ...base, signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', missingAttributes: missingAttributes(params) };
-    case 'CUSTOM_CHALLENGE':
-      return { ...base, signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', additionalInfo: publicParameters(params) };
-    default:
-      throw authError('UnknownError', `Unsupported challenge ${pending.challengeName}.`, 'signIn');
-  }
+  return { ...pending, chosen: 'TOTP', session: associated.Session ?? pending.session, sharedSecret: associated.SecretCode };
 }
 
 /** The user pool's "name" in SRP: the part of the id after the region. */
 export function poolName(userPoolId: string): string {
   return userPoolId.split('_')[1] ?? userPoolId;
-}
-
-export function parseList(json: string | undefined): string[] {
-  if (!json) return [];
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function toMfaType(name: string): MfaType[] {
-  if (name === 'SMS_MFA') return ['SMS'];
-  if (name === 'SOFTWARE_TOKEN_MFA') return ['TOTP'];
-  return [];
-}
-
-/** `requiredAttributes` lists `userAttributes.<name>`; the ones the user already has are not missing. */
-function missingAttributes(params: Record<string, string>): string[] {
-  let current: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(params['userAttributes'] ?? '{}');
-    if (parsed && typeof parsed === 'object') current = parsed as Record<string, unknown>;
-  } catch {
-    /* no attributes */
-  }
-  return parseList(params['requiredAttributes'])
-    .map((name) => name.replace(/^userAttributes\./, ''))
-    .filter((name) => current[name] === undefined || current[name] === '');
-}
-
-function publicParameters(params: Record<string, string>): Record<string, string> {
-  const { USERNAME: _username, USER_ID_FOR_SRP: _srpUser, ...rest } = params;
-  return rest;
 }

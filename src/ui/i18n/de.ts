@@ -118,6 +118,7 @@ export const de = {
   'error.EmptyCode': 'Geben Sie den Code ein.',
   'error.EmptyChallengeResponse': 'Geben Sie Ihre Antwort ein.',
   'error.InvalidMFAType': 'Wählen Sie eine Bestätigungsmethode.',
+  'error.InvalidAuthFactor': 'Wählen Sie eine der angebotenen Anmeldemethoden.',
   'error.NoSignInInProgress': 'Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.NoTOTPSetup': 'Richten Sie zuerst eine Authenticator-App ein.',
   'error.NoDevice': 'Dieses Gerät ist nicht gespeichert.',

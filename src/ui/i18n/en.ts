@@ -119,6 +119,7 @@ export const en = {
   'error.EmptyCode': 'Enter the code.',
   'error.EmptyChallengeResponse': 'Enter your answer.',
   'error.InvalidMFAType': 'Choose a confirmation method.',
+  'error.InvalidAuthFactor': 'Choose one of the ways offered to sign in.',
   'error.NoSignInInProgress': 'This sign-in has ended. Please sign in again.',
   'error.NoTOTPSetup': 'Set up an authenticator app first.',
   'error.NoDevice': 'This device is not remembered.',

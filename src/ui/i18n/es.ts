@@ -118,6 +118,7 @@ export const es = {
   'error.EmptyCode': 'Introduce el código.',
   'error.EmptyChallengeResponse': 'Introduce tu respuesta.',
   'error.InvalidMFAType': 'Elige un método de confirmación.',
+  'error.InvalidAuthFactor': 'Elige una de las formas de iniciar sesión que se ofrecen.',
   'error.NoSignInInProgress': 'Este inicio de sesión ha finalizado. Vuelve a iniciar sesión.',
   'error.NoTOTPSetup': 'Primero configura una aplicación de autenticación.',
   'error.NoDevice': 'Este dispositivo no está recordado.',

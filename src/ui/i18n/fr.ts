@@ -118,6 +118,7 @@ export const fr = {
   'error.EmptyCode': 'Saisissez le code.',
   'error.EmptyChallengeResponse': 'Saisissez votre réponse.',
   'error.InvalidMFAType': 'Choisissez une méthode de confirmation.',
+  'error.InvalidAuthFactor': 'Choisissez l’un des moyens de connexion proposés.',
   'error.NoSignInInProgress': 'Cette connexion a expiré. Veuillez vous reconnecter.',
   'error.NoTOTPSetup': "Configurez d'abord une application d'authentification.",
   'error.NoDevice': "Cet appareil n'est pas mémorisé.",

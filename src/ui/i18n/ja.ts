@@ -117,6 +117,7 @@ export const ja = {
   'error.EmptyCode': 'コードを入力してください。',
   'error.EmptyChallengeResponse': '回答を入力してください。',
   'error.InvalidMFAType': '確認方法を選択してください。',
+  'error.InvalidAuthFactor': '表示されたサインイン方法から選択してください。',
   'error.NoSignInInProgress': 'このサインインは終了しました。もう一度サインインしてください。',
   'error.NoTOTPSetup': '先に認証アプリを設定してください。',
   'error.NoDevice': 'このデバイスは記憶されていません。',

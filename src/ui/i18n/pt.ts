@@ -118,6 +118,7 @@ export const pt = {
   'error.EmptyCode': 'Digite o código.',
   'error.EmptyChallengeResponse': 'Digite sua resposta.',
   'error.InvalidMFAType': 'Escolha um método de confirmação.',
+  'error.InvalidAuthFactor': 'Escolha uma das formas de entrar oferecidas.',
   'error.NoSignInInProgress': 'Este login foi encerrado. Entre novamente.',
   'error.NoTOTPSetup': 'Configure um aplicativo autenticador primeiro.',
   'error.NoDevice': 'Este dispositivo não está memorizado.',
