@@ -11,7 +11,18 @@ import {
   verifyAttribute,
 } from './flows/attributes';
 import { forgetDevice, listDevices, setDeviceRemembered } from './flows/devices';
-import { associateSoftwareToken, mfaPreferenceInput, preferredMfaOf, setMfaPreference, verifySoftwareToken, type MfaMethodInput } from './flows/mfa';
+import {
+  associateSoftwareToken,
+  mfaPreferenceInput,
+  mfaPreferenceOf,
+  mfaSettingsFor,
+  preferredMfaOf,
+  setMfaPreference,
+  verifySoftwareToken,
+  type MfaMethodInput,
+  type MfaPreferenceResult,
+  type UpdateMfaPreferenceParams,
+} from './flows/mfa';
 import { changePassword } from './flows/password';
 import { authError, toAuthError } from './normalizeError';
 import type { SessionManager } from './sessionManager';
@@ -146,6 +157,15 @@ export class AccountApi {
   async preferredMfa(): Promise<PreferredMfa> {
     const data = await this.#deps.sessions.withAccessToken('getPreferredMFA', (ctx, token) => getUser(ctx, token));
     return preferredMfaOf(data);
+  }
+
+  async mfaPreference(): Promise<MfaPreferenceResult> {
+    return mfaPreferenceOf(await this.#deps.sessions.withAccessToken('fetchMFAPreference', (ctx, token) => getUser(ctx, token)));
+  }
+
+  async updateMfaPreference(params: UpdateMfaPreferenceParams): Promise<void> {
+    const settings = mfaSettingsFor(params);
+    await this.#deps.sessions.withAccessToken('updateMFAPreference', (ctx, token) => setMfaPreference(ctx, token, settings));
   }
 
   async rememberDevice(): Promise<'SUCCESS'> {

@@ -1,21 +1,19 @@
-import { AccountApi, type ChangePasswordParams, type MfaPreference } from './accountApi';
+import type { ChangePasswordParams, MfaPreference } from './accountApi';
 import { resolveAuthOptions, type CreateAuthOptions, type ResolvedAuthOptions } from './authOptions';
-import { AuthStore } from './authStore';
+import { composeServices, type AuthServices } from './authServices';
 import { CognitoClient } from './cognitoClient';
 import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
 import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/types';
 import { ConfiguredPool } from './configuredPool';
-import { IdentityCredentials } from './credentials/identityCredentials';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
-import { defaultEnvironment } from './environment';
-import { AuthEvents, type AuthEventListener, type AuthEventName } from './events';
-import { HostedUi, type FederatedSignInOptions } from './hostedUi';
+import type { AuthEventListener, AuthEventName } from './events';
+import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa';
+import type { FederatedSignInOptions } from './hostedUi';
 import { Lifecycle } from './lifecycle';
-import { PasswordResetFlow, type ForgotPasswordParams, type ForgotPasswordSubmitParams } from './passwordResetFlow';
+import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
-import { SessionManager } from './sessionManager';
-import { SignInFlow, type ConfirmSignInParams, type SignInParams } from './signInFlow';
-import { SignUpFlow, type ConfirmSignUpParams, type ResendSignUpParams, type SignUpParams } from './signUpFlow';
+import type { ConfirmSignInParams, SignInParams } from './signInFlow';
+import type { ConfirmSignUpParams, ResendSignUpParams, SignUpParams } from './signUpFlow';
 import type { AuthState, AuthUser, CodeDeliveryResult, CurrentUserInfo, DeviceInfo, ForgotPasswordResult, PreferredMfa, SignInResult, SignUpResult, UserAttribute } from './types';
 import * as v5 from './v5Compat';
 
@@ -26,34 +24,18 @@ import * as v5 from './v5Compat';
  */
 export class Auth {
   readonly #options: ResolvedAuthOptions;
-  readonly #events = new AuthEvents();
-  readonly #store = new AuthStore();
   readonly #client: CognitoClient;
-  readonly #sessions: SessionManager;
-  readonly #signIn: SignInFlow;
-  readonly #signUp: SignUpFlow;
-  readonly #passwordReset: PasswordResetFlow;
-  readonly #hostedUi: HostedUi;
-  readonly #account: AccountApi;
-  readonly #credentials: IdentityCredentials;
+  readonly #s: AuthServices;
   #rawConfig: AuthConfig;
   #pool: ConfiguredPool;
-  readonly #lifecycle = new Lifecycle({ onStart: () => this.#startServices(), onStop: () => this.#sessions.stop() });
+  readonly #lifecycle = new Lifecycle({ onStart: () => this.#startServices(), onStop: () => this.#s.sessions.stop() });
 
   constructor(config: AuthConfigInput, options: CreateAuthOptions = {}) {
     const resolved = (this.#options = resolveAuthOptions(options));
     this.#client = new CognitoClient(resolved);
     this.#rawConfig = normalizeConfigInput(config);
     this.#pool = this.#buildPool(resolveConfig(this.#rawConfig));
-    const shared = { pool: () => this.#pool, store: this.#store, events: this.#events };
-    this.#sessions = new SessionManager({ ...shared, options: resolved, onPrincipalChange: () => this.#principalChanged() });
-    this.#signIn = new SignInFlow({ ...shared, sessions: this.#sessions, srp: resolved.srp });
-    this.#signUp = new SignUpFlow({ ...shared, signIn: this.#signIn, options: resolved });
-    this.#passwordReset = new PasswordResetFlow(shared);
-    this.#account = new AccountApi({ ...shared, sessions: this.#sessions });
-    this.#credentials = new IdentityCredentials({ pool: () => this.#pool, client: this.#client, now: resolved.now, sessions: this.#sessions });
-    const environment = defaultEnvironment(options.environment);
-    this.#hostedUi = new HostedUi({ ...shared, ...resolved, sessions: this.#sessions, client: this.#client, environment });
+    this.#s = composeServices({ options: resolved, client: this.#client, pool: () => this.#pool, environment: options.environment, onPrincipalChange: () => this.#principalChanged() });
     this.#applyConfig();
   }
 
@@ -67,11 +49,11 @@ export class Auth {
     this.#lifecycle.stop();
   }
 
-  getState = (): AuthState => this.#store.getState();
+  getState = (): AuthState => this.#s.store.getState();
 
   /** Be told of every state change; the first subscriber starts the engine, the last one's leaving stops it. */
   subscribe = (listener: () => void): (() => void) => {
-    const unsubscribe = this.#store.subscribe(listener);
+    const unsubscribe = this.#s.store.subscribe(listener);
     const release = this.#lifecycle.hold();
     return () => {
       unsubscribe();
@@ -81,7 +63,7 @@ export class Auth {
 
   /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, … or `*`); returns an unsubscribe. */
   listen<K extends AuthEventName>(event: K | '*', listener: AuthEventListener<K>): () => void {
-    return this.#events.listen(event, listener);
+    return this.#s.events.listen(event, listener);
   }
 
   /** With no argument: the current resolved config. With one: merge, re-validate, apply. */
@@ -91,8 +73,8 @@ export class Auth {
     const pool = this.#buildPool(resolveConfig(raw));
     this.#rawConfig = raw;
     const wasRunning = this.#lifecycle.running;
-    if (wasRunning) this.#sessions.stop();
-    this.#sessions.forget();
+    if (wasRunning) this.#s.sessions.stop();
+    this.#s.sessions.forget();
     this.#pool = pool;
     this.#applyConfig();
     if (wasRunning) this.#startServices();
@@ -106,24 +88,24 @@ export class Auth {
 
   /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
   currentSession(): Promise<AuthSession> {
-    return this.#sessions.currentSession();
+    return this.#s.sessions.currentSession();
   }
 
   /** How long (ms) until the engine refreshes `session`; 0 when due. For caches such as `useSession`. */
   sessionFreshFor(session: AuthSession): number {
-    return this.#sessions.freshFor(session);
+    return this.#s.sessions.freshFor(session);
   }
 
   /** Starts the SRP math that does not need the password, e.g. when a sign-in form shows. Safe to call often. */
   prepareSignIn(): void {
-    this.#signIn.prepare();
+    this.#s.signIn.prepare();
   }
 
   /** @deprecated Amplify v5 form: use `signIn({ username, password, clientMetadata })`. */
   signIn(username: string, password?: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   signIn(params: SignInParams): Promise<SignInResult>;
   signIn(...args: v5.SignInArgs): Promise<SignInResult> {
-    return this.#signIn.signIn(v5.signInArgs(args));
+    return this.#s.signIn.signIn(v5.signInArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
@@ -133,7 +115,7 @@ export class Auth {
   /** Answer the current step: a code, the MFA type (`SMS`/`TOTP`), a new password, or a custom challenge answer. */
   confirmSignIn(params: ConfirmSignInParams): Promise<SignInResult>;
   confirmSignIn(...args: v5.ConfirmSignInArgs): Promise<SignInResult> {
-    return this.#signIn.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure');
+    return this.#s.signIn.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure');
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -141,7 +123,7 @@ export class Auth {
   /** Amplify v5's answer to NEW_PASSWORD_REQUIRED (`confirmSignIn` answers it too). */
   completeNewPassword(newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   completeNewPassword(...args: v5.CompleteNewPasswordArgs): Promise<SignInResult> {
-    return this.#signIn.answer(v5.completeNewPasswordArgs(args), 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED');
+    return this.#s.signIn.answer(v5.completeNewPasswordArgs(args), 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED');
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -149,43 +131,34 @@ export class Auth {
   /** Amplify v5's answer to a custom challenge (`confirmSignIn` answers it too). */
   sendCustomChallengeAnswer(answer: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   sendCustomChallengeAnswer(...args: v5.CustomAnswerArgs): Promise<SignInResult> {
-    return this.#signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
+    return this.#s.signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
   }
 
   /** Drops an unfinished sign-in without a request, so the app can go back to its form. Nothing happens when signed in. */
   async cancelSignIn(): Promise<void> {
-    this.#signIn.cancel();
+    this.#s.signIn.cancel();
   }
 
   /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
   federatedSignIn(options?: FederatedSignInOptions): Promise<void> {
-    return this.#hostedUi.federatedSignIn(options);
+    return this.#s.hostedUi.federatedSignIn(options);
   }
 
   /** Finish a hosted-UI sign-in on the redirect page (done by `start()` on a callback URL); null when not a callback. */
   handleRedirect(url?: string): Promise<SignInResult | null> {
-    return this.#hostedUi.handleRedirect(url);
+    return this.#s.hostedUi.handleRedirect(url);
   }
 
   /** Sign out here; with `{ global: true }` on every device (revokes every refresh token). */
-  async signOut(options: { global?: boolean } = {}): Promise<void> {
-    this.#signIn.reset();
-    this.#signUp.reset();
-    const session = this.#sessions.session;
-    const viaHostedUi = session !== null && this.#hostedUi.signedInHere;
-    if (session) await this.#sessions.revoke(session, options.global === true, viaHostedUi);
-    const state = this.getState();
-    if (this.#sessions.session || state.status !== 'signedOut' || state.nextStep) this.#sessions.end();
-    this.#events.emit('signOut', undefined, 'A user has been signed out');
-    // Last: it navigates away. The hosted UI keeps its own session cookie until /logout clears it.
-    if (viaHostedUi) await this.#hostedUi.signOut(options.global ? null : session);
+  signOut(options: { global?: boolean } = {}): Promise<void> {
+    return this.#s.signOut.signOut(options.global === true);
   }
 
   /** @deprecated Amplify v5 form: use `signUp({ username, password, attributes })`. */
   signUp(username: string, password: string, email?: string, phoneNumber?: string): Promise<SignUpResult>;
   signUp(params: SignUpParams): Promise<SignUpResult>;
   signUp(...args: v5.SignUpArgs): Promise<SignUpResult> {
-    return this.#signUp.signUp(v5.signUpArgs(args));
+    return this.#s.signUp.signUp(v5.signUpArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignUp({ username, code })`. */
@@ -193,14 +166,14 @@ export class Auth {
   /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. */
   confirmSignUp(params: ConfirmSignUpParams): Promise<'SUCCESS'>;
   confirmSignUp(...args: v5.ConfirmSignUpArgs): Promise<'SUCCESS'> {
-    return this.#signUp.confirm(v5.confirmSignUpArgs(args));
+    return this.#s.signUp.confirm(v5.confirmSignUpArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `resendSignUp({ username })`. */
   resendSignUp(username: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
   resendSignUp(params: ResendSignUpParams): Promise<CodeDeliveryResult>;
   resendSignUp(...args: v5.UsernameArgs<ResendSignUpParams>): Promise<CodeDeliveryResult> {
-    return this.#signUp.resend(v5.usernameArgs(args));
+    return this.#s.signUp.resend(v5.usernameArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPassword({ username })`. */
@@ -208,7 +181,7 @@ export class Auth {
   /** Send a password-reset code. The next step is CONFIRM_RESET_PASSWORD_WITH_CODE. */
   forgotPassword(params: ForgotPasswordParams): Promise<ForgotPasswordResult>;
   forgotPassword(...args: v5.UsernameArgs<ForgotPasswordParams>): Promise<ForgotPasswordResult> {
-    return this.#passwordReset.start(v5.usernameArgs(args));
+    return this.#s.passwordReset.start(v5.usernameArgs(args));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPasswordSubmit({ username, code, newPassword })`. */
@@ -216,26 +189,25 @@ export class Auth {
   /** Set a new password with the reset code. */
   forgotPasswordSubmit(params: ForgotPasswordSubmitParams): Promise<'SUCCESS'>;
   forgotPasswordSubmit(...args: v5.ForgotPasswordSubmitArgs): Promise<'SUCCESS'> {
-    return this.#passwordReset.submit(v5.forgotPasswordSubmitArgs(args));
+    return this.#s.passwordReset.submit(v5.forgotPasswordSubmitArgs(args));
   }
 
   /** The signed-in user from the id token (no request), or fresh from Cognito with `bypassCache`. */
   currentAuthenticatedUser(options: { bypassCache?: boolean } = {}): Promise<AuthUser> {
-    return this.#account.currentUser(options.bypassCache === true);
+    return this.#s.account.currentUser(options.bypassCache === true);
   }
 
   /** v5: `{ username, attributes, id }` from Cognito, or null when nobody is signed in. */
   currentUserInfo(): Promise<CurrentUserInfo | null> {
-    return this.#account.userInfo();
+    return this.#s.account.userInfo();
   }
-
 
   /** @deprecated Amplify v5 form: drop the user argument. */
   userAttributes(user: v5.V5User): Promise<UserAttribute[]>;
   /** The user's attributes as `[{ Name, Value }]`, from Cognito. */
   userAttributes(): Promise<UserAttribute[]>;
   userAttributes(): Promise<UserAttribute[]> {
-    return this.#account.attributeList();
+    return this.#s.account.attributeList();
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -244,24 +216,24 @@ export class Auth {
   updateUserAttributes(attributes: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<'SUCCESS'>;
   updateUserAttributes(...args: v5.UpdateUserAttributesArgs): Promise<'SUCCESS'> {
     const [attributes, metadata] = v5.withoutUser<readonly [Record<string, string>, v5.ClientMetadata?]>(args);
-    return this.#account.updateAttributes(attributes, metadata);
+    return this.#s.account.updateAttributes(attributes, metadata);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
   deleteUserAttributes(user: v5.V5User, names: string[]): Promise<'SUCCESS'>;
   deleteUserAttributes(names: string[]): Promise<'SUCCESS'>;
   deleteUserAttributes(...args: v5.DeleteUserAttributesArgs): Promise<'SUCCESS'> {
-    return this.#account.deleteAttributes(v5.withoutUser<readonly [string[]]>(args)[0]);
+    return this.#s.account.deleteAttributes(v5.withoutUser<readonly [string[]]>(args)[0]);
   }
 
   /** Send a code to verify `email` or `phone_number` of the signed-in user. */
   verifyCurrentUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult> {
-    return this.#account.sendVerificationCode(attribute, clientMetadata);
+    return this.#s.account.sendVerificationCode(attribute, clientMetadata);
   }
 
   /** Check the code sent by `verifyCurrentUserAttribute`. */
   verifyCurrentUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'> {
-    return this.#account.verifyAttribute(attribute, code);
+    return this.#s.account.verifyAttribute(attribute, code);
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
@@ -270,7 +242,7 @@ export class Auth {
   verifyUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
   verifyUserAttribute(...args: v5.VerifyUserAttributeArgs): Promise<CodeDeliveryResult> {
     const [attribute, metadata] = v5.withoutUser<readonly [string, v5.ClientMetadata?]>(args);
-    return this.#account.sendVerificationCode(attribute, metadata);
+    return this.#s.account.sendVerificationCode(attribute, metadata);
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
@@ -279,7 +251,7 @@ export class Auth {
   verifyUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'>;
   verifyUserAttributeSubmit(...args: v5.VerifyUserAttributeSubmitArgs): Promise<'SUCCESS'> {
     const [attribute, code] = v5.withoutUser<readonly [string, string]>(args);
-    return this.#account.verifyAttribute(attribute, code);
+    return this.#s.account.verifyAttribute(attribute, code);
   }
 
   /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
@@ -288,7 +260,7 @@ export class Auth {
   changePassword(oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
   changePassword(params: ChangePasswordParams): Promise<'SUCCESS'>;
   changePassword(...args: v5.ChangePasswordArgs): Promise<'SUCCESS'> {
-    return this.#account.changePassword(v5.changePasswordArgs(args));
+    return this.#s.account.changePassword(v5.changePasswordArgs(args));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -296,7 +268,7 @@ export class Auth {
   /** The shared secret of a new authenticator app; build its QR code with `buildTotpUri`. */
   setupTOTP(): Promise<string>;
   setupTOTP(): Promise<string> {
-    return this.#account.setupTotp();
+    return this.#s.account.setupTotp();
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -305,14 +277,14 @@ export class Auth {
   verifyTotpToken(code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
   verifyTotpToken(...args: v5.VerifyTotpTokenArgs): Promise<'SUCCESS'> {
     const [code, deviceName] = v5.withoutUser<readonly [string, string?]>(args);
-    return this.#account.verifyTotp(code, deviceName);
+    return this.#s.account.verifyTotp(code, deviceName);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
   setPreferredMFA(user: v5.V5User, method: MfaPreference): Promise<'SUCCESS'>;
   setPreferredMFA(method: MfaPreference): Promise<'SUCCESS'>;
   setPreferredMFA(...args: v5.SetPreferredMfaArgs): Promise<'SUCCESS'> {
-    return this.#account.setPreferredMfa(v5.withoutUser<readonly [MfaPreference]>(args)[0]);
+    return this.#s.account.setPreferredMfa(v5.withoutUser<readonly [MfaPreference]>(args)[0]);
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -320,42 +292,47 @@ export class Auth {
   /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `NOMFA`, from Cognito. */
   getPreferredMFA(): Promise<PreferredMfa>;
   getPreferredMFA(): Promise<PreferredMfa> {
-    return this.#account.preferredMfa();
+    return this.#s.account.preferredMfa();
+  }
+
+  /** v6: the MFA methods turned on for the signed-in user, and the preferred one, from Cognito. */
+  fetchMFAPreference(): Promise<MfaPreferenceResult> {
+    return this.#s.account.mfaPreference();
+  }
+
+  /** v6: turn MFA methods on or off and choose the preferred one: `{ totp: 'PREFERRED', sms: 'DISABLED' }`. */
+  updateMFAPreference(params: UpdateMfaPreferenceParams): Promise<void> {
+    return this.#s.account.updateMfaPreference(params);
   }
 
   /** Mark this device remembered: later sign-ins from it may skip MFA (per pool settings). */
   rememberDevice(): Promise<'SUCCESS'> {
-    return this.#account.rememberDevice();
+    return this.#s.account.rememberDevice();
   }
 
   /** Forget this device at Cognito and locally. */
   forgetDevice(): Promise<void> {
-    return this.#account.forgetDevice();
+    return this.#s.account.forgetDevice();
   }
 
   /** The user's devices, v5 shape `{ id, name }` plus remembered status and dates. */
   fetchDevices(): Promise<DeviceInfo[]> {
-    return this.#account.fetchDevices();
+    return this.#s.account.fetchDevices();
   }
 
   /** Delete the signed-in user at Cognito, then everything stored about it here. */
-  async deleteUser(): Promise<'SUCCESS'> {
-    await this.#account.deleteUser();
-    this.#signIn.reset();
-    this.#signUp.reset();
-    this.#sessions.end(null, { forgetDevice: true });
-    this.#events.emit('userDeleted', undefined, 'The authenticated user has been deleted.');
-    return 'SUCCESS';
+  deleteUser(): Promise<'SUCCESS'> {
+    return this.#s.signOut.deleteUser();
   }
 
   /** AWS credentials from the identity pool: the signed-in user's, or guest ones when signed out. */
   currentCredentials(): Promise<AwsCredentials> {
-    return this.#credentials.get();
+    return this.#s.credentials.get();
   }
 
   /** How long (ms) cached credentials are served before they are fetched anew; 0 when due. */
   credentialsFreshFor(credentials: AwsCredentials): number {
-    return this.#credentials.freshFor(credentials);
+    return this.#s.credentials.freshFor(credentials);
   }
 
   /** The seed's `essentialCredentials(credentials)`: what an AWS SDK client needs, plus identity. */
@@ -376,21 +353,21 @@ export class Auth {
 
   /** A config in place: restore its stored session, show loading on a callback page (until start() completes it). */
   #applyConfig(): void {
-    this.#sessions.restore();
-    this.#hostedUi.configured();
-    if (this.#hostedUi.onCallbackPage) this.#store.dispatch({ type: 'loading' });
-    this.#events.emit('configured', undefined, 'The Auth category has been configured successfully');
+    this.#s.sessions.restore();
+    this.#s.hostedUi.configured();
+    if (this.#s.hostedUi.onCallbackPage) this.#s.store.dispatch({ type: 'loading' });
+    this.#s.events.emit('configured', undefined, 'The Auth category has been configured successfully');
   }
 
   #startServices(): void {
-    this.#sessions.start();
-    this.#hostedUi.start();
+    this.#s.sessions.start();
+    this.#s.hostedUi.start();
   }
 
   /** Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them. */
   #principalChanged(): void {
-    this.#credentials.clear();
-    if (!this.#sessions.session) this.#hostedUi.forgetCallbacks();
+    this.#s.credentials.clear();
+    if (!this.#s.sessions.session) this.#s.hostedUi.forgetCallbacks();
   }
 }
 

@@ -179,7 +179,8 @@ export interface UserAttribute {
   Value: string;
 }
 
-export type PreferredMfa = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'NOMFA';
+/** v5's answer to `getPreferredMFA`, plus `EMAIL_OTP` for pools with email MFA. */
+export type PreferredMfa = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'NOMFA';
 
 export interface DeviceInfo {
   id: string;

@@ -1,0 +1,63 @@
+import { AccountApi } from './accountApi';
+import type { ResolvedAuthOptions } from './authOptions';
+import { AuthStore } from './authStore';
+import type { CognitoClient } from './cognitoClient';
+import type { ConfiguredPool } from './configuredPool';
+import { IdentityCredentials } from './credentials/identityCredentials';
+import { defaultEnvironment, type BrowserEnvironment } from './environment';
+import { AuthEvents } from './events';
+import { HostedUi } from './hostedUi';
+import { PasswordResetFlow } from './passwordResetFlow';
+import { SessionManager } from './sessionManager';
+import { SignInFlow } from './signInFlow';
+import { SignOutFlow } from './signOutFlow';
+import { SignUpFlow } from './signUpFlow';
+
+/** The services behind the `Auth` façade, each handed only what it needs. */
+export interface AuthServices {
+  events: AuthEvents;
+  store: AuthStore;
+  sessions: SessionManager;
+  signIn: SignInFlow;
+  signUp: SignUpFlow;
+  passwordReset: PasswordResetFlow;
+  hostedUi: HostedUi;
+  account: AccountApi;
+  credentials: IdentityCredentials;
+  signOut: SignOutFlow;
+}
+
+export interface AuthServicesInput {
+  options: ResolvedAuthOptions;
+  client: CognitoClient;
+  /** The current pool: `configure()` replaces it, services read it on each use. */
+  pool: () => ConfiguredPool;
+  environment: Partial<BrowserEnvironment> | undefined;
+  /** A sign-in, sign-out or user switch. */
+  onPrincipalChange: () => void;
+}
+
+/** Builds the services (allocation only: nothing is requested or scheduled here). */
+export function composeServices({ options, client, pool, environment, onPrincipalChange }: AuthServicesInput): AuthServices {
+  const shared = { pool, store: new AuthStore(), events: new AuthEvents() };
+  const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
+  const signIn = new SignInFlow({ ...shared, sessions, srp: options.srp });
+  const signUp = new SignUpFlow({ ...shared, signIn, options });
+  const account = new AccountApi({ ...shared, sessions });
+  const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
+  const forgetSteps = (): void => {
+    signIn.reset();
+    signUp.reset();
+  };
+  return {
+    ...shared,
+    sessions,
+    signIn,
+    signUp,
+    passwordReset: new PasswordResetFlow(shared),
+    hostedUi,
+    account,
+    credentials: new IdentityCredentials({ pool, client, now: options.now, sessions }),
+    signOut: new SignOutFlow({ ...shared, sessions, hostedUi, account, forgetSteps }),
+  };
+}
