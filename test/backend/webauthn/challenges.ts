@@ -9,7 +9,10 @@ import type { UserRecord } from '../users';
 import type { PendingWebAuthnChallenge } from './passkeyRecord';
 import { webAuthnFail } from './errors';
 
-export function issueChallenge(ctx: Ctx, user: UserRecord, purpose: PendingWebAuthnChallenge['purpose'], lifetimeMs: number): string {
+/** All the challenge store needs of the backend: its clock (and, for callers, its config). */
+export type WebAuthnCtx = Pick<Ctx, 'config' | 'now'>;
+
+export function issueChallenge(ctx: WebAuthnCtx, user: UserRecord, purpose: PendingWebAuthnChallenge['purpose'], lifetimeMs: number): string {
   const now = ctx.now();
   for (const [value, pending] of user.webAuthnChallenges) if (now >= pending.expiresAt) user.webAuthnChallenges.delete(value);
   const challenge = base64UrlEncode(randomBytes(32));
@@ -18,7 +21,7 @@ export function issueChallenge(ctx: Ctx, user: UserRecord, purpose: PendingWebAu
 }
 
 /** Consumes `challenge`, or throws WebAuthnChallengeNotFoundException (unknown, used, expired, other purpose). */
-export function takeChallenge(ctx: Ctx, user: UserRecord, purpose: PendingWebAuthnChallenge['purpose'], challenge: string): void {
+export function takeChallenge(ctx: WebAuthnCtx, user: UserRecord, purpose: PendingWebAuthnChallenge['purpose'], challenge: string): void {
   const pending = user.webAuthnChallenges.get(challenge);
   if (!pending || pending.purpose !== purpose) throw webAuthnFail.challengeNotFound('WebAuthn challenge not found.');
   user.webAuthnChallenges.delete(challenge);

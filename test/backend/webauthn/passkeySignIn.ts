@@ -3,10 +3,9 @@
  * `requestOptionsFor` makes CREDENTIAL_REQUEST_OPTIONS, `verifySignInCredential` checks the
  * CREDENTIAL answer. Session handling (the `Session` string, tokens) stays with the caller.
  */
-import type { Ctx } from '../context';
 import type { UserRecord } from '../users';
 import { verifyAssertion } from './assertion';
-import { issueChallenge, takeChallenge } from './challenges';
+import { issueChallenge, takeChallenge, type WebAuthnCtx } from './challenges';
 import { parseClientData } from './clientData';
 import { parseAuthenticationResponse } from './credentialJson';
 import { requireWebAuthn } from './enabled';
@@ -14,7 +13,7 @@ import { webAuthnFail } from './errors';
 import { userHandle } from './userEntity';
 
 /** Whether WEB_AUTHN belongs in AvailableChallenges: passkeys are on and the user has registered one. */
-export function passkeySignInAvailable(ctx: Ctx, user: UserRecord): boolean {
+export function passkeySignInAvailable(ctx: WebAuthnCtx, user: UserRecord): boolean {
   return ctx.config.webAuthn !== undefined && user.passkeys.length > 0;
 }
 
@@ -23,7 +22,7 @@ export function passkeySignInAvailable(ctx: Ctx, user: UserRecord): boolean {
  * JSON string, with a fresh single-use challenge (expires after webAuthn.timeoutSeconds).
  * Throws WebAuthnNotEnabledException when the pool has no webAuthn options.
  */
-export function requestOptionsFor(ctx: Ctx, user: UserRecord): string {
+export function requestOptionsFor(ctx: WebAuthnCtx, user: UserRecord): string {
   const webAuthn = requireWebAuthn(ctx.config);
   const challenge = issueChallenge(ctx, user, 'authentication', webAuthn.timeoutSeconds * 1000);
   return JSON.stringify({
@@ -48,7 +47,7 @@ export function requestOptionsFor(ctx: Ctx, user: UserRecord): string {
  * WebAuthnRelyingPartyMismatchException, NotAuthorizedException (unknown passkey, bad signature,
  * counter not increasing, UP/UV missing), WebAuthnNotEnabledException.
  */
-export async function verifySignInCredential(ctx: Ctx, user: UserRecord, credentialJson: string): Promise<void> {
+export async function verifySignInCredential(ctx: WebAuthnCtx, user: UserRecord, credentialJson: string): Promise<void> {
   const webAuthn = requireWebAuthn(ctx.config);
   const response = parseAuthenticationResponse(credentialJson);
   const { challenge } = parseClientData(response.response.clientDataJSON);
@@ -64,7 +63,8 @@ export async function verifySignInCredential(ctx: Ctx, user: UserRecord, credent
     requireUserVerification: webAuthn.userVerification === 'required',
     expectedUserHandle: userHandle(user),
   });
-  passkey.signCount = verified.newSignCount;
+  // Two answers racing for different challenges must not move the counter backwards.
+  passkey.signCount = Math.max(passkey.signCount, verified.newSignCount);
   passkey.backedUp = verified.backedUp;
   passkey.lastUsedAt = ctx.now();
 }
