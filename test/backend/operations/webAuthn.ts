@@ -14,7 +14,7 @@ import { ES256, RS256 } from '../webauthn/cose';
 import { MAX_PASSKEYS_PER_USER } from '../webauthn/config';
 import { parseRegistrationResponse } from '../webauthn/credentialJson';
 import { requireWebAuthn } from '../webauthn/enabled';
-import type { PasskeyRecord } from '../webauthn/passkeyRecord';
+import { passkeyRecord, type PasskeyRecord } from '../webauthn/passkeyRecord';
 import { verifyRegistration } from '../webauthn/registration';
 import { userEntity } from '../webauthn/userEntity';
 
@@ -69,21 +69,7 @@ export const CompleteWebAuthnRegistration: Operation = async (ctx, input) => {
   // WebAuthn §7.1 step 26: one credential id, one account.
   if (ctx.users.findByPasskey(credential.id)) throw fail.invalidParameter('This passkey is already registered.');
   if (user.passkeys.length >= MAX_PASSKEYS_PER_USER) throw fail.limitExceeded(`A user can have at most ${MAX_PASSKEYS_PER_USER} passkeys.`);
-  user.passkeys.push({
-    credentialId: credential.id,
-    publicKey: credential.publicKey,
-    alg: credential.alg,
-    signCount: credential.signCount,
-    transports: credential.transports,
-    attachment: credential.attachment,
-    aaguid: credential.aaguid,
-    backupEligible: credential.backupEligible,
-    backedUp: credential.backedUp,
-    friendlyName: friendlyName(credential.attachment, user.passkeys.length + 1),
-    relyingPartyId: webAuthn.relyingPartyId,
-    createdAt: ctx.now(),
-    lastUsedAt: undefined,
-  });
+  user.passkeys.push(passkeyRecord(credential, webAuthn.relyingPartyId, friendlyName(credential.attachment, user.passkeys.length + 1), ctx.now()));
   user.modifiedAt = ctx.now();
   return {};
 };

@@ -1,6 +1,7 @@
 /** A registered passkey as the pool stores it on the user (UserRecord.passkeys). */
 import type { CoseAlgorithm } from './cose';
 import type { AuthenticatorAttachment } from './credentialJson';
+import type { RegisteredCredential } from './registration';
 
 export interface PasskeyRecord {
   /** base64url credential id. */
@@ -27,4 +28,23 @@ export interface PendingWebAuthnChallenge {
   purpose: 'registration' | 'authentication';
   /** Backend clock, ms. */
   expiresAt: number;
+}
+
+/** The record CompleteWebAuthnRegistration stores for a verified credential. */
+export function passkeyRecord(credential: RegisteredCredential, relyingPartyId: string, friendlyName: string, createdAt: number): PasskeyRecord {
+  return {
+    credentialId: credential.id,
+    publicKey: credential.publicKey,
+    alg: credential.alg,
+    signCount: credential.signCount,
+    transports: credential.transports,
+    attachment: credential.attachment,
+    aaguid: credential.aaguid,
+    backupEligible: credential.backupEligible,
+    backedUp: credential.backedUp,
+    friendlyName,
+    relyingPartyId,
+    createdAt,
+    lastUsedAt: undefined,
+  };
 }
