@@ -118,6 +118,7 @@ describe('passkey registration over HTTP (StartWebAuthnRegistration / CompleteWe
 
     await expect(idp(server, 'ListWebAuthnCredentials', { AccessToken: token, NextToken: 'bm9wZQ==' })).rejects.toEqual(failure('InvalidParameterException'));
     await expect(idp(server, 'ListWebAuthnCredentials', { AccessToken: token, MaxResults: 21 })).rejects.toEqual(failure('InvalidParameterException'));
+    await expect(idp(server, 'ListWebAuthnCredentials', { AccessToken: token, MaxResults: 0 })).resolves.toEqual({ Credentials: expect.any(Array) });
 
     await idp(server, 'DeleteWebAuthnCredential', { AccessToken: token, CredentialId: ids[1] });
     const after = await idp(server, 'ListWebAuthnCredentials', { AccessToken: token });

@@ -18,7 +18,7 @@ import { passkeyRecord, type PasskeyRecord } from '../webauthn/passkeyRecord';
 import { verifyRegistration } from '../webauthn/registration';
 import { userEntity } from '../webauthn/userEntity';
 
-/** ListWebAuthnCredentials MaxResults: 1–20 (Cognito's WebAuthnCredentialsQueryLimitType). */
+/** ListWebAuthnCredentials MaxResults: 0–20 per the API reference; 0 (like absent) means a full page. */
 const MAX_RESULTS = 20;
 
 function descriptor(p: PasskeyRecord): Record<string, unknown> {
@@ -112,12 +112,13 @@ function friendlyName(attachment: PasskeyRecord['attachment'], n: number): strin
 function maxResults(input: Input): number {
   const value = input.MaxResults;
   if (value === undefined || value === null) return MAX_RESULTS;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_RESULTS) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_RESULTS) {
     throw fail.invalidParameter(
-      `1 validation error detected: Value '${String(value)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${MAX_RESULTS}`,
+      `1 validation error detected: Value '${String(value)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${MAX_RESULTS}`,
     );
   }
-  return value;
+  // An empty page would hand back a NextToken pointing at the same place forever.
+  return value === 0 ? MAX_RESULTS : value;
 }
 
 /** NextToken is opaque to clients; this one names the user it was issued to and the next offset. */
