@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SoftAuthenticator, type CreateKnobs, type PublicKeyCredentialCreationOptionsJSON } from '../support/softAuthenticator';
+import { encodeCbor, type CborInput } from '../support/cborEncoder';
 import { BackendError } from './errors';
+import { decodeCbor } from './webauthn/cbor';
 import { strongPassword, useBackend, type Running } from './harness';
 
 const TARGET = 'AWSCognitoIdentityProviderService.';
@@ -215,6 +217,28 @@ describe('passkey registration over HTTP (StartWebAuthnRegistration / CompleteWe
       await expect(idp(server, 'CompleteWebAuthnRegistration', { AccessToken: mine, Credential: credential })).rejects.toEqual(
         failure('WebAuthnChallengeNotFoundException'),
       );
+    });
+
+    it('with an attestation it cannot check: a certificate chain, another format, a none with a statement', async () => {
+      const token = await signIn(server, 'r-attestation');
+      const rewrite = async (change: (object: Map<string, CborInput>) => void): Promise<unknown> => {
+        const credential = new SoftAuthenticator().create(await startRegistration(server, token), ORIGIN, { attestation: 'packed' });
+        const object = decodeCbor(Buffer.from(credential.response.attestationObject, 'base64url')) as Map<string, CborInput>;
+        change(object);
+        credential.response.attestationObject = Buffer.from(encodeCbor(object)).toString('base64url');
+        return idp(server, 'CompleteWebAuthnRegistration', { AccessToken: token, Credential: credential }).catch((e: unknown) => e);
+      };
+      const statement = (object: Map<string, CborInput>) => object.get('attStmt') as Map<string, CborInput>;
+      expect(await rewrite((o) => statement(o).set('x5c', [new Uint8Array(8)]))).toEqual(failure('WebAuthnCredentialNotSupportedException'));
+      expect(await rewrite((o) => o.set('fmt', 'fido-u2f'))).toEqual(failure('WebAuthnCredentialNotSupportedException'));
+      expect(await rewrite((o) => o.set('fmt', 'none'))).toEqual(
+        new BackendError('InvalidParameterException', 'A none attestation must have an empty attStmt.'),
+      );
+      expect(await rewrite((o) => statement(o).set('alg', -257))).toEqual(failure('InvalidParameterException'));
+      expect(await rewrite((o) => (statement(o).get('sig') as Uint8Array).reverse())).toEqual(
+        new BackendError('NotAuthorizedException', 'Attestation signature is invalid.'),
+      );
+      expect(server().backend.getUser('r-attestation')?.passkeys).toEqual([]);
     });
 
     it('with a malformed attestation object, credential JSON or id', async () => {

@@ -159,6 +159,16 @@ describe('passkey sign-in (the WEB_AUTHN challenge API)', () => {
     expect(user.passkeys[0]?.lastUsedAt).toBeUndefined();
   });
 
+  it('accepts an assertion without user verification when the pool only prefers it', async () => {
+    const w = world({ webAuthn: { origins: [ORIGIN], userVerification: 'preferred' } });
+    const user = await w.user('uv');
+    const authenticator = new SoftAuthenticator();
+    await w.register(user, authenticator);
+    expect(JSON.parse(requestOptionsFor(w.ctx, user))).toMatchObject({ userVerification: 'preferred' });
+    await verifySignInCredential(w.ctx, user, answer(w, user, authenticator, { userVerified: false }));
+    await expect(verifySignInCredential(w.ctx, user, answer(w, user, authenticator, { userPresent: false }))).rejects.toEqual(failure('NotAuthorizedException'));
+  });
+
   it("refuses a passkey that isn't this user's", async () => {
     const { w, user } = await registered();
     const other = await w.user('sam');
