@@ -219,6 +219,12 @@ describe('passkey registration over HTTP (StartWebAuthnRegistration / CompleteWe
       );
     });
 
+    it("claiming another user's credential id", async () => {
+      const taken = await register(server, await signIn(server, 'r-victim'), new SoftAuthenticator());
+      expect(await attempt('r-hijack', { credentialId: taken })).toEqual(new BackendError('InvalidParameterException', 'This passkey is already registered.'));
+      expect(server().backend.getUser('r-victim')?.passkeys).toHaveLength(1);
+    });
+
     it('with an attestation it cannot check: a certificate chain, another format, a none with a statement', async () => {
       const token = await signIn(server, 'r-attestation');
       const rewrite = async (change: (object: Map<string, CborInput>) => void): Promise<unknown> => {

@@ -169,6 +169,19 @@ describe('passkey sign-in (the WEB_AUTHN challenge API)', () => {
     await expect(verifySignInCredential(w.ctx, user, answer(w, user, authenticator, { userPresent: false }))).rejects.toEqual(failure('NotAuthorizedException'));
   });
 
+  it("refuses a registration challenge, or another user's sign-in challenge", async () => {
+    const { w, user, authenticator } = await registered();
+    const registration = issueChallenge(w.ctx, user, 'registration', 60_000);
+    await expect(verifySignInCredential(w.ctx, user, answer(w, user, authenticator, { challenge: registration }))).rejects.toEqual(
+      failure('WebAuthnChallengeNotFoundException'),
+    );
+    const other = await w.user('kim');
+    const theirs = (JSON.parse(requestOptionsFor(w.ctx, other)) as { challenge: string }).challenge;
+    await expect(verifySignInCredential(w.ctx, user, answer(w, user, authenticator, { challenge: theirs }))).rejects.toEqual(
+      failure('WebAuthnChallengeNotFoundException'),
+    );
+  });
+
   it("refuses a passkey that isn't this user's", async () => {
     const { w, user } = await registered();
     const other = await w.user('sam');

@@ -72,6 +72,8 @@ export interface CreateKnobs extends CeremonyKnobs {
   alg?: -7 | -257;
   /** Attestation format (default `none`); `packed` = self-attestation. */
   attestation?: 'none' | 'packed';
+  /** Claim this credential id (base64url) for the new key: `none` attestation signs nothing, so a hostile client can. */
+  credentialId?: string;
 }
 
 export interface GetKnobs extends CeremonyKnobs {
@@ -134,7 +136,8 @@ export class SoftAuthenticator {
     if (alg === undefined || !offered.includes(alg)) throw new Error('NotSupportedError: no offered algorithm is supported');
     const { privateKey, publicKey } =
       alg === ES256 ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const credential: HeldCredential = { id: randomBytes(32), rpId, userHandle: options.user.id, alg, privateKey, publicKey, signCount: 0 };
+    const id = knobs.credentialId === undefined ? randomBytes(32) : Buffer.from(knobs.credentialId, 'base64url');
+    const credential: HeldCredential = { id, rpId, userHandle: options.user.id, alg, privateKey, publicKey, signCount: 0 };
 
     const clientDataJSON = clientData('webauthn.create', options.challenge, origin, knobs);
     const coseKey = encodeCbor(coseKeyOf(credential));
@@ -158,10 +161,9 @@ export class SoftAuthenticator {
       ]),
     );
     this.#credentials.push(credential);
-    const id = credential.id.toString('base64url');
     return {
-      id,
-      rawId: id,
+      id: id.toString('base64url'),
+      rawId: id.toString('base64url'),
       type: 'public-key',
       response: {
         clientDataJSON: clientDataJSON.toString('base64url'),
