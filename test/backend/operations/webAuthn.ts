@@ -66,7 +66,7 @@ export const CompleteWebAuthnRegistration: Operation = async (ctx, input) => {
     rpId: webAuthn.relyingPartyId,
     requireUserVerification: webAuthn.userVerification === 'required',
   });
-  // WebAuthn §7.1 step 26: one credential id, one account.
+  // WebAuthn §7.1: a credential id registered to anyone (this user included) is refused, or one key could answer for two accounts.
   if (ctx.users.findByPasskey(credential.id)) throw fail.invalidParameter('This passkey is already registered.');
   if (user.passkeys.length >= MAX_PASSKEYS_PER_USER) throw fail.limitExceeded(`A user can have at most ${MAX_PASSKEYS_PER_USER} passkeys.`);
   user.passkeys.push(passkeyRecord(credential, webAuthn.relyingPartyId, friendlyName(credential.attachment, user.passkeys.length + 1), ctx.now()));
