@@ -1,5 +1,6 @@
 /** Fills BackendOptions defaults (Cognito's own defaults where there is one). */
 import type { BackendConfig, BackendOptions } from './types';
+import { resolveWebAuthn } from './webauthn/config';
 
 export const DEFAULT_USER_POOL_ID = 'us-east-1_TestPool01';
 /** Cognito app client ids are 26 lowercase alphanumerics. */
@@ -72,5 +73,6 @@ export function resolveConfig(options: BackendOptions = {}): BackendConfig {
         unauthenticated: pool.roles?.unauthenticated === undefined ? `arn:aws:iam::123456789012:role/Cognito_${poolName}Unauth_Role` : pool.roles.unauthenticated,
       },
     },
+    webAuthn: resolveWebAuthn(options.webAuthn, poolName),
   };
 }

@@ -96,6 +96,29 @@ export interface BackendOptions {
   oauth?: OAuthOptions;
   /** The identity pool behind `AWSCognitoIdentityService.*`. Always on; these options change its defaults. */
   identityPool?: IdentityPoolOptions;
+  /** Passkeys (WebAuthn registration and the WEB_AUTHN challenge). Absent: off (WebAuthnNotEnabledException). */
+  webAuthn?: WebAuthnOptions;
+}
+
+export interface WebAuthnOptions {
+  /** The relying party id: credentials are scoped to it (rpIdHash). Default `localhost`. */
+  relyingPartyId?: string;
+  /** `rp.name` in the creation options. Default the pool name (userPoolId after `_`). */
+  relyingPartyName?: string;
+  /** Exact origins (`http://localhost:5173`) clientDataJSON may name. Default none: every ceremony fails until set. */
+  origins?: string[];
+  /** `required`: assertions and registrations without the UV flag fail. Default `required`. */
+  userVerification?: 'required' | 'preferred';
+  /** Lifetime of a registration or sign-in challenge, and the `timeout` hint sent with it. Default 180. */
+  timeoutSeconds?: number;
+}
+
+export interface WebAuthnConfig {
+  relyingPartyId: string;
+  relyingPartyName: string;
+  origins: string[];
+  userVerification: 'required' | 'preferred';
+  timeoutSeconds: number;
 }
 
 export interface OAuthOptions {
@@ -197,6 +220,8 @@ export interface BackendConfig {
   refreshTokenRotation: { retryGracePeriodSeconds: number } | undefined;
   oauth: OAuthConfig | undefined;
   identityPool: IdentityPoolConfig;
+  /** Undefined: passkeys off. */
+  webAuthn: WebAuthnConfig | undefined;
 }
 
 export interface SeedUser {
@@ -236,6 +261,20 @@ export interface UserSnapshot {
     totpSecret: string | undefined;
   };
   devices: DeviceSnapshot[];
+  passkeys: PasskeySnapshot[];
+}
+
+export interface PasskeySnapshot {
+  /** base64url. */
+  credentialId: string;
+  /** COSE algorithm: -7 (ES256) or -257 (RS256). */
+  alg: number;
+  signCount: number;
+  transports: string[];
+  attachment: 'platform' | 'cross-platform' | undefined;
+  friendlyName: string;
+  createdAt: number;
+  lastUsedAt: number | undefined;
 }
 
 export interface HttpRequest {

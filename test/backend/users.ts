@@ -2,6 +2,7 @@
 import { randomString, uuid } from './bytes';
 import { computeX, newSaltHex, verifierFromX } from './srp';
 import type { BackendConfig, MfaType, UserSnapshot, UserStatus } from './types';
+import type { PasskeyRecord, PendingWebAuthnChallenge } from './webauthn/passkeyRecord';
 
 export interface DeviceRecord {
   key: string;
@@ -46,6 +47,10 @@ export interface UserRecord {
   /** One device group per user, as Cognito does. */
   deviceGroupKey: string;
   devices: Map<string, DeviceRecord>;
+  /** Registered WebAuthn credentials, oldest first. */
+  passkeys: PasskeyRecord[];
+  /** Issued WebAuthn challenges by value (see webauthn/challenges.ts). */
+  webAuthnChallenges: Map<string, PendingWebAuthnChallenge>;
   createdAt: number;
   modifiedAt: number;
 }
@@ -91,6 +96,12 @@ export class UserStore {
     return undefined;
   }
 
+  /** The user holding this passkey (credential ids are unique across the pool). */
+  findByPasskey(credentialId: string): UserRecord | undefined {
+    for (const user of this.#users.values()) if (user.passkeys.some((p) => p.credentialId === credentialId)) return user;
+    return undefined;
+  }
+
   async create(input: NewUser): Promise<UserRecord> {
     const sub = input.attributes.sub ?? uuid();
     const at = this.now();
@@ -106,6 +117,8 @@ export class UserStore {
       mfa: { sms: false, totp: false, email: false, preferred: undefined, totpSecret: undefined, pendingTotpSecret: undefined, lastTotpStep: undefined },
       deviceGroupKey: `-${randomString(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
       devices: new Map(),
+      passkeys: [],
+      webAuthnChallenges: new Map(),
       createdAt: at,
       modifiedAt: at,
     };
@@ -146,6 +159,16 @@ export class UserStore {
         remembered: d.remembered,
         createdAt: d.createdAt,
         lastAuthenticatedAt: d.lastAuthenticatedAt,
+      })),
+      passkeys: user.passkeys.map((p) => ({
+        credentialId: p.credentialId,
+        alg: p.alg,
+        signCount: p.signCount,
+        transports: [...p.transports],
+        attachment: p.attachment,
+        friendlyName: p.friendlyName,
+        createdAt: p.createdAt,
+        lastUsedAt: p.lastUsedAt,
       })),
     };
   }

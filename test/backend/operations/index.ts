@@ -16,6 +16,12 @@ import {
   UpdateUserAttributes,
   VerifyUserAttribute,
 } from './user';
+import {
+  CompleteWebAuthnRegistration,
+  DeleteWebAuthnCredential,
+  ListWebAuthnCredentials,
+  StartWebAuthnRegistration,
+} from './webAuthn';
 
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
   SignUp,
@@ -44,4 +50,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   ForgetDevice,
   GlobalSignOut,
   RevokeToken,
+  StartWebAuthnRegistration,
+  CompleteWebAuthnRegistration,
+  ListWebAuthnCredentials,
+  DeleteWebAuthnCredential,
 };
