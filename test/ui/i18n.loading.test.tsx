@@ -130,25 +130,30 @@ describe('on-demand dictionaries: <TranslationProvider>', () => {
 describe('on-demand dictionaries: switching language in <Authenticator>', () => {
   const kit = useEngineBackend();
 
-  function Switchable({ store }: { store: DictionaryStore }) {
-    const [language, setLanguage] = useState('en');
+  /** A locale switcher: through a TranslationProvider around the Authenticator, or its own `language` prop (unset at first). */
+  function Switchable({ store, through }: { store: DictionaryStore; through: 'provider' | 'prop' }) {
+    const [language, setLanguage] = useState<string | undefined>(undefined);
     return withStore(
       store,
       <>
         <button type="button" onClick={() => setLanguage('fr')}>
           Français
         </button>
-        <TranslationProvider language={language}>
-          <Authenticator />
-        </TranslationProvider>
+        {through === 'provider' ? (
+          <TranslationProvider language={language ?? 'en'}>
+            <Authenticator />
+          </TranslationProvider>
+        ) : (
+          <Authenticator {...(language === undefined ? {} : { language })} />
+        )}
       </>,
     );
   }
 
-  it('keeps the form and what was typed in the previous language until French arrives', async () => {
+  it.each(['provider', 'prop'] as const)('keeps the form and what was typed in the previous language until French arrives (through the %s)', async (through) => {
     const chunk = deferred();
     const store = new DictionaryStore(countingLoaders({ fr: () => chunk.promise }).loaders);
-    renderWithAuth(kit(), <Switchable store={store} />);
+    renderWithAuth(kit(), <Switchable store={store} through={through} />);
     await findScreen(en['signIn.heading']);
     const username = screen.getByLabelText(en['field.username']) as HTMLInputElement;
     fireEvent.change(username, { target: { value: 'ada' } });
@@ -162,6 +167,17 @@ describe('on-demand dictionaries: switching language in <Authenticator>', () => 
     expect(await findScreen(fr['signIn.heading'])).toBeTruthy();
     expect(screen.getByLabelText(fr['field.username'])).toBe(username);
     expect(username.value).toBe('ada');
+  });
+
+  it('<Authenticator translations> alone keeps the surrounding language (its documented default)', async () => {
+    renderWithAuth(
+      kit(),
+      <TranslationProvider language="fr">
+        <Authenticator translations={{ fr: { 'signIn.submit': 'Entrer' } }} />
+      </TranslationProvider>,
+    );
+    expect(await findScreen(fr['signIn.heading'])).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Entrer' })).toBeTruthy();
   });
 
   it('<Authenticator language="fr"> renders French from its first screen', async () => {

@@ -13,16 +13,21 @@ export interface TranslationContextValue {
 
 const EMPTY: Translations = {};
 
-function contextValue(translations: Translations, language: string, store: DictionaryStore): TranslationContextValue {
+/** What the context carries: the public value plus the overrides it was made from, for nested providers to inherit. */
+interface ContextValue extends TranslationContextValue {
+  translations: Translations;
+}
+
+function contextValue(translations: Translations, language: string, store: DictionaryStore): ContextValue {
   const t = createTranslate(translations, language, store);
-  return { t, tError: (name) => t(errorKey(translations, language, name, store)), language };
+  return { t, tError: (name) => t(errorKey(translations, language, name, store)), language, translations };
 }
 
 // No default value computed at module load: that call would be a top-level side effect, keeping every
 // dictionary in the bundle of apps that use only the hooks. English without a provider comes from useTranslate.
-const TranslationContext = createContext<TranslationContextValue | null>(null);
+const TranslationContext = createContext<ContextValue | null>(null);
 TranslationContext.displayName = 'CognitoTranslations';
-let english: TranslationContextValue | undefined;
+let english: ContextValue | undefined;
 
 /** Internal seam: the dictionaries the providers below read and load (tests inject loaders that fail). Default: the page's. */
 export const DictionaryStoreContext = createContext<DictionaryStore | null>(null);
@@ -66,6 +71,16 @@ export function TranslationProvider({ children, language = 'en', translations = 
 
 /** `t(key, values?)`, `tError(name)` and the language of the nearest TranslationProvider (English without one). */
 export function useTranslate(): TranslationContextValue {
+  return useInherited();
+}
+
+/** The language and overrides of the nearest TranslationProvider (`en` and none without one), for a provider that inherits them. */
+export function useInheritedTranslations(): { language: string; translations: Translations } {
+  const { language, translations } = useInherited();
+  return { language, translations };
+}
+
+function useInherited(): ContextValue {
   return useContext(TranslationContext) ?? (english ??= contextValue(EMPTY, 'en', defaultDictionaryStore()));
 }
 
