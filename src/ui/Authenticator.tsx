@@ -50,9 +50,9 @@ export interface AuthenticatorProps {
   variation?: 'default' | 'modal';
   /** `light`/`dark` force a theme; `system` follows the OS. Default: `system`. */
   colorMode?: 'light' | 'dark' | 'system';
-  /** Language of the texts. Default: the surrounding TranslationProvider's, else `en`. */
+  /** Language of the texts; a built-in one not loaded yet is fetched first (see `loadLanguage`). Default: the surrounding TranslationProvider's, else `en`. */
   language?: string;
-  /** Overrides for any string in any language. Default: none. */
+  /** Overrides for any string in any language. Default: the surrounding TranslationProvider's, else none. */
   translations?: Translations;
   /** Issuer shown in authenticator apps when setting up TOTP. Default: `AWSCognito`. */
   totpIssuer?: string;
