@@ -1,8 +1,8 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { builtInLanguages, TranslationProvider } from 'cognito-react-kit';
+import { loadLanguage, TranslationProvider, type BuiltInLanguage } from 'cognito-react-kit';
 import 'cognito-react-kit/styles.css';
 
-const LANGUAGES: Record<keyof typeof builtInLanguages, string> = {
+const LANGUAGES: Record<BuiltInLanguage, string> = {
   en: 'English',
   fr: 'Français',
   de: 'Deutsch',
@@ -23,8 +23,7 @@ const BACKDROP = {
  */
 const withThemeAndLanguage: Decorator = (Story, context) => {
   const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
-  const requested: unknown = context.globals['language'];
-  const language = typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
+  const language = languageOf(context.globals);
   return (
     <div data-theme={theme} lang={language} style={{ ...BACKDROP[theme], padding: '1rem', minHeight: '100vh', boxSizing: 'border-box' }}>
       <TranslationProvider language={language}>
@@ -34,8 +33,20 @@ const withThemeAndLanguage: Decorator = (Story, context) => {
   );
 };
 
+function languageOf(globals: Record<string, unknown>): string {
+  const requested = globals['language'];
+  return typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
+}
+
 const preview: Preview = {
   decorators: [withThemeAndLanguage],
+  // The toolbar's dictionary is fetched before the story renders, so a play function finds its texts at once.
+  loaders: [
+    async ({ globals }) => {
+      await loadLanguage(languageOf(globals));
+      return {};
+    },
+  ],
   globalTypes: {
     theme: {
       description: 'Colour theme',

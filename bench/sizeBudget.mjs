@@ -6,8 +6,8 @@
 // checks what each adds, gzip (-9, per file, summed), in what the page loads at start:
 //   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 45 KiB
 //   full UI (bench/uiBundleSize/fullUi.jsx: <Authenticator> JS + its CSS)                        ≤ 60 KiB
-// Chunks loaded on demand (the QR library for TOTP setup; amazon-cognito-identity-js, only where BigInt is
-// missing) are printed but not counted.
+// Chunks loaded on demand (the non-English dictionaries, one per language; the QR library for TOTP setup;
+// amazon-cognito-identity-js, only where BigInt is missing) are printed, each by name, but not counted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ try {
     failed ||= !pass;
     lines.push(
       `${pass ? 'PASS' : 'FAIL'}  ${label.padEnd(36)} ${KiB(atStart).padStart(6)} KiB gzip at start (budget ${budgetKiB} KiB); +${KiB(onDemand)} KiB on demand`,
+      `      on demand: ${s.onDemand.map((chunk) => `${chunk.name} ${KiB(chunk.gzip)}`).join(', ')}`,
     );
   }
 } finally {

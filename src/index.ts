@@ -51,6 +51,7 @@ export {
   useTranslate,
   en,
   builtInLanguages,
+  loadLanguage,
 } from './ui/index';
 export type {
   AuthenticatorProps,
@@ -87,6 +88,7 @@ export type {
   ScreenHeadingProps,
   TranslationProviderProps,
   TranslationContextValue,
+  BuiltInLanguage,
   Dictionary,
   MessageKey,
   Translations,

@@ -19,6 +19,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+// The toolbar's language is fetched before each story (.storybook/preview.tsx); the `language` arg's
+// dictionary is not, so these stories also show a chunk arriving on demand.
 export const French: Story = {
   args: { language: 'fr' },
   play: async ({ canvasElement }) => {
@@ -26,13 +28,34 @@ export const French: Story = {
   },
 };
 
-export const German: Story = { args: { language: 'de' } };
+export const German: Story = {
+  args: { language: 'de' },
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), 'Bei Ihrem Konto anmelden');
+  },
+};
 
-export const Japanese: Story = { args: { language: 'ja' } };
+export const Japanese: Story = {
+  args: { language: 'ja' },
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), 'アカウントにサインイン');
+  },
+};
 
 export const RegionalFallback: Story = {
   name: 'Regional code (pt-BR → pt)',
   args: { language: 'pt-BR' },
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), 'Entre na sua conta');
+  },
+};
+
+export const Unknown: Story = {
+  name: 'Language without a dictionary (it → English)',
+  args: { language: 'it' },
+  play: async ({ canvasElement }) => {
+    await expectScreen(canvasOf(canvasElement), 'Sign in to your account');
+  },
 };
 
 export const Overrides: Story = {

@@ -50,6 +50,14 @@ describe('source structure', () => {
     expect(matches, `inheritance left in src/core:\n${matches.join('\n')}`).toEqual([]);
   });
 
+  it('imports the non-English dictionaries only through dynamic import() (each its own chunk, loaded on demand)', () => {
+    const matches = grep(
+      filesUnder('src').filter((path) => /\.tsx?$/.test(path)),
+      /^(?!\s*(import|export)\s+type\b).*\bfrom\s+['"][^'"]*\/(fr|de|es|ja|pt)['"]/,
+    );
+    expect(matches, `static imports of a dictionary (use loadLanguage / the DictionaryStore):\n${matches.join('\n')}`).toEqual([]);
+  });
+
   it('lists every export by name in each index.ts entry (no `export *`)', () => {
     const entries = filesUnder('src').filter((path) => path.endsWith('/index.ts'));
     expect(entries).toEqual(expect.arrayContaining(['src/index.ts', 'src/core/index.ts', 'src/react/index.ts', 'src/ui/index.ts']));

@@ -51,7 +51,7 @@ export async function buildApp(entry, outDir) {
   const input = resolve(import.meta.dirname, '..', entry);
   const result = await build(viteConfig({ appRoot: dirname(input), input, outDir }));
   const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output);
-  const size = { js: 0, jsGzip: 0, jsFiles: 0, initial: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [] };
+  const size = { js: 0, jsGzip: 0, jsFiles: 0, initial: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [], onDemand: [] };
   const byName = new Map(files.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
   const initial = new Set();
   const visit = (chunk) => {
@@ -69,6 +69,8 @@ export async function buildApp(entry, outDir) {
       if (initial.has(file.fileName)) {
         size.initial += code.length;
         size.initialGzip += gzip;
+      } else {
+        size.onDemand.push({ name: chunkName(file), gzip });
       }
       size.jsFiles += 1;
       for (const [id, info] of Object.entries(file.modules)) size.modules.push({ ...describe(id), renderedLength: info.renderedLength });
@@ -80,6 +82,13 @@ export async function buildApp(entry, outDir) {
   }
   if (size.jsFiles === 0) throw new Error(`${entry}: the build produced no JavaScript`);
   return size;
+}
+
+/** A chunk's readable name: the npm package it comes from, else its file name without the hash (`fr`, `storageLock`). */
+function chunkName(chunk) {
+  const facade = chunk.facadeModuleId ? describe(chunk.facadeModuleId) : undefined;
+  if (facade && facade.name.includes('/') && !facade.pkg.startsWith('(') && !facade.pkg.includes(' ')) return facade.pkg;
+  return chunk.name.replace(/-[\w-]{8}$/, '');
 }
 
 /** A module id as a readable path, and the package it belongs to. */

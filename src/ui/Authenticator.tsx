@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
-import { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
+import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
 import type { FormFields, LoginMechanism } from './primitives/formFields';
@@ -50,9 +50,9 @@ export interface AuthenticatorProps {
   variation?: 'default' | 'modal';
   /** `light`/`dark` force a theme; `system` follows the OS. Default: `system`. */
   colorMode?: 'light' | 'dark' | 'system';
-  /** Language of the texts. Default: the surrounding TranslationProvider's, else `en`. */
+  /** Language of the texts; a built-in one not loaded yet is fetched first (see `loadLanguage`). Default: the surrounding TranslationProvider's, else `en`. */
   language?: string;
-  /** Overrides for any string in any language. Default: none. */
+  /** Overrides for any string in any language. Default: the surrounding TranslationProvider's, else none. */
   translations?: Translations;
   /** Issuer shown in authenticator apps when setting up TOTP. Default: `AWSCognito`. */
   totpIssuer?: string;
@@ -84,9 +84,11 @@ export interface AuthenticatorProps {
  * (sign in, create account, forgot password) is open, and the skippable contact verification.
  */
 export function Authenticator({ language, translations, ...props }: AuthenticatorProps) {
-  if (language === undefined && translations === undefined) return <AuthenticatorScreens {...props} />;
+  const inherited = useInheritedTranslations();
+  // Always this one tree, whether or not `language` is set: setting or clearing it must not remount
+  // the form (what the user typed stays), and a language arriving on demand keeps the previous one meanwhile.
   return (
-    <TranslationProvider {...(language === undefined ? {} : { language })} {...(translations === undefined ? {} : { translations })}>
+    <TranslationProvider language={language ?? inherited.language} translations={translations ?? inherited.translations}>
       <AuthenticatorScreens {...props} />
     </TranslationProvider>
   );

@@ -51,5 +51,7 @@ export { TranslationProvider, useTranslate } from './i18n/TranslationProvider';
 export type { TranslationProviderProps, TranslationContextValue } from './i18n/TranslationProvider';
 export { en } from './i18n/en';
 export { builtInLanguages } from './i18n/languages';
+export type { BuiltInLanguage } from './i18n/languages';
+export { loadLanguage } from './i18n/dictionaryStore';
 export type { Dictionary, MessageKey } from './i18n/en';
 export type { Translations, Translate } from './i18n/translate';

@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthProvider } from '../../src/react/index';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { en } from '../../src/ui/i18n/en';
+import { defaultDictionaryStore, loadLanguage } from '../../src/ui/i18n/dictionaryStore';
 import { builtInLanguages } from '../../src/ui/i18n/languages';
 import { createTranslate } from '../../src/ui/i18n/translate';
 import { TranslationProvider, useTranslate } from '../../src/ui/i18n/TranslationProvider';
+import { shippedDictionaries } from '../support/dictionaries';
 import { useEngineBackend } from '../support/engine';
 import './support';
 
@@ -24,12 +26,15 @@ function Probe() {
 
 describe('built-in languages', () => {
   it('ships English plus French, German, Spanish, Japanese and Brazilian Portuguese', () => {
-    expect(Object.keys(builtInLanguages).sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'pt']);
-    expect(builtInLanguages.en).toBe(en);
+    expect([...builtInLanguages].sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'pt']);
+    expect(Object.keys(shippedDictionaries).sort()).toEqual([...builtInLanguages].sort());
+    expect(defaultDictionaryStore().dictionary('en')).toBe(en);
   });
 
   describe.each(SHIPPED)('%s', (language) => {
-    const dictionary: Record<string, unknown> = builtInLanguages[language];
+    const dictionary: Record<string, unknown> = shippedDictionaries[language];
+    // The translate function and the provider read loaded dictionaries only: fetch this one first.
+    beforeAll(() => loadLanguage(language));
 
     it('has every English key as a non-empty string', () => {
       const bad = englishKeys.filter((key) => typeof dictionary[key] !== 'string' || (dictionary[key] as string).trim() === '');
@@ -53,7 +58,8 @@ describe('built-in languages', () => {
       expect(keys.filter((key) => dictionary[key] === en[key])).toEqual([]);
     });
 
-    it('is what the translate function and the provider use, with regional codes falling back to it', () => {
+    it('is what the translate function and the provider use once loaded, with regional codes falling back to it', () => {
+      expect(defaultDictionaryStore().dictionary(language)).toBe(dictionary);
       const t = createTranslate({}, `${language}-XX`);
       expect(t('signedIn.greeting', { username: 'ada' })).toBe(String(dictionary['signedIn.greeting']).replace('{username}', 'ada'));
       render(
@@ -82,7 +88,7 @@ describe('<Authenticator language="ja">', () => {
         <Authenticator language="ja" />
       </AuthProvider>,
     );
-    expect(await screen.findByRole('heading', { name: builtInLanguages.ja['signIn.heading'] }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: shippedDictionaries.ja['signIn.heading'] }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'サインイン' })).toBeTruthy();
     expect(screen.getByLabelText('パスワード')).toBeTruthy();
     expect(screen.queryByRole('button', { name: en['signIn.submit'] })).toBeNull();

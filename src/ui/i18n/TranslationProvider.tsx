@@ -1,6 +1,8 @@
 'use client';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createTranslate, errorKey, type Translate, type Translations } from './translate';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { defaultDictionaryStore, type DictionaryStatus, type DictionaryStore } from './dictionaryStore';
+import { builtInLanguageOf, type LoadableLanguage } from './languages';
+import { coversEveryKey, createTranslate, errorKey, type Translate, type Translations } from './translate';
 
 export interface TranslationContextValue {
   t: Translate;
@@ -11,32 +13,84 @@ export interface TranslationContextValue {
 
 const EMPTY: Translations = {};
 
-function contextValue(translations: Translations, language: string): TranslationContextValue {
-  const t = createTranslate(translations, language);
-  return { t, tError: (name) => t(errorKey(translations, language, name)), language };
+/** What the context carries: the public value plus the overrides it was made from, for nested providers to inherit. */
+interface ContextValue extends TranslationContextValue {
+  translations: Translations;
+}
+
+function contextValue(translations: Translations, language: string, store: DictionaryStore): ContextValue {
+  const t = createTranslate(translations, language, store);
+  return { t, tError: (name) => t(errorKey(translations, language, name, store)), language, translations };
 }
 
 // No default value computed at module load: that call would be a top-level side effect, keeping every
 // dictionary in the bundle of apps that use only the hooks. English without a provider comes from useTranslate.
-const TranslationContext = createContext<TranslationContextValue | null>(null);
+const TranslationContext = createContext<ContextValue | null>(null);
 TranslationContext.displayName = 'CognitoTranslations';
-let english: TranslationContextValue | undefined;
+let english: ContextValue | undefined;
+
+/** Internal seam: the dictionaries the providers below read and load (tests inject loaders that fail). Default: the page's. */
+export const DictionaryStoreContext = createContext<DictionaryStore | null>(null);
 
 export interface TranslationProviderProps {
   children?: ReactNode;
-  /** Language of the UI texts (BCP 47, e.g. `fr-CA`). Default: `en`. */
+  /** Language of the UI texts (BCP 47, e.g. `fr-CA`); a built-in one not loaded yet is fetched first. Default: `en`. */
   language?: string;
-  /** Overrides for any string in any language. Default: none. */
+  /** Overrides for any string in any language; a complete dictionary for the language needs no fetch. Default: none. */
   translations?: Translations;
 }
 
-/** Chooses the language and string overrides for every UI component below it. */
+/**
+ * Chooses the language and string overrides for every UI component below it. When the language's
+ * built-in dictionary is not loaded yet, it fetches it: on first mount the children wait for it
+ * (rather than flash English), on a language change they stay mounted in the previous language
+ * (nothing typed is lost); if the fetch fails they get English, and the next use tries again.
+ */
 export function TranslationProvider({ children, language = 'en', translations = EMPTY }: TranslationProviderProps) {
-  const value = useMemo(() => contextValue(translations, language), [translations, language]);
-  return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
+  const store = useContext(DictionaryStoreContext) ?? defaultDictionaryStore();
+  const needed = useMemo(() => dictionaryNeeded(translations, language), [translations, language]);
+  const status = useSyncExternalStore(
+    store.subscribe,
+    () => dictionaryStatus(store, needed),
+    () => dictionaryStatus(store, needed),
+  );
+  // A failed fetch counts as ready: English is better than nothing while offline.
+  const ready = status === 'loaded' || status === 'failed';
+  const value = useMemo(() => (ready ? contextValue(translations, language, store) : null), [ready, status, translations, language, store]);
+  // The last value the children saw, shown while a newly chosen language is on its way.
+  const [shown, setShown] = useState(value);
+  if (value !== null && value !== shown) setShown(value);
+  useEffect(() => {
+    // Catch: the failure is in the store's status already (English shown); `loadLanguage` callers get the rejection.
+    if (needed !== null && store.status(needed) !== 'loaded') store.load(needed).catch(() => undefined);
+  }, [store, needed]);
+
+  const current = value ?? shown;
+  return current === null ? null : <TranslationContext.Provider value={current}>{children}</TranslationContext.Provider>;
 }
 
 /** `t(key, values?)`, `tError(name)` and the language of the nearest TranslationProvider (English without one). */
 export function useTranslate(): TranslationContextValue {
-  return useContext(TranslationContext) ?? (english ??= contextValue(EMPTY, 'en'));
+  return useInherited();
+}
+
+/** The language and overrides of the nearest TranslationProvider (`en` and none without one), for a provider that inherits them. */
+export function useInheritedTranslations(): { language: string; translations: Translations } {
+  const { language, translations } = useInherited();
+  return { language, translations };
+}
+
+function useInherited(): ContextValue {
+  return useContext(TranslationContext) ?? (english ??= contextValue(EMPTY, 'en', defaultDictionaryStore()));
+}
+
+/** The chunk this language needs: none for English, unknown languages, and app translations that cover every key. */
+function dictionaryNeeded(translations: Translations, language: string): LoadableLanguage | null {
+  const builtIn = builtInLanguageOf(language);
+  if (builtIn === undefined || builtIn === 'en' || coversEveryKey(translations, language)) return null;
+  return builtIn;
+}
+
+function dictionaryStatus(store: DictionaryStore, needed: LoadableLanguage | null): DictionaryStatus {
+  return needed === null ? 'loaded' : store.status(needed);
 }

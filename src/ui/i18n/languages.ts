@@ -1,15 +1,19 @@
-import { de } from './de';
-import { en, type Dictionary } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { ja } from './ja';
-import { pt } from './pt';
-
 /**
- * The dictionaries shipped with the UI, by language code. A regional code (`fr-CA`, `pt-BR`) uses its
- * base language; an unknown one falls back to English. `pt` is Brazilian Portuguese.
+ * The languages the UI ships a complete dictionary for. English is in the bundle; the others are
+ * fetched on first use (one chunk each, see `loadLanguage`). A regional code (`fr-CA`, `pt-BR`)
+ * uses its base language; an unknown one falls back to English. `pt` is Brazilian Portuguese.
  */
-export const builtInLanguages = { en, fr, de, es, ja, pt } as const satisfies Record<string, Dictionary>;
+export const builtInLanguages = ['en', 'fr', 'de', 'es', 'ja', 'pt'] as const;
 
 /** A language the UI ships a complete dictionary for. */
-export type BuiltInLanguage = keyof typeof builtInLanguages;
+export type BuiltInLanguage = (typeof builtInLanguages)[number];
+
+/** A built-in language whose dictionary is a chunk of its own, fetched on demand. */
+export type LoadableLanguage = Exclude<BuiltInLanguage, 'en'>;
+
+/** The built-in language a BCP 47 code reads in (`fr-CA` → `fr`), or undefined when none fits. */
+export function builtInLanguageOf(language: string): BuiltInLanguage | undefined {
+  const code = language.toLowerCase();
+  const base = code.split('-')[0] ?? code;
+  return builtInLanguages.find((known) => known === code || known === base);
+}
