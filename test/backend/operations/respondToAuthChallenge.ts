@@ -12,6 +12,7 @@ import type { UserRecord } from '../users';
 import { advance, challenge, confirmedDevice, customChallenge, mfaChallenge, otpChallenge, type AuthResponse } from './authPipeline';
 import { srpRound } from './initiateAuth';
 import { startFactor, type FirstFactorChallenge } from './userAuth';
+import { verifySignInCredential } from '../webauthn/passkeySignIn';
 
 /** Cognito accepts a TIMESTAMP within a few minutes of its own clock. */
 const TIMESTAMP_SKEW_MS = 5 * 60_000;
@@ -223,8 +224,18 @@ function otpAnswer(codeKey: 'EMAIL_OTP_CODE' | 'SMS_OTP_CODE'): Handler {
   };
 }
 
-const webAuthn: Handler = async () => {
-  throw fail.invalidParameter('WEB_AUTHN is not available for this user');
+/** WEB_AUTHN: the passkey's assertion. Its challenge is used up by any answer, so a failure ends the session. */
+const webAuthn: Handler = async (ctx, session, r) => {
+  const user = sessionUser(ctx, session);
+  try {
+    await verifySignInCredential(ctx, user, requireParam(r, 'CREDENTIAL'));
+  } catch (error) {
+    ctx.sessions.close(session);
+    throw error;
+  }
+  // A passkey is possession and (with user verification) inherence: no MFA after it.
+  session.state.mfaDone = true;
+  return advance(ctx, session.state, session);
 };
 
 const HANDLERS: Record<ChallengeSession['challenge'], Handler> = {

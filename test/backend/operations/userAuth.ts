@@ -9,6 +9,7 @@ import { requireParam } from '../input';
 import type { AuthState, ChallengeSession } from '../sessions';
 import { newSaltHex, verifierFromX } from '../srp';
 import type { UserRecord } from '../users';
+import { passkeySignInAvailable, requestOptionsFor } from '../webauthn/passkeySignIn';
 import { advance, challenge, confirmedDevice, newAuthState, otpChallenge, type AuthResponse } from './authPipeline';
 import { signInUser, srpRound } from './initiateAuth';
 
@@ -36,6 +37,7 @@ export function availableFactors(ctx: Ctx, user: UserRecord): FirstFactorChallen
     if (factor === 'PASSWORD') out.push('PASSWORD', 'PASSWORD_SRP');
     else if (factor === 'EMAIL_OTP' && user.attributes.email && user.attributes.email_verified === 'true') out.push('EMAIL_OTP');
     else if (factor === 'SMS_OTP' && user.attributes.phone_number && user.attributes.phone_number_verified === 'true') out.push('SMS_OTP');
+    else if (factor === 'WEB_AUTHN' && passkeySignInAvailable(ctx, user)) out.push('WEB_AUTHN');
   }
   return out;
 }
@@ -70,6 +72,7 @@ export async function startFactor(
       if (!user) throw fail.notAuthorized(MSG.incorrectPassword);
       return otpChallenge(ctx, user, state, factor, 'FIRST_FACTOR', from);
     case 'WEB_AUTHN':
-      throw fail.invalidParameter('WEB_AUTHN is not available for this user');
+      if (!user) throw fail.notAuthorized(MSG.incorrectPassword);
+      return challenge(ctx, state, 'WEB_AUTHN', { CREDENTIAL_REQUEST_OPTIONS: requestOptionsFor(ctx, user) }, {}, from);
   }
 }
