@@ -9,6 +9,7 @@ import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './cre
 import type { AuthEventListener, AuthEventName } from './events';
 import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa';
 import type { FederatedSignInOptions } from './hostedUi';
+import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
 import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
@@ -303,6 +304,21 @@ export class Auth {
   /** v6: turn MFA methods on or off and choose the preferred one: `{ totp: 'PREFERRED', sms: 'DISABLED' }`. */
   updateMFAPreference(params: UpdateMfaPreferenceParams): Promise<void> {
     return this.#s.account.updateMfaPreference(params);
+  }
+
+  /** v6: create a passkey on this device for the signed-in user (the platform's prompt), and register it with Cognito. */
+  associateWebAuthnCredential(): Promise<void> {
+    return this.#s.passkeys.associate();
+  }
+
+  /** v6: the signed-in user's passkeys, a page at a time. */
+  listWebAuthnCredentials(params?: ListPasskeysParams): Promise<ListPasskeysResult> {
+    return this.#s.passkeys.list(params);
+  }
+
+  /** v6: delete one of the signed-in user's passkeys; it can no longer sign in. */
+  deleteWebAuthnCredential(params: { credentialId: string }): Promise<void> {
+    return this.#s.passkeys.delete(params);
   }
 
   /** Mark this device remembered: later sign-ins from it may skip MFA (per pool settings). */

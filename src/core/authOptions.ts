@@ -1,6 +1,7 @@
 import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
 import { PageCoordinator } from './pageCoordinator';
+import type { PasskeyClient } from './passkeys/types';
 import type { RetryOptions } from './retryPolicy';
 import { createDefaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
@@ -34,6 +35,8 @@ export interface CreateAuthOptions {
   retry?: RetryOptions;
   /** Shared by engines on one page: one code exchange per callback, one refresh per token. Default: the engine's own. */
   coordinator?: PageCoordinator;
+  /** The passkey prompt (WebAuthn). Default: the browser's `navigator.credentials`, loaded on first use. */
+  passkeys?: PasskeyClient;
 }
 
 /** The engine's options with their defaults. */
@@ -48,6 +51,7 @@ export interface ResolvedAuthOptions {
   autoRefresh: boolean;
   retry: RetryOptions;
   coordinator: PageCoordinator;
+  passkeys: () => Promise<PasskeyClient>;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
@@ -62,6 +66,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     autoRefresh: options.autoRefresh ?? true,
     retry: options.retry ?? {},
     coordinator: options.coordinator ?? new PageCoordinator(),
+    passkeys: options.passkeys ? () => Promise.resolve(options.passkeys!) : () => import('./passkeys/browserPasskeys').then((m) => m.browserPasskeys()),
   };
 }
 

@@ -7,6 +7,7 @@ import { IdentityCredentials } from './credentials/identityCredentials';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import { AuthEvents } from './events';
 import { HostedUi } from './hostedUi';
+import { PasskeyApi } from './passkeyApi';
 import { PasswordResetFlow } from './passwordResetFlow';
 import { SessionManager } from './sessionManager';
 import { SignInFlow } from './signInFlow';
@@ -25,6 +26,7 @@ export interface AuthServices {
   account: AccountApi;
   credentials: IdentityCredentials;
   signOut: SignOutFlow;
+  passkeys: PasskeyApi;
 }
 
 export interface AuthServicesInput {
@@ -59,5 +61,6 @@ export function composeServices({ options, client, pool, environment, onPrincipa
     account,
     credentials: new IdentityCredentials({ pool, client, now: options.now, sessions }),
     signOut: new SignOutFlow({ ...shared, sessions, hostedUi, account, forgetSteps }),
+    passkeys: new PasskeyApi({ pool, sessions, passkeys: options.passkeys }),
   };
 }

@@ -4,6 +4,7 @@ import type { FlowContext } from './flows/context';
 import { authError } from './normalizeError';
 import type { PoolKeys } from './oauth/poolKeys';
 import type { PageCoordinator } from './pageCoordinator';
+import type { PasskeyClient } from './passkeys/types';
 import { announceWrite } from './session/crossTab';
 import { poolIssuers } from './session/tokenIssuers';
 import { TokenStorage } from './session/tokenStorage';
@@ -14,6 +15,7 @@ export interface ConfiguredPoolDeps {
   client: CognitoClient;
   srp: SrpClient;
   now: () => number;
+  passkeys: () => Promise<PasskeyClient>;
   /** Says things to the developer once per engine (or per shared coordinator). */
   coordinator: PageCoordinator;
 }
@@ -47,6 +49,7 @@ export class ConfiguredPool {
       now: deps.now,
       serverNow: deps.client.serverClock.now,
       measuredServerNow: deps.client.serverClock.measuredNow,
+      passkeys: deps.passkeys,
       metadata: (perCall) => {
         const merged = { ...base, ...perCall };
         return Object.keys(merged).length > 0 ? merged : undefined;

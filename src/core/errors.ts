@@ -13,6 +13,11 @@ export type ClientErrorName =
   | 'EmptyChallengeResponse'
   | 'InvalidMFAType'
   | 'InvalidAuthFactor'
+  | 'PasskeyNotSupported'
+  | 'PasskeyCanceled'
+  | 'PasskeyAlreadyExists'
+  | 'RelyingPartyMismatch'
+  | 'PasskeyFailed'
   | 'NoSignInInProgress'
   | 'NoTOTPSetup'
   | 'NoDevice'
@@ -65,7 +70,14 @@ export type CognitoErrorName =
   | 'InternalErrorException'
   | 'ExternalServiceException'
   | 'InvalidIdentityPoolConfigurationException'
-  | 'ResourceConflictException';
+  | 'ResourceConflictException'
+  | 'WebAuthnNotEnabledException'
+  | 'WebAuthnChallengeNotFoundException'
+  | 'WebAuthnClientMismatchException'
+  | 'WebAuthnOriginNotAllowedException'
+  | 'WebAuthnRelyingPartyMismatchException'
+  | 'WebAuthnCredentialNotSupportedException'
+  | 'WebAuthnConfigurationMissingException';
 
 /**
  * An error's `name`: a known Cognito exception or client code, still open to names this version

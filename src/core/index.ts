@@ -7,6 +7,17 @@ export type { SignInParams, SignInOptions, ConfirmSignInParams } from './signInF
 export type { SignUpParams, ConfirmSignUpParams, ResendSignUpParams } from './signUpFlow';
 export type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 export type { ChangePasswordParams, MfaPreference } from './accountApi';
+export type { MfaPreferenceResult, MfaPreferenceValue, UpdateMfaPreferenceParams } from './flows/mfa';
+export type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
+export type {
+  PasskeyAssertion,
+  PasskeyClient,
+  PasskeyCreationOptions,
+  PasskeyDescriptor,
+  PasskeyInfo,
+  PasskeyRegistration,
+  PasskeyRequestOptions,
+} from './passkeys/types';
 export type { FederatedSignInOptions, HostedUiProvider } from './hostedUi';
 export type { ClientMetadata, V5User } from './v5Compat';
 export type { BrowserEnvironment } from './environment';

@@ -140,7 +140,13 @@ export class SignInFlow {
    * sign-in with `SignInSessionExpired` (Cognito's error as its cause) to say why.
    */
   #endedBy(error: AuthError, source: string): AuthError | undefined {
-    if (this.#pending === null || error.name !== 'NotAuthorizedException') return undefined;
+    if (this.#pending === null) return undefined;
+    // The passkey prompt runs after the choice was sent: that challenge is used, so sign in again.
+    if (PASSKEY_ERRORS.includes(error.name)) {
+      this.#pending = null;
+      return error;
+    }
+    if (error.name !== 'NotAuthorizedException') return undefined;
     this.#pending = null;
     return authError('SignInSessionExpired', 'This sign-in step has ended: sign in again.', source, { cause: error });
   }
@@ -203,6 +209,8 @@ export class SignInFlow {
     return { isSignedIn: false, nextStep };
   }
 }
+
+const PASSKEY_ERRORS: readonly string[] = Object.freeze(['PasskeyCanceled', 'PasskeyNotSupported', 'RelyingPartyMismatch', 'PasskeyFailed']);
 
 const MFA_ANSWERS: Readonly<Record<string, string>> = Object.freeze({ SMS: 'SMS_MFA', TOTP: 'SOFTWARE_TOKEN_MFA', EMAIL: 'EMAIL_OTP' });
 

@@ -11,7 +11,7 @@ import './support';
 // then fails until en.ts has a message for it.
 const CLIENT_ERRORS = {
   NetworkError: true, AbortError: true, NoCurrentUser: true, NoUserPool: true, EmptyUsername: true, EmptyPassword: true, EmptyCode: true,
-  EmptyChallengeResponse: true, InvalidMFAType: true, InvalidAuthFactor: true, NoSignInInProgress: true, NoTOTPSetup: true, NoDevice: true,
+  EmptyChallengeResponse: true, InvalidMFAType: true, InvalidAuthFactor: true, PasskeyNotSupported: true, PasskeyCanceled: true, PasskeyAlreadyExists: true, RelyingPartyMismatch: true, PasskeyFailed: true, NoSignInInProgress: true, NoTOTPSetup: true, NoDevice: true,
   UserAlreadyAuthenticatedException: true, OAuthNotConfigured: true, OAuthRedirectMismatch: true, OAuthFlowNotFound: true,
   OAuthStateMismatch: true, OAuthTokenInvalid: true, OAuthSignInException: true, NoIdentityPool: true,
   MandatorySignInEnabled: true, AutoSignInException: true, InvalidArgument: true, SignInSessionExpired: true, TokenExpiredOnArrival: true, SessionSignatureInvalid: true, UnknownError: true,

@@ -1,3 +1,4 @@
+import type { PasskeyClient } from '../passkeys/types';
 import type { TokenStorage } from '../session/tokenStorage';
 import type { SrpClient } from '../srp/srpClient';
 import type { ServiceCall } from '../transport';
@@ -15,6 +16,8 @@ export interface FlowContext {
   serverNow: () => number;
   /** The server's clock once a `Date` header was seen in this page; undefined before. */
   measuredServerNow: () => number | undefined;
+  /** The passkey prompt (WebAuthn), loaded on first use. */
+  passkeys: () => Promise<PasskeyClient>;
   /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
   metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
 }

@@ -1,5 +1,6 @@
 import { authError } from '../normalizeError';
 import { formatSrpTimestamp } from '../srp/srpClient';
+import type { PasskeyRequestOptions } from '../passkeys/types';
 import type { AuthFactorType } from '../types';
 import { parseList, setupMethods } from './nextStep';
 import { withMetadata, type AuthenticationResult, type FlowContext } from './context';
@@ -205,6 +206,12 @@ async function automaticResponse(
       ...(device ? { DEVICE_KEY: device.deviceKey } : {}),
     };
   }
+  if (challengeName === 'WEB_AUTHN') {
+    // The passkey prompt belongs to the choice the user just made, as Amplify v6 does it: no step between.
+    const options = parseOptions(params['CREDENTIAL_REQUEST_OPTIONS']);
+    const credential = await (await ctx.passkeys()).get(options);
+    return { USERNAME: challengeUsername, CREDENTIAL: JSON.stringify(credential) };
+  }
   if (challengeName === 'DEVICE_SRP_AUTH') {
     const device = ctx.tokens.device(challengeUsername) ?? ctx.tokens.device(state.username);
     if (!device) throw authError('NoDevice', 'Cognito asked for a device proof but no device is remembered.', 'signIn');
@@ -258,6 +265,16 @@ export async function chooseSetup(ctx: FlowContext, pending: PendingSignIn, meth
     Session: pending.session,
   });
   return { ...pending, chosen: 'TOTP', session: associated.Session ?? pending.session, sharedSecret: associated.SecretCode };
+}
+
+function parseOptions(json: string | undefined): PasskeyRequestOptions {
+  try {
+    const options: unknown = JSON.parse(json ?? '');
+    if (options && typeof options === 'object' && typeof (options as PasskeyRequestOptions).challenge === 'string') return options as PasskeyRequestOptions;
+  } catch {
+    /* reported below */
+  }
+  throw authError('UnknownError', 'Cognito sent passkey options the engine cannot read.', 'signIn');
 }
 
 /** The user pool's "name" in SRP: the part of the id after the region. */
