@@ -94,7 +94,7 @@ export type {
   Translations,
   Translate,
 } from './ui/index';
-export { createAuth, Auth, AuthError, ConfigError, buildTotpUri } from './core/index';
+export { createAuth, Auth, AuthError, ConfigError, buildTotpUri, decodeJWT } from './core/index';
 export type {
   AuthConfig,
   AuthConfigInput,
@@ -112,6 +112,7 @@ export type {
   ConfirmSignInParams,
   ConfirmSignUpParams,
   CreateAuthOptions,
+  DecodedJWT,
   EssentialCredentials,
   ForgotPasswordParams,
   ForgotPasswordSubmitParams,

@@ -6,7 +6,7 @@ import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
 import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/types';
 import { ConfiguredPool } from './configuredPool';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
-import type { AuthEventListener, AuthEventName } from './events';
+import type { AuthEventListener, AuthListenableEventName } from './events';
 import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa';
 import type { FederatedSignInOptions } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
@@ -62,9 +62,11 @@ export class Auth {
     };
   };
 
-  /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, … or `*`); returns an unsubscribe. */
-  listen<K extends AuthEventName>(event: K | '*', listener: AuthEventListener<K>): () => void {
-    return this.#s.events.listen(event, listener);
+  /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, …, v6's `signedIn`, `signedOut`, … or `*`); returns an unsubscribe. */
+  listen(event: '*', listener: AuthEventListener): () => void;
+  listen<K extends AuthListenableEventName>(event: K, listener: AuthEventListener<K>): () => void;
+  listen(event: AuthListenableEventName | '*', listener: (event: never) => void): () => void {
+    return this.#s.events.listen(event as AuthListenableEventName, listener as AuthEventListener<AuthListenableEventName>);
   }
 
   /** With no argument: the current resolved config. With one: merge, re-validate, apply. */
@@ -87,9 +89,9 @@ export class Auth {
     this.#client.abort();
   }
 
-  /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
-  currentSession(): Promise<AuthSession> {
-    return this.#s.sessions.currentSession();
+  /** The session, refreshed first when due or with `{ forceRefresh: true }` (v6). One refresh for all concurrent callers and tabs. */
+  currentSession(options: { forceRefresh?: boolean } = {}): Promise<AuthSession> {
+    return this.#s.sessions.currentSession(options?.forceRefresh === true);
   }
 
   /** How long (ms) until the engine refreshes `session`; 0 when due. For caches such as `useSession`. */

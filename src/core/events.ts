@@ -33,23 +33,51 @@ export interface AuthEventMap {
   customOAuthState: string;
 }
 
+/** Amplify v6's names for some of the same events, heard by listeners of these names (`*` hears v5's). */
+export interface AuthV6EventMap {
+  /** v6's name of `signIn`. */
+  signedIn: AuthUser;
+  /** v6's name of `signOut`. */
+  signedOut: undefined;
+  /** v6's name of `cognitoHostedUI`. */
+  signInWithRedirect: AuthUser;
+  /** v6's name of `cognitoHostedUI_failure`. */
+  signInWithRedirect_failure: AuthError;
+}
+
+/** Amplify v6 renamed some Hub events; apps migrating from either listen by their names. */
+const V6_NAMES: Readonly<Partial<Record<AuthEventName, keyof AuthV6EventMap>>> = Object.freeze({
+  signIn: 'signedIn',
+  signOut: 'signedOut',
+  cognitoHostedUI: 'signInWithRedirect',
+  cognitoHostedUI_failure: 'signInWithRedirect_failure',
+});
+
 export type AuthEventName = keyof AuthEventMap;
 
+/** Every name `listen` takes: v5's and v6's. */
+export type AuthListenableEventName = AuthEventName | keyof AuthV6EventMap;
+
+type AllEvents = AuthEventMap & AuthV6EventMap;
+
 /** One event; for a union of names, a union that narrows on `event`. */
-export type AuthEvent<K extends AuthEventName = AuthEventName> = {
-  [E in K]: { event: E; data: AuthEventMap[E]; message: string };
+export type AuthEvent<K extends AuthListenableEventName = AuthEventName> = {
+  [E in K]: { event: E; data: AllEvents[E]; message: string };
 }[K];
 
-export type AuthEventListener<K extends AuthEventName = AuthEventName> = (event: AuthEvent<K>) => void;
+export type AuthEventListener<K extends AuthListenableEventName = AuthEventName> = (event: AuthEvent<K>) => void;
 
 /** Hub-style emitter: `listen('signIn', cb)` or `listen('*', cb)`; returns an unsubscribe. */
 export class AuthEvents {
-  readonly #listeners = new Map<AuthEventName | '*', Set<(event: AuthEvent) => void>>();
+  readonly #listeners = new Map<AuthListenableEventName | '*', Set<(event: AuthEvent<AuthListenableEventName>) => void>>();
 
-  listen<K extends AuthEventName>(event: K | '*', listener: AuthEventListener<K>): () => void {
+  /** `*` hears every event once, by its v5 name; a v6 name is heard by its own listeners. */
+  listen(event: '*', listener: AuthEventListener): () => void;
+  listen<K extends AuthListenableEventName>(event: K, listener: AuthEventListener<K>): () => void;
+  listen(event: AuthListenableEventName | '*', listener: (event: never) => void): () => void {
     let set = this.#listeners.get(event);
     if (!set) this.#listeners.set(event, (set = new Set()));
-    const stored = listener as (event: AuthEvent) => void;
+    const stored = listener as (event: AuthEvent<AuthListenableEventName>) => void;
     set.add(stored);
     return () => {
       set.delete(stored);
@@ -57,8 +85,14 @@ export class AuthEvents {
   }
 
   emit<K extends AuthEventName>(event: K, data: AuthEventMap[K], message: string = defaultMessage(event, data)): void {
-    const payload = { event, data, message } as AuthEvent;
-    for (const key of [event, '*'] as const) {
+    this.#deliver({ event, data, message } as AuthEvent, [event, '*']);
+    const v6 = V6_NAMES[event];
+    // Once per happening for `*`: the v6 name goes to its own listeners only.
+    if (v6) this.#deliver({ event: v6, data, message } as AuthEvent<AuthListenableEventName>, [v6]);
+  }
+
+  #deliver(payload: AuthEvent<AuthListenableEventName>, keys: (AuthListenableEventName | '*')[]): void {
+    for (const key of keys) {
       for (const listener of [...(this.#listeners.get(key) ?? [])]) {
         // A throwing listener must not break the flow that emitted, nor the other listeners.
         try {

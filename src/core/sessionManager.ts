@@ -114,11 +114,11 @@ export class SessionManager {
     globalThis.document?.removeEventListener?.('visibilitychange', this.#onVisible);
   }
 
-  /** The session, refreshed first when its tokens expire within the margin. One refresh for all concurrent callers. */
-  async currentSession(): Promise<AuthSession> {
+  /** The session, refreshed first when due (or `force`d). One refresh for all concurrent callers and tabs. */
+  async currentSession(force = false): Promise<AuthSession> {
     const session = this.#session;
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
-    if (this.#isFresh(session)) return session;
+    if (!force && this.#isFresh(session)) return session;
     const backoff = this.#backoff;
     if (backoff && this.#deps.options.now() < backoff.until) throw backoff.error;
     return this.#refresh();

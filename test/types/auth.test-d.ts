@@ -153,8 +153,11 @@ auth.listen('*', (event: AuthEvent) => {
   if (event.event === 'tokenRefresh_failure') expectTypeOf(event.data).toEqualTypeOf<AuthError>();
   if (event.event === 'signOut') expectTypeOf(event.data).toEqualTypeOf<undefined>();
 });
+// v6's names carry what v5's do.
+auth.listen('signedIn', (event) => expectTypeOf(event.data).toEqualTypeOf<AuthUser>());
+auth.listen('signInWithRedirect_failure', (event) => expectTypeOf(event.data).toEqualTypeOf<AuthError>());
 // @ts-expect-error no such event
-auth.listen('signedIn', () => undefined);
+auth.listen('signedUp', () => undefined);
 auth.listen('signIn', (event) => {
   // @ts-expect-error a signIn event carries a user, not an error
   void event.data.recoverySuggestion;

@@ -1,5 +1,5 @@
 import { AuthSession, clockDriftFrom } from '../session/authSession';
-import type { AuthenticationResult, FlowContext } from './context';
+import { withMetadata, type AuthenticationResult, type FlowContext } from './context';
 
 /**
  * New tokens from the refresh token. Without rotation: REFRESH_TOKEN_AUTH, which returns no new
@@ -10,17 +10,19 @@ import type { AuthenticationResult, FlowContext } from './context';
 export async function refreshSession(ctx: FlowContext, username: string, session: AuthSession, rotation = false): Promise<AuthSession> {
   const device = ctx.tokens.device(username);
   const refreshToken = session.refreshToken ?? '';
+  // The config's clientMetadata reaches the pre-token-generation trigger on refreshes too, as in v6.
+  const metadata = ctx.metadata();
   const response = rotation
-    ? await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('GetTokensFromRefreshToken', {
+    ? await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('GetTokensFromRefreshToken', withMetadata({
         ClientId: ctx.clientId,
         RefreshToken: refreshToken,
         ...(device ? { DeviceKey: device.deviceKey } : {}),
-      })
-    : await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
+      }, metadata))
+    : await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', withMetadata({
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         ClientId: ctx.clientId,
         AuthParameters: { REFRESH_TOKEN: refreshToken, ...(device ? { DEVICE_KEY: device.deviceKey } : {}) },
-      });
+      }, metadata));
   const result = response.AuthenticationResult;
   if (!result?.AccessToken || !result.IdToken) throw new Error('Refresh answered without tokens');
   const tokens = { idToken: result.IdToken, accessToken: result.AccessToken };
