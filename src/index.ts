@@ -94,8 +94,13 @@ export type {
 } from './ui/index';
 export { createAuth, Auth, AuthError, ConfigError, buildTotpUri } from './core/index';
 export type {
+  AmplifyOutputs,
   AuthConfig,
   AuthConfigInput,
+  AwsExportsConfig,
+  PoolSettings,
+  V6CognitoConfig,
+  V6Config,
   AuthErrorName,
   AuthEvent,
   AuthEventMap,
