@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors';
 import { Issues, expected, isObjectLike, type ObjectLike } from './issues';
+import { PASSWORD_KEYS } from './keys';
 import { resolveConfig } from './resolve';
 import { modernShape, shapeName, strayKeys, type ModernShape } from './shapeHints';
 import type { AuthConfig } from './types';
@@ -18,11 +19,7 @@ const V6_COPY: Names = Object.freeze({
   'oauth.redirectSignIn': 'loginWith.oauth.redirectSignIn',
   'oauth.redirectSignOut': 'loginWith.oauth.redirectSignOut',
   'oauth.responseType': 'loginWith.oauth.responseType',
-  'poolSettings.passwordPolicy.minLength': 'passwordFormat.minLength',
-  'poolSettings.passwordPolicy.requireLowercase': 'passwordFormat.requireLowercase',
-  'poolSettings.passwordPolicy.requireUppercase': 'passwordFormat.requireUppercase',
-  'poolSettings.passwordPolicy.requireNumbers': 'passwordFormat.requireNumbers',
-  'poolSettings.passwordPolicy.requireSymbols': 'passwordFormat.requireSpecialCharacters',
+  ...passwordNames('passwordFormat.', (key) => (key === 'requireSymbols' ? 'requireSpecialCharacters' : key)),
   'poolSettings.mfaStatus': 'mfa.status',
 });
 /** Kit path ← v6 path for the values converted by hand: only for naming a bad value in an error. */
@@ -54,11 +51,8 @@ const GEN2_COPY: Names = Object.freeze({
   'poolSettings.signUpAttributes': 'standard_required_attributes',
   'poolSettings.verificationMechanisms': 'user_verification_types',
   'poolSettings.mfaMethods': 'mfa_methods',
-  'poolSettings.passwordPolicy.minLength': 'password_policy.min_length',
-  'poolSettings.passwordPolicy.requireLowercase': 'password_policy.require_lowercase',
-  'poolSettings.passwordPolicy.requireUppercase': 'password_policy.require_uppercase',
-  'poolSettings.passwordPolicy.requireNumbers': 'password_policy.require_numbers',
-  'poolSettings.passwordPolicy.requireSymbols': 'password_policy.require_symbols',
+  // min_length, require_lowercase, …: the kit's names in snake case.
+  ...passwordNames('password_policy.', (key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)),
 });
 const GEN2_NAMES: Names = Object.freeze({
   ...GEN2_COPY,
@@ -212,6 +206,11 @@ function put(root: ObjectLike, path: string, value: unknown): void {
     node = isObjectLike(next) ? next : (node[part] = {});
   }
   node[last] = value;
+}
+
+/** Kit path ← source path for each password policy rule. */
+function passwordNames(prefix: string, name: (key: string) => string): Names {
+  return Object.fromEntries(PASSWORD_KEYS.map((key) => [`poolSettings.passwordPolicy.${key}`, prefix + name(key)]));
 }
 
 /** The first part of each source path: the keys a section may hold. */
