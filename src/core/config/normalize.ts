@@ -100,11 +100,19 @@ function fromAwsExports(input: ObjectLike, issues: Issues): RawAuthConfig {
     // The CLI writes 'enable'/'disable'; anything else passes through for resolveConfig to report.
     config.mandatorySignIn = mandatory === 'enable' ? true : mandatory === 'disable' ? false : mandatory;
   }
+  const pool = poolFromAwsExports(raw);
+  if (Object.keys(pool).length > 0) config.poolSettings = pool;
+  return config;
+}
+
+/** Non-strings pass through for resolveConfig to report. */
+const lower = (item: unknown): unknown => (typeof item === 'string' ? item.toLowerCase() : item);
+
+/** The CLI's pool settings (upper-case names) in the PoolSettings shape; what it did not write stays unset. */
+function poolFromAwsExports(raw: Partial<Record<(typeof AWS_EXPORTS_READ)[number], unknown>>): Record<string, unknown> {
   const pool: Record<string, unknown> = {};
   for (const [awsKey, poolKey] of Object.entries(AWS_EXPORTS_POOL)) {
     const value = raw[awsKey as keyof typeof AWS_EXPORTS_POOL];
-    // Non-strings pass through for resolveConfig to report.
-    const lower = (item: unknown) => (typeof item === 'string' ? item.toLowerCase() : item);
     if (value !== undefined) pool[poolKey] = poolKey === 'mfaMethods' ? value : Array.isArray(value) ? value.map(lower) : lower(value);
   }
   // The CLI writes [] for a pool whose users sign in with a username.
@@ -120,18 +128,17 @@ function fromAwsExports(input: ObjectLike, issues: Issues): RawAuthConfig {
     pool['passwordPolicy'] = password;
   }
   const social = raw.aws_cognito_social_providers;
-  if (Array.isArray(social)) {
-    pool['socialProviders'] = social.map((name) => (typeof name === 'string' ? name.toLowerCase() : name)).filter((name) => ['google', 'facebook', 'amazon', 'apple'].includes(name));
-  }
-  if (Object.keys(pool).length > 0) config.poolSettings = pool;
-  return config;
+  // As in the v6 and Gen 2 shapes, a provider without a button is skipped.
+  if (Array.isArray(social)) pool['socialProviders'] = social.map(lower).filter((name) => ['google', 'facebook', 'amazon', 'apple'].includes(name as string));
+  return pool;
 }
 
 /**
  * `configure(partial)`: normalizes `partial` (any of the forms) and lays it over `current`.
  * `oauth`, `cookieStorage` and `poolSettings` merge field by field; everything else, `storage`
- * included, is replaced. A v6 or Gen 2 config replaces every pool key (it describes the whole pool). Choosing `storage` drops an earlier `cookieStorage` and vice versa, so
- * a later call can switch where the session lives. `undefined` values mean "not given".
+ * included, is replaced. A v6 or Gen 2 config replaces every pool key (it describes the whole
+ * pool). Choosing `storage` drops an earlier `cookieStorage` and vice versa, so a later call can
+ * switch where the session lives. `undefined` values mean "not given".
  */
 export function mergeConfig(current: AuthConfig, partial: unknown): AuthConfig {
   return guard(() => {
