@@ -178,6 +178,11 @@ describe('Gen 2 amplify_outputs.json', () => {
     expect(load(minimal).oauth).toBeUndefined();
   });
 
+  it('accepts USER_AUTH (choice-based sign-in) as the flow, from any shape', () => {
+    expect(load({ ...outputs, auth: { ...outputs.auth, authentication_flow_type: 'USER_AUTH' } }).authenticationFlowType).toBe('USER_AUTH');
+    expect(load({ userPoolId: POOL, userPoolWebClientId: CLIENT, authenticationFlowType: 'USER_AUTH' }).authenticationFlowType).toBe('USER_AUTH');
+  });
+
   it('names a missing auth.user_pool_client_id by that name', () => {
     const { user_pool_client_id: _, ...auth } = outputs.auth;
     expect(issuesOf({ ...outputs, auth })).toStrictEqual([{ field: 'auth.user_pool_client_id', reason: 'is required with user_pool_id' }]);

@@ -18,7 +18,7 @@ import type { AuthConfig, AuthenticationFlowType, ResolvedAuthConfig } from './t
 
 type Raw = Partial<Record<(typeof AUTH_KEYS)[number], unknown>>;
 
-const FLOW_TYPES: readonly AuthenticationFlowType[] = Object.freeze(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH']);
+const FLOW_TYPES: readonly AuthenticationFlowType[] = Object.freeze(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH']);
 
 const REGION_FORMAT = 'an AWS region such as "us-east-1"';
 const USER_POOL_FORMAT = '"<region>_<id>" such as "us-east-1_AbCdEf123"';

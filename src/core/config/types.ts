@@ -9,7 +9,7 @@ export interface StorageLike {
   clear(): void;
 }
 
-export type AuthenticationFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH';
+export type AuthenticationFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
 export type OAuthResponseType = 'code' | 'token';
 export type CookieSameSite = 'strict' | 'lax' | 'none';
 
