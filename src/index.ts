@@ -96,8 +96,13 @@ export type {
 } from './ui/index';
 export { createAuth, Auth, AuthError, ConfigError, buildTotpUri, decodeJWT } from './core/index';
 export type {
+  AmplifyOutputs,
   AuthConfig,
   AuthConfigInput,
+  AwsExportsConfig,
+  PoolSettings,
+  V6CognitoConfig,
+  V6Config,
   AuthErrorName,
   AuthEvent,
   AuthEventMap,

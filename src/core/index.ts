@@ -43,9 +43,20 @@ export type {
   AuthenticationFlowType,
   CookieStorageConfig,
   OAuthConfig,
+  Generated,
   ResolvedAuthConfig,
   StorageLike,
 } from './config/types';
+export type { AmplifyOutputs, AmplifyOutputsAuth, StandardAttribute, V6CognitoConfig, V6Config } from './config/amplifyTypes';
+export type {
+  LoginMechanism,
+  MfaMethod,
+  MfaStatus,
+  PasswordPolicy,
+  PoolSettings,
+  SocialProvider,
+  VerificationMechanism,
+} from './config/poolSettingsTypes';
 export type {
   AuthFactorType,
   AuthNextStep,

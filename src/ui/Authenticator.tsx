@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
 import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
@@ -7,6 +7,7 @@ import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
 import type { FormFields, LoginMechanism } from './primitives/formFields';
 import type { PasswordPolicy } from './primitives/passwordPolicy';
+import { poolDefaults, type PoolProps } from './poolDefaults';
 import { FocusOnMountContext, HeadingIdContext } from './primitives/ScreenHeading';
 import { useFocusTrap } from './primitives/useFocusTrap';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
@@ -56,11 +57,14 @@ export interface AuthenticatorProps {
   translations?: Translations;
   /** Issuer shown in authenticator apps when setting up TOTP. Default: `AWSCognito`. */
   totpIssuer?: string;
-  /** What users sign in with (the first entry is used): match the pool's username attributes. Default: `['username']`. */
+  /** What users sign in with (the first entry is used): match the pool's username attributes. Default: the config's `poolSettings`, else `['username']`. */
   loginMechanisms?: readonly LoginMechanism[];
-  /** "Sign In with …" buttons on the sign-in screen, through the hosted UI (needs `oauth` config). Default: none. */
+  /** "Sign In with …" buttons on the sign-in screen, through the hosted UI (needs `oauth` config). Default: the config's `poolSettings` (with `oauth`), else none. */
   socialProviders?: readonly SocialProvider[];
-  /** Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: `['email']` with usernames, else none. */
+  /**
+   * Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: the config's
+   * `poolSettings` (required and verified attributes), else `['email']` with usernames, else none.
+   */
   signUpAttributes?: readonly string[];
   /**
    * Per screen, per field: label, placeholder, order, required, default value. Unknown names add
@@ -71,7 +75,7 @@ export interface AuthenticatorProps {
   /**
    * The pool's password policy: its rules are listed under every new-password field, marked as the
    * user types, and checked before anything is sent. Unset parts keep Cognito's default. Default:
-   * 8 characters with lowercase, uppercase, numbers and symbols.
+   * the config's `poolSettings`, else 8 characters with lowercase, uppercase, numbers and symbols.
    */
   passwordPolicy?: PasswordPolicy;
   /** Components around the card and around each screen. Default: none. */
@@ -123,6 +127,9 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const modal = variation === 'modal' && screen !== 'signedIn';
   useFocusTrap(card, modal);
   const auth = useAuthEngine();
+  // `configure()` without an argument reads the resolved config; it changes only when the app reconfigures.
+  const config = auth.configure();
+  const pool = useMemo(() => poolDefaults(config), [config]);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
     if (screen === 'signIn') auth.prepareSignIn();
@@ -143,7 +150,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     ) : screen === 'confirmVerifyUser' && verify.sent ? (
       <ConfirmVerifyUser key={screen} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
     ) : (
-      renderScreen(screen, { ...options, setRoute, fromRoute: nextStep === null || nextStep.signInStep === 'DONE' })
+      renderScreen(screen, { ...options, ...withDefaults(options, pool), setRoute, fromRoute: nextStep === null || nextStep.signInStep === 'DONE' })
     );
   const framed = (
     <>
@@ -257,6 +264,12 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, log
     case 'confirmVerifyUser':
       return null; // rendered by AuthenticatorScreens, which holds their state
   }
+}
+
+/** Each pool prop as the app set it, else as the pool's settings say. */
+function withDefaults(props: PoolProps, pool: PoolProps): PoolProps {
+  const { loginMechanisms = pool.loginMechanisms, signUpAttributes = pool.signUpAttributes, socialProviders = pool.socialProviders, passwordPolicy = pool.passwordPolicy } = props;
+  return { loginMechanisms, signUpAttributes, socialProviders, passwordPolicy };
 }
 
 function capitalize<S extends string>(name: S): Capitalize<S> {

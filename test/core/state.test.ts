@@ -253,7 +253,7 @@ describe('engine state and events', () => {
 
     let thrown: unknown;
     try {
-      engine.configure({ authenticationFlowType: 'PLAIN_TEXT', cookieStorage: { domain: 'https://example.com' } });
+      engine.configure({ authenticationFlowType: 'PLAIN_TEXT' as never, cookieStorage: { domain: 'https://example.com' } });
     } catch (error) {
       thrown = error;
     }

@@ -75,7 +75,7 @@ describe('cookie storage in Chromium (https://app.example.test, https://evil.exa
     userPoolId: running().backend.config.userPoolId,
     userPoolWebClientId: running().backend.config.clientId,
     endpoint: `${IDP}/`,
-    authenticationFlowType: 'USER_PASSWORD_AUTH',
+    authenticationFlowType: 'USER_PASSWORD_AUTH' as const,
     cookieStorage: { domain: '.example.test', path: '/', expires: 7, secure: true, sameSite: 'lax' },
   });
   /** Every cookie of the kit in the browser, whatever its Path or Domain, as `<key after the client id>@<domain><path>`. */

@@ -14,3 +14,5 @@ export type {
   ResolvedOAuthConfig,
   StorageLike,
 } from './types';
+export type { AmplifyOutputs, V6CognitoConfig, V6Config } from './amplifyTypes';
+export type { PoolSettings } from './poolSettingsTypes';

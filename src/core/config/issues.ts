@@ -88,6 +88,18 @@ export function expected(what: string, value: unknown): string {
   return `expected ${what}, got ${describe(value)}`;
 }
 
+/** The value when it is one of `allowed`; undefined (and an issue unless absent) otherwise. */
+export function oneOf<T>(value: unknown, allowed: readonly T[], field: string, what: string, issues: Issues): T | undefined {
+  if (value === undefined) return undefined;
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) issues.add(field, expected(what, value));
+  return match;
+}
+
+export function quoteAll(values: readonly string[]): string {
+  return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
+}
+
 /**
  * Runs `body`, turning anything but a ConfigError (a Proxy trap, a getter on a nested object)
  * into one, so callers only ever see ConfigError.

@@ -1,3 +1,4 @@
+import type { PasswordPolicy, PoolSettings } from './poolSettingsTypes';
 import type { AuthConfig, CookieStorageConfig, OAuthConfig } from './types';
 
 /** Every key the kit reads; anything else in a config belongs to another Amplify category. */
@@ -17,7 +18,36 @@ export const AUTH_KEYS = Object.freeze([
   'identityPoolEndpoint',
   'refreshTokenRotation',
   'requestTimeout',
+  'poolSettings',
 ] as const) satisfies readonly (keyof AuthConfig)[];
+
+/** The keys a v6 or Gen 2 config cannot state: a `configure()` with one of those keeps them. */
+export const KIT_ONLY_KEYS = Object.freeze([
+  'cookieStorage',
+  'storage',
+  'authenticationFlowType',
+  'clientMetadata',
+  'refreshTokenRotation',
+  'requestTimeout',
+] as const) satisfies readonly (typeof AUTH_KEYS)[number][];
+
+export const POOL_KEYS = Object.freeze([
+  'loginMechanisms',
+  'signUpAttributes',
+  'verificationMechanisms',
+  'passwordPolicy',
+  'mfaStatus',
+  'mfaMethods',
+  'socialProviders',
+] as const) satisfies readonly (keyof PoolSettings)[];
+
+export const PASSWORD_KEYS = Object.freeze([
+  'minLength',
+  'requireLowercase',
+  'requireUppercase',
+  'requireNumbers',
+  'requireSymbols',
+] as const) satisfies readonly (keyof PasswordPolicy)[];
 
 export const OAUTH_KEYS = Object.freeze([
   'domain',
@@ -44,7 +74,9 @@ const allListed: [
   Missing<AuthConfig, typeof AUTH_KEYS>,
   Missing<OAuthConfig, typeof OAUTH_KEYS>,
   Missing<CookieStorageConfig, typeof COOKIE_KEYS>,
-] extends [never, never, never]
+  Missing<PoolSettings, typeof POOL_KEYS>,
+  Missing<PasswordPolicy, typeof PASSWORD_KEYS>,
+] extends [never, never, never, never, never]
   ? true
   : false = true;
 void allListed;

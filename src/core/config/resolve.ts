@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors';
-import { Issues, describe, expected, guard, isObjectLike, isPlainObject } from './issues';
+import { Issues, describe, expected, guard, isObjectLike, isPlainObject, oneOf, quoteAll } from './issues';
 import { AUTH_KEYS } from './keys';
 import {
   defaultIdentityPoolEndpoint,
@@ -12,6 +12,7 @@ import {
   userPoolRegion,
 } from './patterns';
 import { resolveOAuth } from './resolveOAuth';
+import { resolvePoolSettings } from './resolvePoolSettings';
 import { resolveStorage } from './resolveStorage';
 import type { AuthConfig, AuthenticationFlowType, ResolvedAuthConfig } from './types';
 
@@ -49,6 +50,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     const clientMetadata = resolveClientMetadata(raw.clientMetadata, issues);
     const rotation = oneOf(raw.refreshTokenRotation, [false, true], 'refreshTokenRotation', 'true or false', issues);
     const requestTimeout = resolveTimeout(raw.requestTimeout, issues);
+    const poolSettings = resolvePoolSettings(raw.poolSettings, issues);
     issues.throwIfAny();
     // No issues means resolvePools derived a region; the check only narrows the type.
     if (pools.region === undefined || endpoints.endpoint === undefined) {
@@ -71,6 +73,7 @@ export function resolveConfig(config: AuthConfig): ResolvedAuthConfig {
     if (oauth !== undefined) resolved.oauth = oauth;
     if (rotation === true) resolved.refreshTokenRotation = true;
     if (requestTimeout !== undefined) resolved.requestTimeout = requestTimeout;
+    if (poolSettings !== undefined) resolved.poolSettings = poolSettings;
     return resolved;
   });
 }
@@ -138,7 +141,7 @@ function resolvePools(raw: Raw, issues: Issues): Pools {
   }
 
   if (raw.userPoolId === undefined && raw.identityPoolId === undefined && !issues.has('userPoolId')) {
-    issues.add('userPoolId', 'userPoolId (with userPoolWebClientId) or identityPoolId is required');
+    issues.add('userPoolId', 'userPoolId (with userPoolWebClientId) or identityPoolId is required (an Amplify v6 config or amplify_outputs.json goes in as a whole)');
   }
   if (pools.region === undefined && issues.list.length === 0) {
     issues.add('region', 'could not be derived: set region or a valid userPoolId');
@@ -178,18 +181,6 @@ function checkUrl(value: unknown, field: string, issues: Issues): string | undef
   if (typeof value === 'string' && httpUrlProblem(value.trim()) === undefined) return value.trim();
   issues.add(field, expected(URL_FORMAT, value));
   return undefined;
-}
-
-/** The value when it is one of `allowed`; undefined (and an issue unless absent) otherwise. */
-function oneOf<T>(value: unknown, allowed: readonly T[], field: string, what: string, issues: Issues): T | undefined {
-  if (value === undefined) return undefined;
-  const match = allowed.find((candidate) => candidate === value);
-  if (match === undefined) issues.add(field, expected(what, value));
-  return match;
-}
-
-function quoteAll(values: readonly string[]): string {
-  return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
 }
 
 // setTimeout's ceiling: a larger delay fires at once, the opposite of what was asked.

@@ -1,3 +1,6 @@
+import type { AmplifyOutputs, V6Config } from './amplifyTypes';
+import type { MfaMethod, PoolSettings } from './poolSettingsTypes';
+
 /** Anything with the four Web Storage methods (localStorage, sessionStorage, a custom store). */
 export interface StorageLike {
   setItem(key: string, value: string): void;
@@ -68,7 +71,16 @@ export interface AuthConfig {
   refreshTokenRotation?: boolean;
   /** Timeout of each Cognito request attempt in ms; a timed-out call fails with `NetworkError`. Default 15000. */
   requestTimeout?: number;
+  /** How the pool is set up (filled from v6, Gen 2 and aws-exports configs); the `<Authenticator>`'s defaults. Default: none. */
+  poolSettings?: PoolSettings;
 }
+
+/**
+ * A name from a closed set, or any string: generated files (aws-exports.js, amplify_outputs.json)
+ * reach TypeScript with their strings widened, so the set only guides autocompletion; the run-time
+ * check names a value outside it.
+ */
+export type Generated<T extends string> = T | (string & Record<never, never>);
 
 /** The generated `aws-exports.js` shape (only the keys the kit reads). */
 export interface AwsExportsConfig {
@@ -82,11 +94,34 @@ export interface AwsExportsConfig {
   aws_cognito_identity_pool_endpoint?: string;
   aws_cognito_authentication_flow_type?: AuthenticationFlowType;
   oauth?: Partial<OAuthConfig>;
-  [key: string]: unknown;
+  /** Attributes users sign in with instead of a username (`EMAIL`, `PHONE_NUMBER`); empty: usernames. */
+  aws_cognito_username_attributes?: Generated<'EMAIL' | 'PHONE_NUMBER'>[];
+  /** Attributes required at sign-up, upper case (`EMAIL`, `NAME`, …). */
+  aws_cognito_signup_attributes?: string[];
+  aws_cognito_mfa_configuration?: Generated<'OFF' | 'ON' | 'OPTIONAL'>;
+  aws_cognito_mfa_types?: Generated<MfaMethod>[];
+  aws_cognito_password_protection_settings?: {
+    passwordPolicyMinLength?: number;
+    passwordPolicyCharacters?: Generated<'REQUIRES_LOWERCASE' | 'REQUIRES_UPPERCASE' | 'REQUIRES_NUMBERS' | 'REQUIRES_SYMBOLS'>[];
+  };
+  aws_cognito_verification_mechanisms?: Generated<'EMAIL' | 'PHONE_NUMBER'>[];
+  aws_cognito_social_providers?: Generated<'GOOGLE' | 'FACEBOOK' | 'AMAZON' | 'APPLE'>[];
+  /** `code` or `link`: read by Amplify only, accepted so a generated file type-checks. */
+  aws_cognito_sign_up_verification_method?: Generated<'code' | 'link'>;
 }
 
-/** Every form `createAuth`/`configure` accepts. */
-export type AuthConfigInput = AuthConfig | { Auth: AuthConfig } | AwsExportsConfig;
+/**
+ * Every form `createAuth`/`configure` accepts: the kit's Auth object (Amplify v5's), `{ Auth }`,
+ * aws-exports, Amplify v6's `{ Auth: { Cognito } }` (or `{ Cognito }`), and Gen 2's
+ * amplify_outputs.json.
+ */
+export type AuthConfigInput =
+  | AuthConfig
+  | { Auth: AuthConfig }
+  | AwsExportsConfig
+  | V6Config
+  | V6Config['Auth']
+  | AmplifyOutputs;
 
 /** Config after defaults and validation: what the engine runs on. */
 export interface ResolvedOAuthConfig {
@@ -119,4 +154,6 @@ export interface ResolvedAuthConfig {
   refreshTokenRotation?: true;
   /** Set when the config gives one; the engine's default is 15000 ms. */
   requestTimeout?: number;
+  /** Set when the config says anything about the pool's setup; holds only what it said. */
+  poolSettings?: PoolSettings;
 }

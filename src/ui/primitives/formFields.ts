@@ -1,5 +1,6 @@
 import { en, type MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/translate';
+import type { LoginMechanism } from '../../core/index';
 
 /** How a screen's field can be changed through the Authenticator's `formFields` prop. */
 export interface FormFieldOptions {
@@ -52,8 +53,8 @@ export interface FieldSpec {
   dialCode?: string;
 }
 
-/** How the username is typed: Cognito's username, or an email/phone pool's alias. */
-export type LoginMechanism = 'username' | 'email' | 'phone_number';
+/** How the username is typed: Cognito's username, or an email/phone pool's alias (the engine's PoolSettings name). */
+export type { LoginMechanism } from '../../core/index';
 
 /** The first field of sign in / sign up / forgot password for a login mechanism. */
 export function usernameField(t: Translate, mechanism: LoginMechanism): FieldSpec {

@@ -1,18 +1,8 @@
+import type { PasswordPolicy } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 
-/** The rules a new password must meet, as the user pool's password policy says. Unset parts: Cognito's default. */
-export interface PasswordPolicy {
-  /** Default: 8. */
-  minLength?: number;
-  /** Default: true. */
-  requireLowercase?: boolean;
-  /** Default: true. */
-  requireUppercase?: boolean;
-  /** Default: true. */
-  requireNumbers?: boolean;
-  /** Default: true (Cognito's symbol set, space included). */
-  requireSymbols?: boolean;
-}
+// The engine's type, so a config's poolSettings.passwordPolicy is the Authenticator's prop as is.
+export type { PasswordPolicy } from '../../core/index';
 
 /** Cognito's default policy: 8 characters, with lowercase, uppercase, numbers and symbols. */
 export const DEFAULT_PASSWORD_POLICY: Required<PasswordPolicy> = {

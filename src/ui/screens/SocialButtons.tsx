@@ -1,10 +1,10 @@
 'use client';
-import type { HostedUiProvider } from '../../core/index';
+import type { HostedUiProvider, SocialProvider } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { ScreenAction } from '../useScreenAction';
 
-/** Social providers the Authenticator offers, as apps name them. */
-export type SocialProvider = 'google' | 'facebook' | 'amazon' | 'apple';
+/** Social providers the Authenticator offers, as apps name them (the engine's PoolSettings names). */
+export type { SocialProvider } from '../../core/index';
 
 /** The hosted UI's `identity_provider` for each, and its brand name (never translated). */
 const PROVIDERS: Record<SocialProvider, { provider: HostedUiProvider; brand: string }> = {
