@@ -10,19 +10,8 @@ import {
   updateUserAttributes,
   verifyAttribute,
 } from './flows/attributes';
-import { forgetDevice, listDevices, setDeviceRemembered } from './flows/devices';
-import {
-  associateSoftwareToken,
-  mfaPreferenceInput,
-  mfaPreferenceOf,
-  mfaSettingsFor,
-  preferredMfaOf,
-  setMfaPreference,
-  verifySoftwareToken,
-  type MfaMethodInput,
-  type MfaPreferenceResult,
-  type UpdateMfaPreferenceParams,
-} from './flows/mfa';
+import type { MfaMethodInput } from './flows/mfa';
+import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfaPreferences';
 import { changePassword } from './flows/password';
 import { authError, toAuthError } from './normalizeError';
 import type { SessionManager } from './sessionManager';
@@ -134,12 +123,14 @@ export class AccountApi {
     return 'SUCCESS';
   }
 
-  setupTotp(): Promise<string> {
+  async setupTotp(): Promise<string> {
+    const { associateSoftwareToken } = await mfa();
     return this.#deps.sessions.withAccessToken('setupTOTP', (ctx, token) => associateSoftwareToken(ctx, token));
   }
 
   async verifyTotp(code: string, friendlyDeviceName?: string): Promise<'SUCCESS'> {
     const digits = requireCode(code, 'verifyTotpToken');
+    const { verifySoftwareToken } = await mfa();
     const status = await this.#deps.sessions.withAccessToken('verifyTotpToken', (ctx, token) =>
       verifySoftwareToken(ctx, token, digits, typeof friendlyDeviceName === 'string' ? friendlyDeviceName : undefined),
     );
@@ -150,38 +141,45 @@ export class AccountApi {
 
   async setPreferredMfa(method: MfaPreference): Promise<'SUCCESS'> {
     const normalized = normalizeMfaMethod(method);
+    const { setMfaPreference, mfaPreferenceInput } = await mfa();
     await this.#deps.sessions.withAccessToken('setPreferredMFA', (ctx, token) => setMfaPreference(ctx, token, mfaPreferenceInput(normalized)));
     return 'SUCCESS';
   }
 
   async preferredMfa(): Promise<PreferredMfa> {
+    const { preferredMfaOf } = await mfa();
     const data = await this.#deps.sessions.withAccessToken('getPreferredMFA', (ctx, token) => getUser(ctx, token));
     return preferredMfaOf(data);
   }
 
   async mfaPreference(): Promise<MfaPreferenceResult> {
+    const { mfaPreferenceOf } = await import('./flows/mfaPreferences');
     return mfaPreferenceOf(await this.#deps.sessions.withAccessToken('fetchMFAPreference', (ctx, token) => getUser(ctx, token)));
   }
 
   async updateMfaPreference(params: UpdateMfaPreferenceParams): Promise<void> {
+    const [{ mfaSettingsFor }, { setMfaPreference }] = await Promise.all([import('./flows/mfaPreferences'), mfa()]);
     const settings = mfaSettingsFor(params);
     await this.#deps.sessions.withAccessToken('updateMFAPreference', (ctx, token) => setMfaPreference(ctx, token, settings));
   }
 
   async rememberDevice(): Promise<'SUCCESS'> {
     const deviceKey = this.#deviceKey('rememberDevice');
+    const { setDeviceRemembered } = await devices();
     await this.#deps.sessions.withAccessToken('rememberDevice', (ctx, token) => setDeviceRemembered(ctx, token, deviceKey, true));
     return 'SUCCESS';
   }
 
   async forgetDevice(): Promise<void> {
     const deviceKey = this.#deviceKey('forgetDevice');
+    const { forgetDevice } = await devices();
     await this.#deps.sessions.withAccessToken('forgetDevice', (ctx, token) => forgetDevice(ctx, token, deviceKey));
     const username = this.#deps.sessions.username;
     if (username) this.#deps.pool().ctx('forgetDevice').tokens.clearDevice(username);
   }
 
-  fetchDevices(): Promise<DeviceInfo[]> {
+  async fetchDevices(): Promise<DeviceInfo[]> {
+    const { listDevices } = await devices();
     return this.#deps.sessions.withAccessToken('fetchDevices', (ctx, token) => listDevices(ctx, token));
   }
 
@@ -205,4 +203,13 @@ function normalizeMfaMethod(method: unknown): 'TOTP' | 'SMS' | 'NOMFA' {
   if (value === 'SMS' || value === 'SMS_MFA') return 'SMS';
   if (value === 'NOMFA') return 'NOMFA';
   throw authError('InvalidMFAType', 'invalid MFA Type: use TOTP, SMS or NOMFA.', 'setPreferredMFA');
+}
+
+// MFA settings and device management are rare: their requests load on demand.
+function mfa() {
+  return import('./flows/mfa');
+}
+
+function devices() {
+  return import('./flows/devices');
 }

@@ -7,7 +7,7 @@ import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/t
 import { ConfiguredPool } from './configuredPool';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 import type { AuthEventListener, AuthListenableEventName } from './events';
-import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa';
+import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfaPreferences';
 import type { FederatedSignInOptions } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
@@ -310,17 +310,17 @@ export class Auth {
 
   /** v6: create a passkey on this device for the signed-in user (the platform's prompt), and register it with Cognito. */
   associateWebAuthnCredential(): Promise<void> {
-    return this.#s.passkeys.associate();
+    return this.#s.passkeys().then((passkeys) => passkeys.associate());
   }
 
   /** v6: the signed-in user's passkeys, a page at a time. */
   listWebAuthnCredentials(params?: ListPasskeysParams): Promise<ListPasskeysResult> {
-    return this.#s.passkeys.list(params);
+    return this.#s.passkeys().then((passkeys) => passkeys.list(params));
   }
 
   /** v6: delete one of the signed-in user's passkeys; it can no longer sign in. */
   deleteWebAuthnCredential(params: { credentialId: string }): Promise<void> {
-    return this.#s.passkeys.delete(params);
+    return this.#s.passkeys().then((passkeys) => passkeys.delete(params));
   }
 
   /** Mark this device remembered: later sign-ins from it may skip MFA (per pool settings). */

@@ -7,7 +7,7 @@ import { IdentityCredentials } from './credentials/identityCredentials';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import { AuthEvents } from './events';
 import { HostedUi } from './hostedUi';
-import { PasskeyApi } from './passkeyApi';
+import type { PasskeyApi } from './passkeyApi';
 import { PasswordResetFlow } from './passwordResetFlow';
 import { SessionManager } from './sessionManager';
 import { SignInFlow } from './signInFlow';
@@ -26,7 +26,8 @@ export interface AuthServices {
   account: AccountApi;
   credentials: IdentityCredentials;
   signOut: SignOutFlow;
-  passkeys: PasskeyApi;
+  /** Passkey management, loaded on first use. */
+  passkeys: () => Promise<PasskeyApi>;
 }
 
 export interface AuthServicesInput {
@@ -61,6 +62,16 @@ export function composeServices({ options, client, pool, environment, onPrincipa
     account,
     credentials: new IdentityCredentials({ pool, client, now: options.now, sessions }),
     signOut: new SignOutFlow({ ...shared, sessions, hostedUi, account, forgetSteps }),
-    passkeys: new PasskeyApi({ pool, sessions, passkeys: options.passkeys }),
+    passkeys: once(() => import('./passkeyApi').then((m) => new m.PasskeyApi({ pool, sessions, passkeys: options.passkeys }))),
   };
+}
+
+/** `load` runs once; a failure (a chunk that did not arrive) lets the next call try again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }

@@ -7,7 +7,7 @@ export type { SignInParams, SignInOptions, ConfirmSignInParams } from './signInF
 export type { SignUpParams, ConfirmSignUpParams, ResendSignUpParams } from './signUpFlow';
 export type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 export type { ChangePasswordParams, MfaPreference } from './accountApi';
-export type { MfaPreferenceResult, MfaPreferenceValue, UpdateMfaPreferenceParams } from './flows/mfa';
+export type { MfaPreferenceResult, MfaPreferenceValue, UpdateMfaPreferenceParams } from './flows/mfaPreferences';
 export type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 export type {
   PasskeyAssertion,
@@ -28,7 +28,7 @@ export type { AuthEvent, AuthEventListener, AuthEventMap, AuthEventName, AuthLis
 export { AuthSession } from './session/authSession';
 export type { SessionTokens } from './session/authSession';
 export { MemoryStorage } from './storage/memoryStorage';
-export { buildTotpUri } from './flows/mfa';
+export { buildTotpUri } from './flows/totpUri';
 export { decodeJWT } from './decodeJWT';
 export type { DecodedJWT } from './decodeJWT';
 export type { JwtPayload } from './session/jwt';
