@@ -165,12 +165,12 @@ export const ja = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': '別の方法でサインイン',
-  'confirmSignIn.emailHeading': 'メールのコードの確認',
+  'confirmSignIn.emailHeading': 'メールで届いたコードの確認',
   'selectFirstFactor.heading': 'サインイン方法を選択してください',
   'selectFirstFactor.signingInAs': '{username} としてサインインします',
   'selectFirstFactor.PASSWORD': 'パスワードでサインイン',
-  'selectFirstFactor.EMAIL_OTP': 'メールのコードでサインイン',
-  'selectFirstFactor.SMS_OTP': 'テキストメッセージ（SMS）のコードでサインイン',
+  'selectFirstFactor.EMAIL_OTP': 'メールで届くコードでサインイン',
+  'selectFirstFactor.SMS_OTP': 'テキストメッセージ（SMS）で届くコードでサインイン',
   'selectFirstFactor.WEB_AUTHN': 'パスキーでサインイン',
   'selectFirstFactor.pendingPassword': '続行しています…',
   'selectFirstFactor.pendingCode': 'コードを送信しています…',
