@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConfirmSignIn } from 'cognito-react-kit';
 import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, expectSignedIn, fill, press } from './support/play';
-import { PASSWORD, TOTP_SECRET, type Scenario } from './support/scenario';
+import { PASSWORD, TOTP_SECRET, type Scenario, type ScenarioSetup } from './support/scenario';
 import { load, scenarioOf, Stage, withAuthProvider, type StageState } from './support/story';
 
 /** Sam has SMS MFA: after the password, Cognito texts a code. */
@@ -16,8 +16,19 @@ async function totpStep(s: Scenario): Promise<void> {
   await s.auth.signIn('tia', PASSWORD);
 }
 
+/** Emma has email MFA: after the password, Cognito emails a code. */
+async function emailStep(s: Scenario): Promise<void> {
+  await s.user('emma', { mfa: { email: true } });
+  await s.auth.signIn('emma', PASSWORD);
+}
+
+/** A pool that offers email codes as MFA. */
+const EMAIL_MFA_POOL = { mfaMethods: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] } satisfies ScenarioSetup['backend'];
+
 const duringMfa = ({ nextStep }: StageState) =>
-  nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' || nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
+  nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' ||
+  nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE' ||
+  nextStep?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
 
 const meta = {
   title: 'Authenticator/ConfirmSignIn',
@@ -127,6 +138,61 @@ export const TotpSuccess: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Code', await scenarioOf(context).totp());
+    await press(canvas, 'Confirm');
+    await expectSignedIn(canvas);
+  },
+};
+
+export const EmailIdle: Story = {
+  name: 'Email: Idle',
+  loaders: load({ backend: EMAIL_MFA_POOL, seed: emailStep }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Confirm Email Code');
+    await canvas.findByText(/We emailed a code to e\*+@e\*+/);
+  },
+};
+
+export const EmailWrongCode: Story = {
+  name: 'Email: Error: CodeMismatchException',
+  loaders: load({ backend: EMAIL_MFA_POOL, seed: emailStep }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    const wrong = scenarioOf(context).wrongCode('emma', 'MFA');
+    await fill(canvas, 'Code', wrong);
+    await press(canvas, 'Confirm');
+    await expectAlert(canvas, 'That code is not right. Check it and try again.');
+    await expectInvalid(canvas, 'Code');
+  },
+};
+
+export const EmailSuccess: Story = {
+  name: 'Email: Success',
+  loaders: load({ backend: EMAIL_MFA_POOL, seed: emailStep }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await fill(canvas, 'Code', scenarioOf(context).code('emma', 'MFA'));
+    await press(canvas, 'Confirm');
+    await expectSignedIn(canvas);
+  },
+};
+
+/** USER_AUTH: Sid chose a texted code as the way to sign in (no password at all). */
+export const SmsFirstFactor: Story = {
+  name: 'SMS as the first factor: Success',
+  loaders: load({
+    backend: { allowedFirstAuthFactors: ['PASSWORD', 'SMS_OTP'] },
+    config: { authenticationFlowType: 'USER_AUTH' },
+    seed: async (s) => {
+      await s.user('sid');
+      await s.auth.signIn({ username: 'sid' });
+      await s.auth.confirmSignIn({ challengeResponse: 'SMS_OTP' });
+    },
+  }),
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await expectScreen(canvas, 'Confirm SMS Code');
+    await fill(canvas, 'Code', scenarioOf(context).code('sid', 'SIGN_IN'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },

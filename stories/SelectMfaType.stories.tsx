@@ -74,3 +74,21 @@ export const TotpChosen: Story = {
     await expectScreen(canvas, 'Confirm TOTP Code');
   },
 };
+
+export const EmailChosen: Story = {
+  name: 'Success: email (the email code screen follows)',
+  // Mo has SMS and email MFA in a pool that offers email codes.
+  loaders: load({
+    backend: { mfaMethods: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] },
+    seed: async (s) => {
+      await s.user('mo', { mfa: { sms: true, email: true } });
+      await s.auth.signIn('mo', PASSWORD);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await press(canvas, 'Email', 'radio');
+    await press(canvas, 'Confirm');
+    await expectScreen(canvas, 'Confirm Email Code');
+  },
+};

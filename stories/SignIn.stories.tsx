@@ -132,3 +132,33 @@ export const SrpSuccess: Story = {
     });
   },
 };
+
+/** Choice-based sign-in (USER_AUTH): the password is optional, and "Sign in another way" sends the username alone. */
+const CHOICE_BASED = load({
+  backend: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] },
+  config: { authenticationFlowType: 'USER_AUTH' },
+  seed: async (s) => void (await s.user('alice')),
+});
+
+export const ChoiceBasedAnotherWay: Story = {
+  name: 'USER_AUTH: Success: another way (the ways to sign in follow)',
+  loaders: CHOICE_BASED,
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await press(canvas, 'Sign in another way');
+    await expectScreen(canvas, 'Choose how to sign in');
+  },
+};
+
+export const ChoiceBasedPassword: Story = {
+  name: 'USER_AUTH: Success: with the password (signed in at once)',
+  loaders: CHOICE_BASED,
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectSignedIn(canvas);
+  },
+};

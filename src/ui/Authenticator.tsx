@@ -13,12 +13,16 @@ import { useFocusTrap } from './primitives/useFocusTrap';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
 import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
 import { ConfirmSignIn } from './screens/ConfirmSignIn';
+import { ConfirmSignInWithPassword } from './screens/ConfirmSignInWithPassword';
 import { ConfirmSignUp } from './screens/ConfirmSignUp';
 import { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
 import { CustomChallenge } from './screens/CustomChallenge';
 import { ForceNewPassword } from './screens/ForceNewPassword';
 import { ForgotPassword } from './screens/ForgotPassword';
+import { SelectFirstFactor } from './screens/SelectFirstFactor';
+import { SelectMfaSetup } from './screens/SelectMfaSetup';
 import { SelectMfaType } from './screens/SelectMfaType';
+import { SetupEmail } from './screens/SetupEmail';
 import { SetupTotp } from './screens/SetupTotp';
 import { SignedIn, type SignedInProps } from './screens/SignedIn';
 import { SignIn } from './screens/SignIn';
@@ -248,10 +252,18 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, log
       );
     case 'confirmSignUp':
       return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
+    case 'selectFirstFactor':
+      return <SelectFirstFactor key={screen} />;
+    case 'confirmSignInWithPassword':
+      return <ConfirmSignInWithPassword key={screen} {...fieldsOf('confirmSignInWithPassword')} />;
     case 'confirmSignIn':
       return <ConfirmSignIn key={screen} {...fieldsOf('confirmSignIn')} />;
     case 'selectMfaType':
       return <SelectMfaType key={screen} />;
+    case 'selectMfaSetup':
+      return <SelectMfaSetup key={screen} />;
+    case 'setupEmail':
+      return <SetupEmail key={screen} {...fieldsOf('setupEmail')} />;
     case 'setupTotp':
       return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} {...fieldsOf('setupTotp')} />;
     case 'forceNewPassword':

@@ -8,9 +8,14 @@ export type ScreenName =
   | 'signedIn'
   | AuthRoute
   | 'confirmSignUp'
+  | 'selectFirstFactor'
+  | 'confirmSignInWithPassword'
+  /** The code of a sign-in step: SMS, email or TOTP. */
   | 'confirmSignIn'
   | 'selectMfaType'
+  | 'selectMfaSetup'
   | 'setupTotp'
+  | 'setupEmail'
   | 'forceNewPassword'
   | 'customChallenge'
   | 'confirmResetPassword'
@@ -25,13 +30,22 @@ export function screenFor(status: AuthStatus, nextStep: AuthNextStep | null, rou
   switch (nextStep?.signInStep) {
     case 'CONFIRM_SIGN_UP':
       return 'confirmSignUp';
+    case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
+      return 'selectFirstFactor';
+    case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
+      return 'confirmSignInWithPassword';
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+    case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
     case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
       return 'confirmSignIn';
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
       return 'selectMfaType';
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+      return 'selectMfaSetup';
     case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
       return 'setupTotp';
+    case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
+      return 'setupEmail';
     case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
       return 'forceNewPassword';
     case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':

@@ -106,8 +106,8 @@ export class Scenario {
     return username;
   }
 
-  /** The latest code the pool "sent" to `username`. */
-  code(username: string, kind: 'SIGN_UP' | 'MFA' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'CUSTOM_CHALLENGE'): string {
+  /** The latest code the pool "sent" to `username` (`SIGN_IN`: a code chosen as the first factor). */
+  code(username: string, kind: 'SIGN_UP' | 'SIGN_IN' | 'MFA' | 'FORGOT_PASSWORD' | 'VERIFY_ATTRIBUTE' | 'CUSTOM_CHALLENGE'): string {
     return this.backend.lastCode(username, kind);
   }
 

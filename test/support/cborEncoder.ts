@@ -23,9 +23,11 @@ function write(out: number[], value: CborInput): void {
     const bytes = new TextEncoder().encode(value);
     head(out, 3, bytes.length);
     out.push(...bytes);
-  } else if (value instanceof Uint8Array) {
-    head(out, 2, value.length);
-    for (const b of value) out.push(b);
+  } else if (ArrayBuffer.isView(value)) {
+    // Not `instanceof Uint8Array`: under jsdom, bytes from Node's crypto come from another realm.
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    head(out, 2, bytes.length);
+    for (const b of bytes) out.push(b);
   } else if (Array.isArray(value)) {
     head(out, 4, value.length);
     for (const item of value) write(out, item);

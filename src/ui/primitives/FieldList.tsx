@@ -53,6 +53,7 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
                 type={field.type}
                 {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
                 {...(textual && field.name === 'username' ? { autoCapitalize: 'off', spellCheck: false } : {})}
+                {...(field.type === 'email' ? { inputMode: 'email' as const, autoCapitalize: 'off', spellCheck: false } : {})}
               />
             )}
             {renderAfter?.(field.name)}

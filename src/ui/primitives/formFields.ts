@@ -32,11 +32,13 @@ export type FormFieldsScreen =
   | 'signUp'
   | 'forgotPassword'
   | 'confirmSignUp'
+  | 'confirmSignInWithPassword'
   | 'confirmSignIn'
   | 'confirmResetPassword'
   | 'forceNewPassword'
   | 'customChallenge'
-  | 'setupTotp';
+  | 'setupTotp'
+  | 'setupEmail';
 export type FormFields = Partial<Record<FormFieldsScreen, Record<string, FormFieldOptions>>>;
 
 /** A field as a screen renders it, after the app's overrides. */

@@ -1,4 +1,6 @@
 'use client';
+import type { SignInStep } from '../../core/index';
+import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFieldOptions } from '../primitives/formFields';
@@ -16,29 +18,45 @@ export interface ConfirmSignInProps {
   formFields?: Record<string, FormFieldOptions>;
 }
 
-/** The MFA code of a sign-in: SMS (says where it went) or an authenticator app's TOTP code. */
+/**
+ * The code of a sign-in step: texted or emailed (says where it went; an MFA or a USER_AUTH first
+ * factor) or an authenticator app's TOTP code. One screen, as the three differ only in their words.
+ */
 export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
-  const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+  const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
   const confirm = useScreenAction('confirmSignIn');
   const stepFields = useStepFields([codeField(t)], formFields);
-  const totp = step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE';
+  const medium = mediumOf(step?.signInStep);
   const { values, extras } = stepFields;
   const submit = () => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
   return (
     <ScreenForm
       screen="confirmSignIn"
       className={className}
-      data-mfa={totp ? 'TOTP' : 'SMS'}
-      heading={totp ? t('confirmSignIn.totpHeading') : t('confirmSignIn.smsHeading')}
+      data-mfa={medium}
+      heading={t(HEADINGS[medium])}
       error={confirm.message}
       errorId={confirm.alertId}
       onSubmit={submit}
       footer={<BackToSignIn />}
     >
-      <p className="crk-text">{totp ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE' ? step.codeDeliveryDetails : undefined)}</p>
+      <p className="crk-text">{step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignIn.submit')} pendingLabel={t('confirmSignIn.pending')} pending={confirm.pending} />
     </ScreenForm>
   );
+}
+
+type CodeMedium = 'SMS' | 'EMAIL' | 'TOTP';
+
+const HEADINGS: Record<CodeMedium, MessageKey> = {
+  SMS: 'confirmSignIn.smsHeading',
+  EMAIL: 'confirmSignIn.emailHeading',
+  TOTP: 'confirmSignIn.totpHeading',
+};
+
+function mediumOf(step: SignInStep | undefined): CodeMedium {
+  if (step === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') return 'TOTP';
+  return step === 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE' ? 'EMAIL' : 'SMS';
 }

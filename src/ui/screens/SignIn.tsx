@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useAuth } from '../../react/index';
+import { useAuth, useAuthEngine } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { initialValues, resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
@@ -22,26 +22,37 @@ export interface SignInProps {
   formFields?: Record<string, FormFieldOptions>;
 }
 
-/** Username + password. A failed attempt keeps the username and clears the password. */
+/**
+ * Username + password. A failed attempt keeps the username and clears the password. When the engine
+ * signs in by choice (`authenticationFlowType: 'USER_AUTH'`), the password is optional: without one,
+ * or with "Sign in another way", only the username is sent and Cognito offers the pool's ways to sign in.
+ */
 export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields }: SignInProps) {
   const { t, tError } = useTranslate();
   const signIn = useScreenAction('signIn');
   const social = useScreenAction('federatedSignIn');
+  const choiceBased = useAuthEngine().configure().authenticationFlowType === 'USER_AUTH';
   const fields = resolveFields(
     t,
-    [usernameField(t, loginMechanism), { name: 'password', label: t('field.password'), type: 'password', required: true }],
+    [usernameField(t, loginMechanism), { name: 'password', label: t('field.password'), type: 'password', required: !choiceBased }],
     formFields,
   );
   const [values, setValues] = useState(() => initialValues(fields));
+  // Which button's request is running, so only that one says it is busy.
+  const [withPassword, setWithPassword] = useState(true);
   const failed = social.message ? social : signIn;
   // Back here because Cognito ended the pending step (expired, used up), or the hosted UI's answer
   // was refused on this redirect page: the engine says why, and so do we.
   const engineError = useAuth((s) =>
     s.status === 'signedOut' && (s.error?.name === 'SignInSessionExpired' || s.error?.source === 'handleRedirect') ? s.error.name : null,
   );
-  const submit = async () => {
+  const submit = async (usePassword: boolean) => {
     social.reset();
-    const result = await signIn.submit({ username: values['username'] ?? '', password: values['password'] ?? '' });
+    setWithPassword(usePassword);
+    const username = values['username'] ?? '';
+    const password = usePassword ? (values['password'] ?? '') : '';
+    // USER_AUTH without a password: Cognito answers with the ways this user can sign in.
+    const result = await signIn.submit(choiceBased && password === '' ? { username } : { username, password });
     if (result === undefined) setValues((old) => ({ ...old, password: '' }));
   };
   const links = onForgotPassword ? <LinkButton onClick={onForgotPassword}>{t('signIn.forgotPassword')}</LinkButton> : null;
@@ -52,7 +63,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
       heading={t('signIn.heading')}
       error={failed.message ?? (engineError ? tError(engineError) : null)}
       errorId={failed.alertId}
-      onSubmit={() => void submit()}
+      onSubmit={() => void submit(true)}
       footer={links}
     >
       <SocialButtons providers={socialProviders} action={social} />
@@ -62,7 +73,17 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
         onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
         fieldProps={(name) => (name === 'username' || name === 'password' ? signIn.invalidProps(name) : {})}
       />
-      <SubmitButton label={t('signIn.submit')} pendingLabel={t('signIn.pending')} pending={signIn.pending} />
+      <SubmitButton label={t('signIn.submit')} pendingLabel={t('signIn.pending')} pending={signIn.pending && withPassword} disabled={signIn.pending} />
+      {choiceBased ? (
+        <SubmitButton
+          type="button"
+          label={t('signIn.anotherWay')}
+          pendingLabel={t('signIn.pending')}
+          pending={signIn.pending && !withPassword}
+          disabled={signIn.pending}
+          onClick={() => void submit(false)}
+        />
+      ) : null}
     </ScreenForm>
   );
 }

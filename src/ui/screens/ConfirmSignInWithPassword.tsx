@@ -1,0 +1,43 @@
+'use client';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { FieldList } from '../primitives/FieldList';
+import type { FormFieldOptions } from '../primitives/formFields';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+import { useNextStep } from './useNextStep';
+
+export interface ConfirmSignInWithPasswordProps {
+  className?: string;
+  /** Overrides of the screen's fields (`password`) and extra fields, sent as `clientMetadata`. Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
+}
+
+/** The password, after choosing it as the way to sign in (step CONFIRM_SIGN_IN_WITH_PASSWORD). */
+export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSignInWithPasswordProps) {
+  const { t } = useTranslate();
+  const step = useNextStep('CONFIRM_SIGN_IN_WITH_PASSWORD');
+  const confirm = useScreenAction('confirmSignIn');
+  const stepFields = useStepFields([{ name: 'password', label: t('field.password'), type: 'password', required: true }], formFields);
+  const { values, extras } = stepFields;
+  const username = step?.username ?? '';
+  return (
+    <ScreenForm
+      screen="confirmSignInWithPassword"
+      className={className}
+      heading={t('confirmSignInWithPassword.heading')}
+      error={confirm.message}
+      errorId={confirm.alertId}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['password'] ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      footer={<BackToSignIn />}
+    >
+      {username ? <p className="crk-text">{t('selectFirstFactor.signingInAs', { username })}</p> : null}
+      {/* Password managers save and fill a password for the username next to it: give them the one already typed. */}
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+      <FieldList fields={stepFields.fields} values={values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'password' ? confirm.invalidProps('password') : {})} />
+      <SubmitButton label={t('confirmSignInWithPassword.submit')} pendingLabel={t('confirmSignInWithPassword.pending')} pending={confirm.pending} />
+    </ScreenForm>
+  );
+}

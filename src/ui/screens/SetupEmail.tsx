@@ -1,0 +1,42 @@
+'use client';
+import { useTranslate } from '../i18n/TranslationProvider';
+import { FieldList } from '../primitives/FieldList';
+import type { FormFieldOptions } from '../primitives/formFields';
+import { ScreenForm } from '../primitives/ScreenForm';
+import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
+import { useScreenAction } from '../useScreenAction';
+import { BackToSignIn } from './BackToSignIn';
+
+export interface SetupEmailProps {
+  className?: string;
+  /** Overrides of the screen's fields (`email`) and extra fields, sent as `clientMetadata`. Default: none. */
+  formFields?: Record<string, FormFieldOptions>;
+}
+
+/** The address sign-in codes should go to; Cognito emails a code there to prove it (step CONTINUE_SIGN_IN_WITH_EMAIL_SETUP). */
+export function SetupEmail({ className, formFields }: SetupEmailProps) {
+  const { t } = useTranslate();
+  const confirm = useScreenAction('confirmSignIn');
+  const stepFields = useStepFields([{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true }], formFields);
+  const { values, extras } = stepFields;
+  // The engine's empty-answer error is generic ("Enter your answer."); here the answer is an address.
+  const message = confirm.errorName === 'EmptyChallengeResponse' ? t('setupEmail.empty') : confirm.message;
+  // The email is this screen's only answer, so any refusal is about it.
+  const invalid = confirm.errorName === null ? {} : { 'aria-invalid': true as const, 'aria-describedby': confirm.alertId };
+  return (
+    <ScreenForm
+      screen="setupEmail"
+      className={className}
+      heading={t('setupEmail.heading')}
+      error={message}
+      errorId={confirm.alertId}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['email']?.trim() ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      footer={<BackToSignIn />}
+    >
+      <p className="crk-text">{t('setupEmail.description')}</p>
+      <FieldList fields={stepFields.fields} values={values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'email' ? invalid : {})} />
+      <SubmitButton label={t('setupEmail.submit')} pendingLabel={t('setupEmail.pending')} pending={confirm.pending} />
+    </ScreenForm>
+  );
+}
