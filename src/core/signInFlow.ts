@@ -147,6 +147,11 @@ export class SignInFlow {
       return error;
     }
     if (error.name !== 'NotAuthorizedException') return undefined;
+    if (this.#pending.chosen === 'PASSWORD') {
+      // A wrong password ends Cognito's session as well: back to sign-in, saying what was wrong.
+      this.#pending = null;
+      return error;
+    }
     this.#pending = null;
     return authError('SignInSessionExpired', 'This sign-in step has ended: sign in again.', source, { cause: error });
   }

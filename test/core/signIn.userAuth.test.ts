@@ -109,6 +109,19 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     expect(backend.count()).toBe(0);
   });
 
+  it('a wrong password after the choice ends the step with Cognito\'s own error, not a session-expired one', async () => {
+    const { auth } = kit();
+    const username = await newUser('wes');
+    const engine = auth({ config: USER_AUTH });
+    await engine.signIn({ username });
+    await engine.confirmSignIn({ challengeResponse: 'PASSWORD' });
+    const wrong = await authErrorOf(engine.confirmSignIn({ challengeResponse: `${password}-not` }));
+    expect(wrong).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    // Cognito closed that session: the state is back at sign-in, with the error to show.
+    expect(engine.getState()).toMatchObject({ status: 'signedOut', nextStep: null, error: { name: 'NotAuthorizedException' } });
+    expect(await engine.signIn({ username, password })).toMatchObject({ isSignedIn: true });
+  });
+
   it('choosing the password asks for it without a request, then proves it by SRP and goes on to the MFA', async () => {
     const { backend, auth } = kit();
     const username = await newUser('max', { email: true, sms: true });

@@ -3,10 +3,12 @@
  * The screens of choice-based sign-in (USER_AUTH) and email MFA, end to end: user-event drives the
  * real <Authenticator> and engine against the test backend, and axe checks every screen on the way.
  */
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthConfig } from '../../src/core/index';
+import { AuthError, type AuthConfig, type PasskeyClient } from '../../src/core/index';
+import { AuthProvider } from '../../src/react/AuthProvider';
+import { en } from '../../src/ui/i18n/en';
 import { loadLanguage } from '../../src/ui/i18n/dictionaryStore';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { strongPassword } from '../backend/harness';
@@ -223,14 +225,14 @@ describe('passkeys as a first factor', () => {
   const kit = useEngineBackend({ allowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'], webAuthn: { origins: [ORIGIN] } });
 
   /** A user with one passkey, registered the way a signed-in app does it (Start/CompleteWebAuthnRegistration). */
-  async function userWithPasskey(k: EngineTestKit, username: string): Promise<void> {
+  async function userWithPasskey(k: EngineTestKit, username: string, device = new SoftAuthenticator()): Promise<void> {
     const password = strongPassword();
     await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com` } });
     const { clientId } = k.backend.config;
     const signedIn = await k.backend.call('InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } });
     const AccessToken = (signedIn['AuthenticationResult'] as { AccessToken: string }).AccessToken;
     const start = await k.backend.call('StartWebAuthnRegistration', { AccessToken });
-    const credential = new SoftAuthenticator().create(start['CredentialCreationOptions'] as PublicKeyCredentialCreationOptionsJSON, ORIGIN);
+    const credential = device.create(start['CredentialCreationOptions'] as PublicKeyCredentialCreationOptionsJSON, ORIGIN);
     await k.backend.call('CompleteWebAuthnRegistration', { AccessToken, Credential: credential });
   }
 
@@ -245,6 +247,48 @@ describe('passkeys as a first factor', () => {
     await findScreen('Choose how to sign in');
     expect(screen.getByRole('button', { name: 'Sign in with a passkey' }).getAttribute('data-factor')).toBe('WEB_AUTHN');
     expect(screen.getByRole('button', { name: 'Sign in with a password' })).toBeTruthy();
+  });
+
+  /** The engine's passkey prompt over the software authenticator (real keys; the backend verifies). */
+  function promptOf(device: SoftAuthenticator, cancel = false): PasskeyClient {
+    return {
+      get: async (options) => {
+        if (cancel) throw new AuthError({ name: 'PasskeyCanceled', message: 'cancelled', source: 'signIn' });
+        return device.get(options, ORIGIN) as Awaited<ReturnType<PasskeyClient['get']>>;
+      },
+      create: async (options) => device.create(options, ORIGIN) as Awaited<ReturnType<PasskeyClient['create']>>,
+    };
+  }
+
+  it('choosing the passkey signs in; a cancelled prompt goes back to sign-in with its message', async () => {
+    const k = kit();
+    k.storage = new RecordingStorage();
+    const user = userEvent.setup();
+    const username = uniqueName('pax');
+    const device = new SoftAuthenticator();
+    await userWithPasskey(k, username, device);
+
+    const cancelled = render(
+      <AuthProvider config={k.config(USER_AUTH)} options={{ now: k.clock.now, passkeys: promptOf(device, true) }}>
+        <Authenticator />
+      </AuthProvider>,
+    );
+    await startWithUsername(user, username);
+    await findScreen('Choose how to sign in');
+    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    await expectAlert(en['error.PasskeyCanceled']);
+    expect(screen.getByRole('heading', { name: 'Sign in to your account' })).toBeTruthy();
+    cancelled.unmount();
+
+    render(
+      <AuthProvider config={k.config(USER_AUTH)} options={{ now: k.clock.now, passkeys: promptOf(device) }}>
+        <Authenticator>{({ user: signedIn }) => <p>Hello {signedIn.username}</p>}</Authenticator>
+      </AuthProvider>,
+    );
+    await startWithUsername(user, username);
+    await findScreen('Choose how to sign in');
+    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
   });
 });
 

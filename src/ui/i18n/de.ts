@@ -195,9 +195,5 @@ export const de = {
   'setupEmail.submit': 'Code senden',
   'setupEmail.pending': 'Wird gesendet…',
   'setupEmail.empty': 'Geben Sie Ihre E-Mail-Adresse ein.',
-  'error.NotAllowedError': 'Die Passkey-Anfrage wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut oder wählen Sie eine andere Anmeldemethode.',
-  'error.PasskeyNotSupported': 'Dieser Browser unterstützt keine Passkeys. Wählen Sie eine andere Anmeldemethode.',
-  'error.PasskeyRetrievalCanceled': 'Die Anmeldung mit Passkey wurde abgebrochen. Versuchen Sie es erneut oder wählen Sie eine andere Anmeldemethode.',
-  'error.WebAuthnNotEnabledException': 'Passkeys sind für diese App nicht aktiviert. Wählen Sie eine andere Anmeldemethode.',
   'error.WebAuthnChallengeNotFoundException': 'Die Passkey-Anfrage ist abgelaufen. Versuchen Sie es erneut.',
 } as const satisfies Dictionary;

@@ -196,10 +196,6 @@ export const en = {
   'setupEmail.submit': 'Send code',
   'setupEmail.pending': 'Sending…',
   'setupEmail.empty': 'Enter your email address.',
-  'error.NotAllowedError': 'The passkey request was cancelled or timed out. Try again, or choose another way to sign in.',
-  'error.PasskeyNotSupported': 'This browser cannot use passkeys. Choose another way to sign in.',
-  'error.PasskeyRetrievalCanceled': 'Signing in with a passkey was cancelled. Try again, or choose another way to sign in.',
-  'error.WebAuthnNotEnabledException': 'Passkeys are not enabled for this app. Choose another way to sign in.',
   'error.WebAuthnChallengeNotFoundException': 'The passkey request has expired. Try again.',
 } as const satisfies Record<string, string>;
 

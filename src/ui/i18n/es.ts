@@ -195,9 +195,5 @@ export const es = {
   'setupEmail.submit': 'Enviar código',
   'setupEmail.pending': 'Enviando…',
   'setupEmail.empty': 'Introduce tu dirección de correo electrónico.',
-  'error.NotAllowedError': 'La solicitud de la llave de acceso se canceló o caducó. Inténtalo de nuevo o elige otra forma de iniciar sesión.',
-  'error.PasskeyNotSupported': 'Este navegador no admite llaves de acceso. Elige otra forma de iniciar sesión.',
-  'error.PasskeyRetrievalCanceled': 'Se canceló el inicio de sesión con la llave de acceso. Inténtalo de nuevo o elige otra forma de iniciar sesión.',
-  'error.WebAuthnNotEnabledException': 'Las llaves de acceso no están habilitadas para esta aplicación. Elige otra forma de iniciar sesión.',
   'error.WebAuthnChallengeNotFoundException': 'La solicitud de la llave de acceso ha caducado. Inténtalo de nuevo.',
 } as const satisfies Dictionary;

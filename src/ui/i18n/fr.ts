@@ -195,9 +195,5 @@ export const fr = {
   'setupEmail.submit': 'Envoyer le code',
   'setupEmail.pending': 'Envoi…',
   'setupEmail.empty': 'Saisissez votre adresse e-mail.',
-  'error.NotAllowedError': 'La demande de clé d’accès a été annulée ou a expiré. Réessayez ou choisissez un autre moyen de connexion.',
-  'error.PasskeyNotSupported': 'Ce navigateur ne prend pas en charge les clés d’accès. Choisissez un autre moyen de connexion.',
-  'error.PasskeyRetrievalCanceled': 'La connexion avec une clé d’accès a été annulée. Réessayez ou choisissez un autre moyen de connexion.',
-  'error.WebAuthnNotEnabledException': 'Les clés d’accès ne sont pas activées pour cette application. Choisissez un autre moyen de connexion.',
   'error.WebAuthnChallengeNotFoundException': 'La demande de clé d’accès a expiré. Réessayez.',
 } as const satisfies Dictionary;

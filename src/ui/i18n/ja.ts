@@ -194,9 +194,5 @@ export const ja = {
   'setupEmail.submit': 'コードを送信',
   'setupEmail.pending': '送信しています…',
   'setupEmail.empty': 'メールアドレスを入力してください。',
-  'error.NotAllowedError': 'パスキーの要求がキャンセルされたか、タイムアウトしました。もう一度お試しいただくか、別のサインイン方法を選択してください。',
-  'error.PasskeyNotSupported': 'このブラウザーはパスキーに対応していません。別のサインイン方法を選択してください。',
-  'error.PasskeyRetrievalCanceled': 'パスキーでのサインインがキャンセルされました。もう一度お試しいただくか、別のサインイン方法を選択してください。',
-  'error.WebAuthnNotEnabledException': 'このアプリではパスキーが有効になっていません。別のサインイン方法を選択してください。',
   'error.WebAuthnChallengeNotFoundException': 'パスキーの要求の有効期限が切れました。もう一度お試しください。',
 } as const satisfies Dictionary;

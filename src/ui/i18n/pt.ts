@@ -195,9 +195,5 @@ export const pt = {
   'setupEmail.submit': 'Enviar código',
   'setupEmail.pending': 'Enviando…',
   'setupEmail.empty': 'Digite seu endereço de e-mail.',
-  'error.NotAllowedError': 'A solicitação da chave de acesso foi cancelada ou expirou. Tente novamente ou escolha outra forma de entrar.',
-  'error.PasskeyNotSupported': 'Este navegador não é compatível com chaves de acesso. Escolha outra forma de entrar.',
-  'error.PasskeyRetrievalCanceled': 'O acesso com chave de acesso foi cancelado. Tente novamente ou escolha outra forma de entrar.',
-  'error.WebAuthnNotEnabledException': 'As chaves de acesso não estão ativadas para este app. Escolha outra forma de entrar.',
   'error.WebAuthnChallengeNotFoundException': 'A solicitação da chave de acesso expirou. Tente novamente.',
 } as const satisfies Dictionary;

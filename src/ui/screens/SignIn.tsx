@@ -41,10 +41,11 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   // Which button's request is running, so only that one says it is busy.
   const [withPassword, setWithPassword] = useState(true);
   const failed = social.message ? social : signIn;
-  // Back here because Cognito ended the pending step (expired, used up), or the hosted UI's answer
-  // was refused on this redirect page: the engine says why, and so do we.
+  // Back here because an answer ended the pending step (expired, a wrong password after the choice,
+  // a cancelled passkey prompt), or the hosted UI's answer was refused on this redirect page: the
+  // engine says why, and so do we.
   const engineError = useAuth((s) =>
-    s.status === 'signedOut' && (s.error?.name === 'SignInSessionExpired' || s.error?.source === 'handleRedirect') ? s.error.name : null,
+    s.status === 'signedOut' && s.nextStep === null && ENDED_BY.includes(s.error?.source ?? '') ? s.error!.name : null,
   );
   const submit = async (usePassword: boolean) => {
     social.reset();
@@ -87,3 +88,6 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     </ScreenForm>
   );
 }
+
+/** Calls whose failure, seen on this screen, ended a step that was under way. */
+const ENDED_BY: readonly string[] = ['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer', 'handleRedirect'];
