@@ -28,6 +28,34 @@ export interface FederatedSignInOptions {
   customProvider?: string;
   /** Handed back after the redirect in the `customOAuthState` event. Never sent to Cognito. */
   customState?: string;
+  /** Prefills the sign-in page's username (`login_hint`). */
+  loginHint?: string;
+  /** The managed login page's language (`lang`), e.g. `fr` or `pt-BR`. */
+  lang?: string;
+  /** `login` asks for credentials again; `none` never shows a page (fails when signed out); also `consent`, `select_account`. */
+  prompt?: 'login' | 'none' | 'consent' | 'select_account';
+  /** Picks the federated provider by an identifier the pool maps to it (e.g. the user's email domain). */
+  idpIdentifier?: string;
+  /** The id token must carry this nonce (default: a fresh random one when `openid` is in scope). */
+  nonce?: string;
+}
+
+const AUTHORIZE_OPTIONS = Object.freeze({ loginHint: 'login_hint', lang: 'lang', prompt: 'prompt', idpIdentifier: 'idp_identifier' } as const);
+const PROMPTS: readonly string[] = Object.freeze(['login', 'none', 'consent', 'select_account']);
+
+/** The authorize request's optional parameters, each a non-empty string (`prompt` one of Cognito's). */
+function authorizeOptions(options: FederatedSignInOptions, source: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, param] of Object.entries(AUTHORIZE_OPTIONS)) {
+    const value: unknown = options[key as keyof typeof AUTHORIZE_OPTIONS];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '' || (key === 'prompt' && !PROMPTS.includes(value))) {
+      throw authError('InvalidArgument', key === 'prompt' ? `prompt must be one of ${PROMPTS.join(', ')}.` : `${key} must be a non-empty string.`, source);
+    }
+    params[param] = value;
+  }
+  if (options.nonce !== undefined && (typeof options.nonce !== 'string' || options.nonce === '')) throw authError('InvalidArgument', 'nonce must be a non-empty string.', source);
+  return params;
 }
 
 /** What a completed callback hands every engine of the page. */
@@ -106,6 +134,7 @@ export class HostedUi {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
       }
       const oauth = this.#oauth(source);
+      const extra = authorizeOptions(options, source);
       const ctx = this.#deps.pool().ctx(source);
       // Signing in as someone else would leave this user's tokens valid: sign out first.
       if (this.#deps.sessions.session) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user: sign out first.', source);
@@ -116,7 +145,7 @@ export class HostedUi {
         responseType: oauth.responseType,
         createdAt: now(),
         ...(oauth.responseType === 'code' ? { verifier: randomToken(random, 48) } : {}),
-        ...(oauth.scope.includes('openid') ? { nonce: randomToken(random) } : {}),
+        ...(options.nonce ? { nonce: options.nonce } : oauth.scope.includes('openid') ? { nonce: randomToken(random) } : {}),
         ...(options.customState === undefined ? {} : { customState: String(options.customState) }),
       };
       const params = new URLSearchParams({
@@ -128,6 +157,7 @@ export class HostedUi {
       });
       const provider = options.customProvider ?? options.provider;
       if (provider) params.set('identity_provider', provider);
+      for (const [name, value] of Object.entries(extra)) params.set(name, value);
       if (record.verifier) {
         params.set('code_challenge', await pkceChallenge(record.verifier));
         params.set('code_challenge_method', 'S256');
