@@ -69,7 +69,8 @@ export class SignInFlow {
     this.#deps.srp.prepare?.().catch(() => undefined);
   }
 
-  signIn(params: SignInParams): Promise<SignInResult> {
+  /** `confirmationSession`: ConfirmSignUp's Session, which signs a new user in once (USER_AUTH auto sign-in). */
+  signIn(params: SignInParams, confirmationSession?: string): Promise<SignInResult> {
     return runFlow(this.#deps, 'signIn', 'signIn_failure', async () => {
       const ctx = this.#deps.pool().ctx('signIn');
       const username = requireText(params?.username, 'EmptyUsername', 'Username', 'signIn');
@@ -88,6 +89,7 @@ export class SignInFlow {
           flow,
           ...(password === undefined ? {} : { password }),
           ...(flow === 'USER_AUTH' && options?.preferredChallenge ? { preferredChallenge: options.preferredChallenge } : {}),
+          ...(confirmationSession ? { session: confirmationSession } : {}),
           ...(metadata ? { clientMetadata: metadata } : {}),
         });
         return await this.#settle(ctx, outcome);

@@ -12,11 +12,15 @@ import { toV5Delivery } from './v5Compat';
 
 export interface SignUpParams {
   username: string;
-  password: string;
+  /** Optional with `authenticationFlowType: 'USER_AUTH'` where the pool allows passwordless accounts. */
+  password?: string;
   attributes?: Record<string, string>;
   validationData?: Record<string, string>;
   clientMetadata?: Record<string, string>;
-  /** Sign in as soon as the account is confirmed (the password is kept in memory for 3 minutes). */
+  /**
+   * Sign in as soon as the account is confirmed: with the password (kept in memory for 3 minutes), or,
+   * in choice-based pools, with the confirmation's one-time Session (no password needed, as in v6).
+   */
   autoSignIn?: { enabled: boolean; clientMetadata?: Record<string, string>; validationData?: Record<string, string> };
 }
 
@@ -47,7 +51,7 @@ const AUTO_SIGN_IN_TTL_MS = 3 * 60_000;
 /** Sign-up, its confirmation code, and the auto sign-in after it. */
 export class SignUpFlow {
   readonly #deps: SignUpFlowDeps;
-  #autoSignIn: { username: string; password: string; clientMetadata?: Record<string, string>; until: number } | null = null;
+  #autoSignIn: { username: string; password?: string; clientMetadata?: Record<string, string>; until: number } | null = null;
 
   constructor(deps: SignUpFlowDeps) {
     this.#deps = deps;
@@ -58,7 +62,7 @@ export class SignUpFlow {
       const ctx = this.#deps.pool().ctx('signUp');
       const input: SignUpInput = {
         username: requireText(params?.username, 'EmptyUsername', 'Username', 'signUp'),
-        password: requirePassword(params.password, 'Password', 'signUp'),
+        ...(passwordless(params.password, this.#deps.pool().config.authenticationFlowType) ? {} : { password: requirePassword(params.password, 'Password', 'signUp') }),
         ...(params.attributes ? { attributes: params.attributes } : {}),
         ...(params.validationData ? { validationData: params.validationData } : {}),
         ...(params.clientMetadata ? { clientMetadata: params.clientMetadata } : {}),
@@ -68,7 +72,7 @@ export class SignUpFlow {
       this.#autoSignIn = auto
         ? {
             username: input.username,
-            password: input.password,
+            ...(input.password === undefined ? {} : { password: input.password }),
             ...(params.autoSignIn?.clientMetadata ? { clientMetadata: params.autoSignIn.clientMetadata } : {}),
             until: this.#deps.options.now() + AUTO_SIGN_IN_TTL_MS,
           }
@@ -98,14 +102,14 @@ export class SignUpFlow {
     return runFlow(this.#deps, 'confirmSignUp', undefined, async () => {
       const ctx = this.#deps.pool().ctx('confirmSignUp');
       const username = requireText(params?.username, 'EmptyUsername', 'Username', 'confirmSignUp');
-      await confirmSignUp(ctx, {
+      const session = await confirmSignUp(ctx, {
         username,
         code: requireCode(params.code, 'confirmSignUp'),
         ...(params.forceAliasCreation === undefined ? {} : { forceAliasCreation: params.forceAliasCreation }),
         ...(params.clientMetadata ? { clientMetadata: params.clientMetadata } : {}),
       });
       this.#deps.events.emit('confirmSignUp', { username }, `${username} has been confirmed successfully`);
-      if (this.#autoSignIn?.username === username) await this.#runAutoSignIn();
+      if (this.#autoSignIn?.username === username) await this.#runAutoSignIn(session);
       else this.#deps.store.dispatch({ type: 'step', nextStep: null });
       return 'SUCCESS' as const;
     });
@@ -126,7 +130,7 @@ export class SignUpFlow {
     this.#autoSignIn = null;
   }
 
-  async #runAutoSignIn(): Promise<void> {
+  async #runAutoSignIn(confirmationSession?: string): Promise<void> {
     const { store, events, signIn, options } = this.#deps;
     const pending = this.#autoSignIn;
     this.#autoSignIn = null;
@@ -138,11 +142,11 @@ export class SignUpFlow {
       return;
     }
     try {
-      const result = await signIn.signIn({
-        username: pending.username,
-        password: pending.password,
-        ...(pending.clientMetadata ? { clientMetadata: pending.clientMetadata } : {}),
-      });
+      const metadata = pending.clientMetadata ? { clientMetadata: pending.clientMetadata } : {};
+      // The confirmation's Session signs in without the password; without one, the password does.
+      const result = confirmationSession
+        ? await signIn.signIn({ username: pending.username, options: { authFlowType: 'USER_AUTH' }, ...metadata }, confirmationSession)
+        : await signIn.signIn({ username: pending.username, ...(pending.password === undefined ? {} : { password: pending.password }), ...metadata });
       const user = store.getState().user;
       events.emit('autoSignIn', result.isSignedIn && user ? user : result.nextStep);
     } catch (thrown) {
@@ -152,4 +156,9 @@ export class SignUpFlow {
       events.emit('autoSignIn_failure', error);
     }
   }
+}
+
+/** A sign-up without a password: only where choice-based sign-in can sign the account in another way. */
+function passwordless(password: unknown, flow: string): boolean {
+  return password === undefined && flow === 'USER_AUTH';
 }

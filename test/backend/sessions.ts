@@ -20,7 +20,9 @@ export type ChallengeName =
   | 'SELECT_CHALLENGE'
   | 'EMAIL_OTP'
   | 'SMS_OTP'
-  | 'WEB_AUTHN';
+  | 'WEB_AUTHN'
+  /** Not a challenge: ConfirmSignUp's Session, which signs the new user in once (USER_AUTH). */
+  | 'SIGN_UP_CONFIRMED';
 
 export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
 

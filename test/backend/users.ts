@@ -44,6 +44,8 @@ export interface UserRecord {
   x: bigint;
   verifier: bigint;
   mfa: MfaRecord;
+  /** Signed up without a password (a passwordless pool): the password factors are not offered. */
+  passwordless?: boolean;
   /** One device group per user, as Cognito does. */
   deviceGroupKey: string;
   devices: Map<string, DeviceRecord>;

@@ -206,3 +206,41 @@ describe('email MFA', () => {
     expect(operations(backend)).toEqual(['AssociateSoftwareToken']);
   });
 });
+
+describe('passwordless sign-up, then the automatic sign-in with the confirmation Session', () => {
+  const kit = useEngineBackend({ allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] });
+
+  it('signs up without a password, confirms with the code, and is signed in with no factor; the user can only sign in by code later', async () => {
+    const { backend, auth } = kit();
+    kit().storage = new RecordingStorage();
+    const engine = auth({ config: USER_AUTH });
+    const username = uniqueName('neo');
+    const up = await engine.signUp({ username, attributes: { email: `${username}@example.com` }, autoSignIn: { enabled: true } });
+    expect(up.nextStep.signUpStep).toBe('CONFIRM_SIGN_UP');
+    expect(inputOf(backend, 'SignUp')).not.toHaveProperty('Password');
+
+    backend.resetCounts();
+    await engine.confirmSignUp({ username, code: backend.lastCode(username, 'SIGN_UP') });
+    expect(engine.getState()).toMatchObject({ status: 'signedIn', user: { username } });
+    expect(operations(backend)).toEqual(['ConfirmSignUp', 'InitiateAuth']);
+    const initiate = inputOf(backend, 'InitiateAuth') as { Session?: string; AuthParameters: Record<string, string> };
+    expect(initiate).toMatchObject({ AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: username } });
+    expect(initiate.Session).toEqual(expect.any(String));
+    expect(initiate.AuthParameters).not.toHaveProperty('PASSWORD');
+
+    // The Session signs in once; afterwards this passwordless user has the email code only.
+    await engine.signOut();
+    backend.resetCounts();
+    const replay = backend.call('InitiateAuth', { ClientId: backend.config.clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: username }, Session: initiate.Session });
+    await expect(replay).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    expect((await engine.signIn({ username })).nextStep).toMatchObject({ availableChallenges: ['EMAIL_OTP'] });
+  });
+
+  it('a password is still required outside choice-based sign-in', async () => {
+    const { backend, auth } = kit();
+    backend.resetCounts();
+    const error = await authErrorOf(auth().signUp({ username: uniqueName('old'), attributes: { email: 'old@example.com' } }));
+    expect(error.name).toBe('EmptyPassword');
+    expect(backend.count()).toBe(0);
+  });
+});

@@ -43,13 +43,18 @@ void auth.confirmSignIn({ challengeResponse: '123456' });
 // @ts-expect-error not a password change
 void auth.changePassword({ nonsense: true });
 void auth.changePassword({ oldPassword: 'a', newPassword: 'b' });
-// @ts-expect-error EMAIL is not an MFA method this kit sets (yet)
+// @ts-expect-error v5's setPreferredMFA knows no EMAIL: updateMFAPreference({ email }) sets it
 void auth.setPreferredMFA('EMAIL');
+void auth.updateMFAPreference({ email: 'PREFERRED' });
+// @ts-expect-error v6's values only
+void auth.updateMFAPreference({ email: 'ON' });
 void auth.setPreferredMFA('TOTP');
 // @ts-expect-error signIn needs a username
 void auth.signIn({ password: 'p' });
-// @ts-expect-error signUp's object form needs a password
-void auth.signUp({ username: 'u' });
+// @ts-expect-error signUp's object form needs a username
+void auth.signUp({ password: 'p' });
+// Passwordless sign-up (choice-based pools): the password is optional.
+void auth.signUp({ username: 'u', autoSignIn: { enabled: true } });
 // @ts-expect-error an unknown provider
 void auth.federatedSignIn({ provider: 'MySpace' });
 // @ts-expect-error signOut takes options, not a boolean

@@ -40,6 +40,8 @@ export interface SignInInput {
   flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
   /** USER_AUTH: the first factor to start with; Cognito asks the user to choose when it is not available. */
   preferredChallenge?: AuthFactorType;
+  /** USER_AUTH: ConfirmSignUp's Session, which signs the new user in without a factor. */
+  session?: string;
   clientMetadata?: Record<string, string>;
 }
 
@@ -78,7 +80,7 @@ export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Prom
   const metadata = ctx.metadata(input.clientMetadata);
   const response = await ctx.call<InitiateAuthResponse>(
     'InitiateAuth',
-    withMetadata({ AuthFlow: authFlow, ClientId: ctx.clientId, AuthParameters: params }, metadata),
+    withMetadata({ AuthFlow: authFlow, ClientId: ctx.clientId, AuthParameters: params, ...(input.session ? { Session: input.session } : {}) }, metadata),
   );
   return continueSignIn(ctx, response, { username: input.username, password: input.password, srp, metadata });
 }

@@ -3,7 +3,8 @@ import { toCodeDelivery, withMetadata, type CognitoCodeDelivery, type FlowContex
 
 export interface SignUpInput {
   username: string;
-  password: string;
+  /** Absent for a passwordless sign-up (pools with choice-based sign-in). */
+  password?: string;
   attributes?: Record<string, string>;
   validationData?: Record<string, string>;
   clientMetadata?: Record<string, string>;
@@ -22,7 +23,7 @@ export async function signUp(ctx: FlowContext, input: SignUpInput): Promise<Sign
       {
         ClientId: ctx.clientId,
         Username: input.username,
-        Password: input.password,
+        ...(input.password === undefined ? {} : { Password: input.password }),
         UserAttributes: toAttributeList(input.attributes),
         ...(input.validationData ? { ValidationData: toAttributeList(input.validationData) } : {}),
       },
@@ -40,8 +41,9 @@ export async function signUp(ctx: FlowContext, input: SignUpInput): Promise<Sign
 export async function confirmSignUp(
   ctx: FlowContext,
   input: { username: string; code: string; forceAliasCreation?: boolean; clientMetadata?: Record<string, string> },
-): Promise<void> {
-  await ctx.call(
+): Promise<string | undefined> {
+  // Pools with choice-based sign-in answer with a Session that signs the new user in once.
+  const response = await ctx.call<{ Session?: string }>(
     'ConfirmSignUp',
     withMetadata(
       {
@@ -53,6 +55,7 @@ export async function confirmSignUp(
       ctx.metadata(input.clientMetadata),
     ),
   );
+  return response.Session;
 }
 
 export async function resendSignUpCode(

@@ -2,7 +2,7 @@
 import { bytesToBase64, randomBytes } from '../bytes';
 import type { Ctx, Input, Operation } from '../context';
 import { MSG, fail } from '../errors';
-import { requireClient, requireParam, requireString, stringMap } from '../input';
+import { optionalString, requireClient, requireParam, requireString, stringMap } from '../input';
 import type { AuthFlow } from '../sessions';
 import { N, newSaltHex, parseHexBigInt, serverEphemeral, verifierFromX, type ServerEphemeral } from '../srp';
 import type { UserRecord } from '../users';
@@ -27,7 +27,7 @@ export const InitiateAuth: Operation = async (ctx, input) => {
     case 'REFRESH_TOKEN':
       return refreshAuth(ctx, params);
     case 'USER_AUTH':
-      return userAuth(ctx, params);
+      return userAuth(ctx, params, optionalString(input, 'Session'));
     default:
       throw fail.invalidParameter(
         `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${FLOWS.join(', ')}]`,

@@ -239,6 +239,9 @@ const webAuthn: Handler = async (ctx, session, r) => {
 };
 
 const HANDLERS: Record<ChallengeSession['challenge'], Handler> = {
+  SIGN_UP_CONFIRMED: async () => {
+    throw fail.invalidParameter('This Session signs in with InitiateAuth USER_AUTH, not RespondToAuthChallenge.');
+  },
   SELECT_CHALLENGE: selectChallenge,
   EMAIL_OTP: otpAnswer('EMAIL_OTP_CODE'),
   SMS_OTP: otpAnswer('SMS_OTP_CODE'),

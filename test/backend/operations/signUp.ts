@@ -6,6 +6,7 @@ import { MSG, fail } from '../errors';
 import { attributeList, requireClient, requireString } from '../input';
 import { checkPasswordPolicy, checkWritableAttributes } from '../policy';
 import type { UserRecord } from '../users';
+import { newAuthState } from './authPipeline';
 
 /** Where the sign-up code goes: the first auto-verified attribute the user has. */
 function signUpDelivery(ctx: Ctx, user: UserRecord): Delivery | undefined {
@@ -25,7 +26,9 @@ export function fakeDelivery(username: string): ReturnType<typeof deliveryDetail
 export const SignUp: Operation = async (ctx, input) => {
   requireClient(ctx, input);
   const given = requireString(input, 'Username');
-  const password = requireString(input, 'Password');
+  // Pools with passwordless first factors take sign-ups without a password.
+  const passwordless = input.Password === undefined && ctx.config.allowedFirstAuthFactors !== undefined;
+  const password = passwordless ? `Pw1!${uuid()}` : requireString(input, 'Password');
   const attributes = attributeList(input, 'UserAttributes');
   checkWritableAttributes(attributes);
 
@@ -56,6 +59,7 @@ export const SignUp: Operation = async (ctx, input) => {
     status: 'UNCONFIRMED',
     enabled: true,
   });
+  if (passwordless) user.passwordless = true;
   const delivery = signUpDelivery(ctx, user);
   if (delivery) ctx.codes.issue(user, 'SIGN_UP', delivery);
   return {
@@ -81,7 +85,10 @@ export const ConfirmSignUp: Operation = async (ctx, input) => {
   const delivered = [...ctx.codes.log].reverse().find((c) => c.username === user.username && c.kind === 'SIGN_UP');
   if (delivered?.attributeName) user.attributes[`${delivered.attributeName}_verified`] = 'true';
   user.modifiedAt = ctx.now();
-  return {};
+  if (!ctx.config.allowedFirstAuthFactors) return {};
+  // Choice-based pools hand back a Session that signs the new user in once, without a factor.
+  const session = ctx.sessions.open('SIGN_UP_CONFIRMED', newAuthState(user.username, 'USER_AUTH'));
+  return { Session: session.id };
 };
 
 export const ResendConfirmationCode: Operation = async (ctx, input) => {

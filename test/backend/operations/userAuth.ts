@@ -16,10 +16,17 @@ import { signInUser, srpRound } from './initiateAuth';
 /** First factors as InitiateAuth's AvailableChallenges names them (PASSWORD_SRP is PASSWORD by SRP). */
 export type FirstFactorChallenge = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
-export async function userAuth(ctx: Ctx, params: Record<string, string>): Promise<AuthResponse> {
+export async function userAuth(ctx: Ctx, params: Record<string, string>, sessionId?: string): Promise<AuthResponse> {
   if (!ctx.config.allowedFirstAuthFactors) throw fail.invalidParameter('USER_AUTH flow not enabled for this client');
   const username = requireParam(params, 'USERNAME');
   const user = signInUser(ctx, username);
+  if (sessionId !== undefined) {
+    // The Session of ConfirmSignUp: the code just proved the user; tokens without another factor.
+    const confirmed = ctx.sessions.get(sessionId, 'SIGN_UP_CONFIRMED');
+    if (confirmed.challenge !== 'SIGN_UP_CONFIRMED' || confirmed.state.username !== user?.username) throw fail.notAuthorized(MSG.sessionExpired);
+    confirmed.state.mfaDone = true;
+    return advance(ctx, confirmed.state, confirmed);
+  }
   // Hidden-existence mode: an unknown user is offered the password factors, which no password can pass.
   const state = newAuthState(user?.username ?? username, 'USER_AUTH');
   if (user) state.deviceKey = confirmedDevice(user, params.DEVICE_KEY);
@@ -34,7 +41,7 @@ export async function userAuth(ctx: Ctx, params: Record<string, string>): Promis
 export function availableFactors(ctx: Ctx, user: UserRecord): FirstFactorChallenge[] {
   const out: FirstFactorChallenge[] = [];
   for (const factor of ctx.config.allowedFirstAuthFactors ?? []) {
-    if (factor === 'PASSWORD') out.push('PASSWORD', 'PASSWORD_SRP');
+    if (factor === 'PASSWORD' && !user.passwordless) out.push('PASSWORD', 'PASSWORD_SRP');
     else if (factor === 'EMAIL_OTP' && user.attributes.email && user.attributes.email_verified === 'true') out.push('EMAIL_OTP');
     else if (factor === 'SMS_OTP' && user.attributes.phone_number && user.attributes.phone_number_verified === 'true') out.push('SMS_OTP');
     else if (factor === 'WEB_AUTHN' && passkeySignInAvailable(ctx, user)) out.push('WEB_AUTHN');
