@@ -3,6 +3,7 @@ import { randomBytes } from './encoding';
 import { PageCoordinator } from './pageCoordinator';
 import type { PasskeyClient } from './passkeys/types';
 import type { RetryOptions } from './retryPolicy';
+import { pageUserContextData, type UserContextDataProvider } from './userContextData';
 import { createDefaultSrpClient } from './srp/defaultSrpClient';
 import type { SrpClient } from './srp/srpClient';
 import { globalTimers, type Timers } from './timers';
@@ -37,6 +38,8 @@ export interface CreateAuthOptions {
   coordinator?: PageCoordinator;
   /** The passkey prompt (WebAuthn). Default: the browser's `navigator.credentials`, loaded on first use. */
   passkeys?: PasskeyClient;
+  /** Threat protection's `UserContextData`. Default: Cognito's advanced-security script, when the page loaded it. */
+  userContextData?: UserContextDataProvider;
 }
 
 /** The engine's options with their defaults. */
@@ -52,6 +55,7 @@ export interface ResolvedAuthOptions {
   retry: RetryOptions;
   coordinator: PageCoordinator;
   passkeys: () => Promise<PasskeyClient>;
+  userContextData: UserContextDataProvider;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
@@ -67,6 +71,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     retry: options.retry ?? {},
     coordinator: options.coordinator ?? new PageCoordinator(),
     passkeys: options.passkeys ? () => Promise.resolve(options.passkeys!) : () => import('./passkeys/browserPasskeys').then((m) => m.browserPasskeys()),
+    userContextData: options.userContextData ?? pageUserContextData,
   };
 }
 

@@ -9,6 +9,7 @@ import { announceWrite } from './session/crossTab';
 import { poolIssuers } from './session/tokenIssuers';
 import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
+import { withUserContextData, type UserContextDataProvider } from './userContextData';
 import { selectStorage } from './storage/selectStorage';
 
 export interface ConfiguredPoolDeps {
@@ -16,6 +17,7 @@ export interface ConfiguredPoolDeps {
   srp: SrpClient;
   now: () => number;
   passkeys: () => Promise<PasskeyClient>;
+  userContextData: UserContextDataProvider;
   /** Says things to the developer once per engine (or per shared coordinator). */
   coordinator: PageCoordinator;
 }
@@ -40,7 +42,10 @@ export class ConfiguredPool {
     this.#ctx = {
       userPoolId: config.userPoolId,
       clientId: config.userPoolWebClientId,
-      call: deps.client.service(config.endpoint, 'AWSCognitoIdentityProviderService', config.requestTimeout),
+      call: withUserContextData(deps.client.service(config.endpoint, 'AWSCognitoIdentityProviderService', config.requestTimeout), deps.userContextData, {
+        userPoolId: config.userPoolId,
+        clientId: config.userPoolWebClientId,
+      }),
       srp: deps.srp,
       tokens: new TokenStorage(this.storage, config.userPoolWebClientId, {
         origin: { clientId: config.userPoolWebClientId, issuers: poolIssuers(config.region, config.userPoolId, config.endpoint) },

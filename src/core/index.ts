@@ -1,6 +1,7 @@
 // cognito-react-kit/core: the headless engine. No React here. Every public name is listed here.
 export { Auth, createAuth } from './auth';
 export type { CreateAuthOptions } from './authOptions';
+export type { UserContextDataProvider } from './userContextData';
 export type { Timers } from './timers';
 export { PageCoordinator } from './pageCoordinator';
 export type { SignInParams, SignInOptions, ConfirmSignInParams } from './signInFlow';
