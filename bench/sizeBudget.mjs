@@ -4,7 +4,10 @@
 //
 // Builds a bare React app and two apps on top of it with the bench's Vite settings (bench/lib/buildApp.mjs) and
 // checks what each adds, gzip (-9, per file, summed), in what the page loads at start:
-//   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 45 KiB
+//   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 46 KiB
+//     (45 until issue 15: reading v6 and Gen 2 configs costs 3.3 KiB that cannot load on demand, since
+//     createAuth/configure are synchronous; passkeys, MFA settings, devices and the hosted-UI redirect
+//     moved to chunks to pay for the rest)
 //   full UI (bench/uiBundleSize/fullUi.jsx: <Authenticator> JS + its CSS)                        ≤ 60 KiB
 // Chunks loaded on demand (the non-English dictionaries, one per language; the QR library for TOTP setup;
 // amazon-cognito-identity-js, only where BigInt is missing) are printed, each by name, but not counted.
@@ -15,7 +18,7 @@ import process from 'node:process';
 import { KiB, buildApp, ensureDist } from './lib/buildApp.mjs';
 
 const budgets = [
-  ['engine + hooks', 'apps/hooks.jsx', 45],
+  ['engine + hooks', 'apps/hooks.jsx', 46],
   ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 60],
 ];
 

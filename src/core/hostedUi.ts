@@ -12,7 +12,6 @@ import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oaut
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
-import { pkceChallenge, randomToken } from './oauth/pkce';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
@@ -38,24 +37,6 @@ export interface FederatedSignInOptions {
   idpIdentifier?: string;
   /** The id token must carry this nonce (default: a fresh random one when `openid` is in scope). */
   nonce?: string;
-}
-
-const AUTHORIZE_OPTIONS = Object.freeze({ loginHint: 'login_hint', lang: 'lang', prompt: 'prompt', idpIdentifier: 'idp_identifier' } as const);
-const PROMPTS: readonly string[] = Object.freeze(['login', 'none', 'consent', 'select_account']);
-
-/** The authorize request's optional parameters, each a non-empty string (`prompt` one of Cognito's). */
-function authorizeOptions(options: FederatedSignInOptions, source: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [key, param] of Object.entries(AUTHORIZE_OPTIONS)) {
-    const value: unknown = options[key as keyof typeof AUTHORIZE_OPTIONS];
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || value.trim() === '' || (key === 'prompt' && !PROMPTS.includes(value))) {
-      throw authError('InvalidArgument', key === 'prompt' ? `prompt must be one of ${PROMPTS.join(', ')}.` : `${key} must be a non-empty string.`, source);
-    }
-    params[param] = value;
-  }
-  if (options.nonce !== undefined && (typeof options.nonce !== 'string' || options.nonce === '')) throw authError('InvalidArgument', 'nonce must be a non-empty string.', source);
-  return params;
 }
 
 /** What a completed callback hands every engine of the page. */
@@ -134,37 +115,14 @@ export class HostedUi {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
       }
       const oauth = this.#oauth(source);
-      const extra = authorizeOptions(options, source);
       const ctx = this.#deps.pool().ctx(source);
       // Signing in as someone else would leave this user's tokens valid: sign out first.
       if (this.#deps.sessions.session) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user: sign out first.', source);
-      const redirectUri = pickRedirect(oauth.redirectSignIn, environment.currentUrl(), 'redirectSignIn', source);
-      const record: OAuthFlowRecord = {
-        state: randomToken(random),
-        redirectUri,
-        responseType: oauth.responseType,
-        createdAt: now(),
-        ...(oauth.responseType === 'code' ? { verifier: randomToken(random, 48) } : {}),
-        ...(options.nonce ? { nonce: options.nonce } : oauth.scope.includes('openid') ? { nonce: randomToken(random) } : {}),
-        ...(options.customState === undefined ? {} : { customState: String(options.customState) }),
-      };
-      const params = new URLSearchParams({
-        response_type: oauth.responseType,
-        client_id: ctx.clientId,
-        redirect_uri: redirectUri,
-        scope: oauth.scope.join(' '),
-        state: record.state,
-      });
-      const provider = options.customProvider ?? options.provider;
-      if (provider) params.set('identity_provider', provider);
-      for (const [name, value] of Object.entries(extra)) params.set(name, value);
-      if (record.verifier) {
-        params.set('code_challenge', await pkceChallenge(record.verifier));
-        params.set('code_challenge_method', 'S256');
-      }
-      if (record.nonce) params.set('nonce', record.nonce);
+      // Only a sign-in that leaves for the hosted UI needs this code: it loads on demand.
+      const { authorizeRequest } = await import('./oauth/authorizeRequest');
+      const { url, record } = await authorizeRequest({ oauth, clientId: ctx.clientId, options, currentUrl: environment.currentUrl(), random, now, source });
       saveFlow(environment.transientStorage, ctx.clientId, record);
-      environment.navigate(`${hostedUiOrigin(oauth)}/oauth2/authorize?${params.toString()}`);
+      environment.navigate(url);
     } catch (thrown) {
       const error = toAuthError(thrown, source);
       this.#deps.events.emit('signIn_failure', error);
