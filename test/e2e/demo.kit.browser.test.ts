@@ -9,8 +9,9 @@ import { launchChromium } from './chromium';
 import { freePorts, startDemo, type DemoStack } from './demoStack';
 
 // `npm run demo -- --server kit`: the demo on the project's test backend, driven in Chromium through
-// what cognito-local cannot show: choice-based sign-in (USER_AUTH) with an emailed code, and email
-// MFA after a password, with the codes read from what the script printed.
+// what cognito-local cannot show: choice-based sign-in (USER_AUTH) with an emailed code, a passkey
+// made in the account page (DevTools' virtual authenticator) then used to sign in, and email MFA
+// after a password, with the codes read from what the script printed.
 describe('npm run demo -- --server kit, in Chromium', () => {
   const [plain, withMfa] = KIT_DEMO_USERS as [(typeof KIT_DEMO_USERS)[number], (typeof KIT_DEMO_USERS)[number]];
   registerSecret(plain.password);
@@ -42,12 +43,22 @@ describe('npm run demo -- --server kit, in Chromium', () => {
   const dropIn = (page: Page): Locator => page.locator('section[aria-labelledby="drop-in-heading"]');
   const signedIn = (page: Page, email: string) => page.getByRole('heading', { name: `Signed in as ${email}` });
 
-  it('serves the app on localhost, prints the seeded users, and signs in by choice with an emailed code', async () => {
+  /** A virtual platform authenticator on the page (user verification on, presence simulated). */
+  const addAuthenticator = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+  };
+
+  it('serves the app on localhost, prints the seeded users, signs in by choice with an emailed code, then with a passkey made there', async () => {
     const demo = stack!;
     expect(new URL(demo.url).hostname).toBe('localhost');
     expect(demo.output()).toContain(`${plain.email} / ${plain.password}`);
     expect(demo.output()).toMatch(/test backend: http:\/\/127\.0\.0\.1:\d+\/ \(user pool us-east-1_DemoKit01;/);
     const page = await openPage(demo.url);
+    await addAuthenticator(page);
     await page.getByText('Auth server: the test backend at').waitFor();
 
     const authenticator = dropIn(page);
@@ -58,6 +69,15 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('button', { name: 'Sign in with an email code' }).click();
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    await signedIn(page, plain.email).waitFor();
+
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByText('You have 1 passkey.').waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
+    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    await authenticator.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await signedIn(page, plain.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await authenticator.getByRole('heading', { name: 'Sign in to your account' }).waitFor();
