@@ -1,6 +1,6 @@
 // `npm run demo -- --server kit`: the project's own Cognito-compatible test backend (test/backend)
 // instead of cognito-local, so the demo can show what cognito-local lacks: SRP, choice-based sign-in
-// (USER_AUTH), email/SMS sign-in codes, passkeys, email and SMS MFA, remembered devices.
+// (USER_AUTH), email/SMS sign-in codes, passkeys, email and SMS MFA, device tracking.
 // start.mjs loads this file through Vite's module runner (the backend is TypeScript).
 import { startBackend } from '../../test/backend/index';
 import type { DeliveredCode } from '../../test/backend/types';

@@ -11,7 +11,7 @@ import { freePorts, startDemo, type DemoStack } from './demoStack';
 // `npm run demo -- --server kit`: the demo on the project's test backend, driven in Chromium through
 // what cognito-local cannot show: choice-based sign-in (USER_AUTH) with an emailed code, a passkey
 // made in the account page (DevTools' virtual authenticator) then used to sign in, and email MFA
-// after a password, with the codes read from what the script printed.
+// after a password, with the codes read from what the script printed; then the hosted UI.
 describe('npm run demo -- --server kit, in Chromium', () => {
   const [plain, withMfa] = KIT_DEMO_USERS as [(typeof KIT_DEMO_USERS)[number], (typeof KIT_DEMO_USERS)[number]];
   registerSecret(plain.password);
@@ -85,7 +85,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it('asks the MFA user for the code emailed after the password', async () => {
+  it('asks the MFA user for the code emailed after the password, and signs in through the hosted UI', async () => {
     const demo = stack!;
     const page = await openPage(demo.url);
     const authenticator = dropIn(page);
@@ -97,6 +97,16 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await signedIn(page, withMfa.email).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // The hosted UI: the backend's stand-in page, back to /callback, signed in.
+    await page.getByRole('button', { name: 'Sign in with the hosted UI' }).click();
+    await page.waitForURL((url) => url.pathname === '/login' || url.pathname === '/oauth2/authorize');
+    await page.locator('input[name="username"]').fill(plain.email);
+    await page.locator('input[name="password"]').fill(plain.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/callback');
+    await signedIn(page, plain.email).waitFor();
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);
