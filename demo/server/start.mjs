@@ -111,6 +111,8 @@ async function startKit(backendHost) {
     // Choice-based sign-in: the username first, then password, a code or a passkey.
     VITE_COGNITO_AUTH_FLOW: 'USER_AUTH',
     VITE_COGNITO_OAUTH_DOMAIN: new URL(backend.endpoint).host,
+    // Set even though it is the app's default: a real pool's demo/.env.local must not leak in here.
+    VITE_COGNITO_OAUTH_SCOPES: 'openid email profile aws.cognito.signin.user.admin',
   });
   print(`test backend: ${backend.endpoint} (user pool ${backend.userPoolId}; nothing is kept after Ctrl-C)`);
   print('Demo users (seeded at every start):');
