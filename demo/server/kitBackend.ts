@@ -10,8 +10,8 @@ export const KIT_CODE_LINE = /^\[kit\] code for (\S+) \((\w+)\): (\d+)$/m;
 
 /** The users every start seeds (the backend keeps nothing across starts). */
 export const KIT_DEMO_USERS = Object.freeze([
-  Object.freeze({ email: 'demo@example.com', password: 'Demo-Passw0rd!', about: 'password, SRP, email/SMS sign-in codes, passkeys' }),
-  Object.freeze({ email: 'mfa@example.com', password: 'Demo-Passw0rd!', about: 'a code by email after the password (email MFA)' }),
+  Object.freeze({ email: 'demo@example.com', phone: '+15550100001', password: 'Demo-Passw0rd!', about: 'password, SRP, email/SMS sign-in codes, passkeys' }),
+  Object.freeze({ email: 'mfa@example.com', phone: '+15550100002', password: 'Demo-Passw0rd!', about: 'a code by email after the password (email MFA)' }),
 ]);
 
 export interface DemoKitBackend {
@@ -49,11 +49,11 @@ export async function startKitBackend(options: {
   );
   const [plain, mfa] = KIT_DEMO_USERS;
   // Phone numbers too, so SMS sign-in codes and SMS MFA have somewhere to "go".
-  await backend.createUser({ username: plain!.email, password: plain!.password, attributes: { email: plain!.email, phone_number: '+15550100001', name: 'Demo User' } });
+  await backend.createUser({ username: plain!.email, password: plain!.password, attributes: { email: plain!.email, phone_number: plain!.phone, name: 'Demo User' } });
   await backend.createUser({
     username: mfa!.email,
     password: mfa!.password,
-    attributes: { email: mfa!.email, phone_number: '+15550100002', name: 'Demo MFA User' },
+    attributes: { email: mfa!.email, phone_number: mfa!.phone, name: 'Demo MFA User' },
     mfa: { email: true, sms: true, preferred: 'EMAIL_OTP' },
   });
   return { endpoint: url, userPoolId: backend.config.userPoolId, clientId: backend.config.clientId, close };

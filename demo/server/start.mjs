@@ -116,7 +116,7 @@ async function startKit(backendHost) {
   });
   print(`test backend: ${backend.endpoint} (user pool ${backend.userPoolId}; nothing is kept after Ctrl-C)`);
   print('Demo users (seeded at every start):');
-  for (const user of kit.KIT_DEMO_USERS) print(`  ${user.email} / ${user.password}  (${user.about})`);
+  for (const user of kit.KIT_DEMO_USERS) print(`  ${user.email} / ${user.password}  (phone ${user.phone}; ${user.about})`);
 }
 
 /** `--server kit` / `--server=kit` on the command line, else DEMO_SERVER, else cognito-local. */

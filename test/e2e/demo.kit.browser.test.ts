@@ -10,7 +10,7 @@ import { freePorts, startDemo, type DemoStack } from './demoStack';
 
 // `npm run demo -- --server kit`: the demo on the project's test backend, driven in Chromium through
 // what cognito-local cannot show: choice-based sign-in (USER_AUTH) with an emailed code, a passkey
-// made in the account page (DevTools' virtual authenticator) then used to sign in, and email MFA
+// made in the account page (DevTools' virtual authenticator) then used to sign in, a texted code, and email MFA
 // after a password, with the codes read from what the script printed; then the hosted UI.
 describe('npm run demo -- --server kit, in Chromium', () => {
   const [plain, withMfa] = KIT_DEMO_USERS as [(typeof KIT_DEMO_USERS)[number], (typeof KIT_DEMO_USERS)[number]];
@@ -52,7 +52,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     });
   };
 
-  it('serves the app on localhost, prints the seeded users, signs in by choice with an emailed code, then with a passkey made there', async () => {
+  it('serves the app on localhost, prints the seeded users, signs in by choice with an emailed code, a passkey made there, and a texted code', async () => {
     const demo = stack!;
     expect(new URL(demo.url).hostname).toBe('localhost');
     expect(demo.output()).toContain(`${plain.email} / ${plain.password}`);
@@ -78,6 +78,16 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
     await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
     await authenticator.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await signedIn(page, plain.email).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // A texted code goes to the seeded phone number, printed like the emailed one.
+    await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
+    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    const seenSms = demo.codes().length;
+    await authenticator.getByRole('button', { name: 'Sign in with a text message (SMS) code' }).click();
+    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
+    await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await signedIn(page, plain.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await authenticator.getByRole('heading', { name: 'Sign in to your account' }).waitFor();
