@@ -24,7 +24,7 @@ export const awsExports = {
     aws_user_pools_web_client_id: env.VITE_COGNITO_CLIENT_ID,
     // Only for an emulator or a proxy; a real pool leaves it out.
     aws_user_pools_endpoint: env.VITE_COGNITO_ENDPOINT,
-    // USER_PASSWORD_AUTH for cognito-local (it has no SRP); a real pool defaults to SRP.
+    // USER_PASSWORD_AUTH for cognito-local (it has no SRP), USER_AUTH for the test backend; a real pool defaults to SRP.
     aws_cognito_authentication_flow_type: env.VITE_COGNITO_AUTH_FLOW,
   }),
   ...(oauthDomain
@@ -41,5 +41,7 @@ export const awsExports = {
 };
 
 /** Where the demo points, for the page header. */
-export const target = env.VITE_COGNITO_ENDPOINT ? `cognito-local at ${env.VITE_COGNITO_ENDPOINT}` : `Cognito user pool ${env.VITE_COGNITO_USER_POOL_ID ?? '(not configured)'}`;
+export const target = env.VITE_COGNITO_ENDPOINT
+  ? `${env.VITE_DEMO_SERVER ?? 'cognito-local'} at ${env.VITE_COGNITO_ENDPOINT}`
+  : `Cognito user pool ${env.VITE_COGNITO_USER_POOL_ID ?? '(not configured)'}`;
 export const hasHostedUi = Boolean(oauthDomain);

@@ -9,4 +9,6 @@ interface ImportMetaEnv {
   readonly VITE_COGNITO_AUTH_FLOW?: string;
   readonly VITE_COGNITO_OAUTH_DOMAIN?: string;
   readonly VITE_COGNITO_OAUTH_SCOPES?: string;
+  /** Who serves VITE_COGNITO_ENDPOINT, for the page header (`npm run demo -- --server kit` sets it). */
+  readonly VITE_DEMO_SERVER?: string;
 }

@@ -97,7 +97,7 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
   const ctx: Ctx = {
     config,
     users: new UserStore(config, now),
-    codes: new CodeStore(now, secret, config.codeValiditySeconds * 1000),
+    codes: new CodeStore(now, secret, config.codeValiditySeconds * 1000, options.onCodeSent),
     tokens: new TokenService(config, signer, now, secret),
     sessions: new SessionStore(now, config.sessionValiditySeconds * 1000, secret),
     identities: new IdentityStore(config.region, now, secret),

@@ -52,13 +52,14 @@ export class CodeStore {
     private readonly now: () => number,
     private readonly onSecret: (value: string) => void,
     private readonly validityMs: number,
+    private readonly onSent: (delivered: DeliveredCode) => void = () => undefined,
   ) {}
 
   /** Records a delivery and returns the fresh code (MFA and custom challenges keep it on their session). */
   send(user: UserRecord, kind: CodeKind, d: Delivery): string {
     const code = randomDigits(6);
     this.onSecret(code);
-    this.log.push({
+    const delivered: DeliveredCode = {
       username: user.username,
       kind,
       code,
@@ -66,7 +67,9 @@ export class CodeStore {
       medium: d.medium,
       attributeName: d.attributeName,
       at: this.now(),
-    });
+    };
+    this.log.push(delivered);
+    this.onSent({ ...delivered });
     return code;
   }
 

@@ -19,8 +19,9 @@ export type * from './types';
 /** createBackend + startBackendServer in one call, for `beforeAll`. */
 export async function startBackend(
   options?: BackendOptions,
+  listen?: { host?: string; port?: number },
 ): Promise<{ backend: CognitoBackend; url: string; close(): Promise<void> }> {
   const backend = createBackend(options);
-  const server = await startBackendServer(backend);
+  const server = await startBackendServer(backend, listen);
   return { backend, url: server.url, close: server.close };
 }

@@ -29,7 +29,8 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export async function startBackendServer(backend: CognitoBackend, opts: { host?: string } = {}): Promise<BackendServer> {
+/** `port` 0 (the default) lets the OS pick a free one. */
+export async function startBackendServer(backend: CognitoBackend, opts: { host?: string; port?: number } = {}): Promise<BackendServer> {
   const host = opts.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     void (async () => {
@@ -59,7 +60,7 @@ export async function startBackendServer(backend: CognitoBackend, opts: { host?:
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => resolve());
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const hostPart = host.includes(':') ? `[${host}]` : host;

@@ -92,6 +92,8 @@ export interface BackendOptions {
   /** Clock in ms. Default Date.now. `advanceTime` adds to it. */
   now?: () => number;
   intercept?: Intercept;
+  /** Called with each code as it is "sent" (also kept in `codes()`), e.g. to print it. Default none. */
+  onCodeSent?: (delivered: DeliveredCode) => void;
   /** Hosted UI / OAuth endpoints (`/oauth2/*`, `/login`, `/logout`). Absent: they answer unauthorized_client. */
   oauth?: OAuthOptions;
   /** The identity pool behind `AWSCognitoIdentityService.*`. Always on; these options change its defaults. */

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { CODE_LINE } from '../../demo/server/cognitoLocal.mjs';
+import { KIT_CODE_LINE } from '../../demo/server/kitBackend';
 
-/** Every code line the demo printed (the script's own pattern, made global). */
-const CODE_LINES = new RegExp(CODE_LINE.source, 'gm');
+/** Every code line the demo printed (the script's own patterns, either server's, made global). */
+const CODE_LINES = new RegExp(`${CODE_LINE.source}|${KIT_CODE_LINE.source}`, 'gm');
 const READY_LINE = /^Demo app ready: (\S+)$/m;
 const REPO = resolve(__dirname, '../..');
 
@@ -41,7 +42,7 @@ export async function freePorts(count: number): Promise<number[]> {
  * Starts the stack exactly as the README says (`npm run demo`), with its ports and data folder
  * given through the script's environment overrides, and resolves once it prints the app's URL.
  */
-export async function startDemo(options: { appPort: number; cognitoPort: number; dataDir: string }): Promise<DemoStack> {
+export async function startDemo(options: { appPort: number; cognitoPort: number; dataDir: string; server?: 'kit' }): Promise<DemoStack> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DEMO_PORT: String(options.appPort),
@@ -49,9 +50,10 @@ export async function startDemo(options: { appPort: number; cognitoPort: number;
     DEMO_DATA_DIR: options.dataDir,
   };
   // The local stack, whatever the environment of the machine running the tests says.
-  for (const key of Object.keys(env)) if (key.startsWith('VITE_COGNITO_')) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITE_COGNITO_') || key === 'DEMO_SERVER' || key === 'DEMO_HOST') delete env[key];
   // Its own process group (detached), so stop() ends npm and everything under it at once.
-  const child = spawn('npm', ['run', 'demo'], { cwd: REPO, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = options.server ? ['run', 'demo', '--', '--server', options.server] : ['run', 'demo'];
+  const child = spawn('npm', args, { cwd: REPO, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -65,7 +67,8 @@ export async function startDemo(options: { appPort: number; cognitoPort: number;
     clearTimeout(timer);
   };
 
-  const codes = () => [...output.matchAll(CODE_LINES)].map((m) => ({ destination: m[1]!, kind: m[2]!, code: m[3]! }));
+  // Groups 1-3: a cognito-local line; 4-6: a kit line.
+  const codes = () => [...output.matchAll(CODE_LINES)].map((m) => ({ destination: (m[1] ?? m[4])!, kind: (m[2] ?? m[5])!, code: (m[3] ?? m[6])! }));
   try {
     const url = await waitFor(() => READY_LINE.exec(output)?.[1], 90_000, () => child.exitCode !== null, () => `the demo did not start:\n${output}`);
     return {

@@ -1,6 +1,7 @@
 import { useAuth } from 'cognito-react-kit';
 import { Attributes } from './Attributes';
 import { ChangePassword } from './ChangePassword';
+import { Passkeys } from './Passkeys';
 import { SignOutButtons } from './SignOutButtons';
 import { TotpSetup } from './TotpSetup';
 
@@ -14,6 +15,7 @@ export function SignedInPage() {
       <Attributes />
       <TotpSetup />
       <ChangePassword />
+      <Passkeys />
       <SignOutButtons />
     </div>
   );

@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIT_DEMO_USERS } from '../../demo/server/kitBackend';
+import { registerSecret, registerSecretSource } from '../support/secrets';
+import { launchChromium } from './chromium';
+import { freePorts, startDemo, type DemoStack } from './demoStack';
+
+// `npm run demo -- --server kit`: the demo on the project's test backend, driven in Chromium through
+// what cognito-local cannot show: choice-based sign-in (USER_AUTH) with an emailed code, a passkey
+// made in the account page (DevTools' virtual authenticator) then used to sign in, a texted code, and email MFA
+// after a password, with the codes read from what the script printed; then the hosted UI.
+describe('npm run demo -- --server kit, in Chromium', () => {
+  const [plain, withMfa] = KIT_DEMO_USERS as [(typeof KIT_DEMO_USERS)[number], (typeof KIT_DEMO_USERS)[number]];
+  registerSecret(plain.password);
+  let dataDir: string;
+  let stack: DemoStack | undefined;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'crk-demo-kit-'));
+    const [appPort, cognitoPort] = (await freePorts(2)) as [number, number];
+    [stack, browser] = await Promise.all([startDemo({ appPort, cognitoPort, dataDir, server: 'kit' }), launchChromium()]);
+    const running = stack;
+    registerSecretSource(() => running.codes().map((c) => c.code));
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await browser?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  const openPage = async (url: string) => {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    return page;
+  };
+  const dropIn = (page: Page): Locator => page.locator('section[aria-labelledby="drop-in-heading"]');
+  const signedIn = (page: Page, email: string) => page.getByRole('heading', { name: `Signed in as ${email}` });
+
+  /** A virtual platform authenticator on the page (user verification on, presence simulated). */
+  const addAuthenticator = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+  };
+
+  it('serves the app on localhost, prints the seeded users, signs in by choice with an emailed code, a passkey made there, and a texted code', async () => {
+    const demo = stack!;
+    expect(new URL(demo.url).hostname).toBe('localhost');
+    expect(demo.output()).toContain(`${plain.email} / ${plain.password}`);
+    expect(demo.output()).toMatch(/test backend: http:\/\/127\.0\.0\.1:\d+\/ \(user pool us-east-1_DemoKit01;/);
+    const page = await openPage(demo.url);
+    await addAuthenticator(page);
+    await page.getByText('Auth server: the test backend at').waitFor();
+
+    const authenticator = dropIn(page);
+    await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
+    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    await authenticator.getByRole('heading', { name: 'Choose how to sign in' }).waitFor();
+    const seen = demo.codes().length;
+    await authenticator.getByRole('button', { name: 'Sign in with an email code' }).click();
+    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
+    await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    await signedIn(page, plain.email).waitFor();
+
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByText('You have 1 passkey.').waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
+    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    await authenticator.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await signedIn(page, plain.email).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // A texted code goes to the seeded phone number, printed like the emailed one.
+    await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
+    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    const seenSms = demo.codes().length;
+    await authenticator.getByRole('button', { name: 'Sign in with a text message (SMS) code' }).click();
+    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
+    await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    await signedIn(page, plain.email).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await authenticator.getByRole('heading', { name: 'Sign in to your account' }).waitFor();
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('asks the MFA user for the code emailed after the password, and signs in through the hosted UI', async () => {
+    const demo = stack!;
+    const page = await openPage(demo.url);
+    const authenticator = dropIn(page);
+    await authenticator.getByLabel('Email', { exact: true }).fill(withMfa.email);
+    await authenticator.getByLabel('Password', { exact: true }).fill(withMfa.password);
+    const seen = demo.codes().length;
+    await authenticator.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await authenticator.getByRole('heading', { name: 'Confirm Email Code' }).waitFor();
+    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
+    await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    await signedIn(page, withMfa.email).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // The hosted UI: the backend's stand-in page, back to /callback, signed in.
+    await page.getByRole('button', { name: 'Sign in with the hosted UI' }).click();
+    await page.waitForURL((url) => url.pathname === '/login' || url.pathname === '/oauth2/authorize');
+    await page.locator('input[name="username"]').fill(plain.email);
+    await page.locator('input[name="password"]').fill(plain.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/callback');
+    await signedIn(page, plain.email).waitFor();
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
