@@ -117,6 +117,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const user = useAuth((s) => s.user);
   const [route, setRoute] = useState<AuthRoute>(hideSignUp && initialState === 'signUp' ? 'signIn' : initialState);
   const base = screenFor(status, nextStep, route);
+  // Who the last step was for: when Cognito ends it, sign-in opens with that username typed again.
+  const [stepUser, setStepUser] = useState('');
+  if (nextStep && 'username' in nextStep && nextStep.username !== stepUser) setStepUser(nextStep.username);
+  const stepEnded = useAuth((s) => s.status === 'signedOut' && s.nextStep === null && s.error !== null);
   // Contact verification follows a sign-in made here, never a session restored when the page opens.
   const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
   if (verify.base !== base) setVerify({ base, offered: base === 'signedIn' && verify.base !== 'loading', sent: null });
@@ -154,7 +158,13 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     ) : screen === 'confirmVerifyUser' && verify.sent ? (
       <ConfirmVerifyUser key={screen} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
     ) : (
-      renderScreen(screen, { ...options, ...withDefaults(options, pool), setRoute, fromRoute: nextStep === null || nextStep.signInStep === 'DONE' })
+      renderScreen(screen, {
+        ...options,
+        ...withDefaults(options, pool),
+        setRoute,
+        fromRoute: nextStep === null || nextStep.signInStep === 'DONE',
+        retypedUsername: stepEnded ? stepUser : '',
+      })
     );
   const framed = (
     <>
@@ -207,9 +217,11 @@ interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMe
   setRoute: (route: AuthRoute) => void;
   /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
   fromRoute: boolean;
+  /** The username of a step Cognito just ended, for the sign-in form to start with. */
+  retypedUsername: string;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -225,7 +237,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, log
           onForgotPassword={() => setRoute('forgotPassword')}
           loginMechanism={loginMechanism}
           {...(socialProviders ? { socialProviders } : {})}
-          {...(formFields.signIn ? { formFields: formFields.signIn } : {})}
+          {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
         />
       );
     case 'signUp':
@@ -286,4 +298,10 @@ function withDefaults(props: PoolProps, pool: PoolProps): PoolProps {
 
 function capitalize<S extends string>(name: S): Capitalize<S> {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}` as Capitalize<S>;
+}
+
+/** The sign-in fields, starting with `username` when there is one to type again (an app's own default wins). */
+function withUsername(fields: FormFields['signIn'], username: string): NonNullable<FormFields['signIn']> {
+  if (!username || fields?.['username']?.defaultValue !== undefined) return fields ?? {};
+  return { ...fields, username: { ...fields?.['username'], defaultValue: username } };
 }

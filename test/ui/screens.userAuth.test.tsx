@@ -278,6 +278,8 @@ describe('passkeys as a first factor', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
     await expectAlert(en['error.PasskeyCanceled']);
     expect(screen.getByRole('heading', { name: 'Sign in to your account' })).toBeTruthy();
+    // What the user typed is still there: the username of the step that ended.
+    expect(valueOf('Username')).toBe(username);
     cancelled.unmount();
 
     render(
