@@ -313,6 +313,11 @@ export class Auth {
     return this.#s.passkeys().then((passkeys) => passkeys.associate());
   }
 
+  /** Whether a passkey can be created here: the browser has WebAuthn, or the app injected its `passkeys` client. */
+  supportsPasskeys(): boolean {
+    return this.#options.passkeysSupported;
+  }
+
   /** v6: the signed-in user's passkeys, a page at a time. */
   listWebAuthnCredentials(params?: ListPasskeysParams): Promise<ListPasskeysResult> {
     return this.#s.passkeys().then((passkeys) => passkeys.list(params));

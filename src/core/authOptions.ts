@@ -55,6 +55,8 @@ export interface ResolvedAuthOptions {
   retry: RetryOptions;
   coordinator: PageCoordinator;
   passkeys: () => Promise<PasskeyClient>;
+  /** The app injected a passkey client, or the browser has WebAuthn. */
+  passkeysSupported: boolean;
   userContextData: UserContextDataProvider;
 }
 
@@ -71,6 +73,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     retry: options.retry ?? {},
     coordinator: options.coordinator ?? new PageCoordinator(),
     passkeys: options.passkeys ? () => Promise.resolve(options.passkeys!) : () => import('./passkeys/browserPasskeys').then((m) => m.browserPasskeys()),
+    passkeysSupported: options.passkeys !== undefined || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function',
     userContextData: options.userContextData ?? pageUserContextData,
   };
 }

@@ -19,6 +19,7 @@ import { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
 import { CustomChallenge } from './screens/CustomChallenge';
 import { ForceNewPassword } from './screens/ForceNewPassword';
 import { ForgotPassword } from './screens/ForgotPassword';
+import { PasskeyPrompt } from './screens/PasskeyPrompt';
 import { SelectFirstFactor } from './screens/SelectFirstFactor';
 import { SelectMfaSetup } from './screens/SelectMfaSetup';
 import { SelectMfaType } from './screens/SelectMfaType';
@@ -30,6 +31,7 @@ import { SignUp } from './screens/SignUp';
 import type { SocialProvider } from './screens/SocialButtons';
 import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
 import { SignInTabs } from './SignInTabs';
+import { usePasskeyPrompt, type PasswordlessOptions } from './usePasskeyPrompt';
 
 type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
@@ -84,12 +86,14 @@ export interface AuthenticatorProps {
   passwordPolicy?: PasswordPolicy;
   /** Components around the card and around each screen. Default: none. */
   components?: AuthenticatorComponents;
+  /** `passkeyRegistrationPrompts`: offer to create a passkey after sign-in (`true`, or `{ afterSignIn, afterSignUp }`). Default: no prompt. */
+  passwordless?: PasswordlessOptions;
 }
 
 /**
  * Sign-in, sign-up and every follow-up step, as one component. The screen comes from the engine's
  * state alone (`status` + `nextStep.signInStep`); the only UI state is which pre-engine screen
- * (sign in, create account, forgot password) is open, and the skippable contact verification.
+ * (sign in, create account, forgot password) is open, and the skippable contact verification and passkey offer.
  */
 export function Authenticator({ language, translations, ...props }: AuthenticatorProps) {
   const inherited = useInheritedTranslations();
@@ -110,7 +114,7 @@ interface VerifyState {
   sent: { attribute: ContactAttribute; details: CodeDeliveryDetails | undefined } | null;
 }
 
-function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'system', components = {}, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
+function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'system', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
   const { t } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
@@ -125,7 +129,14 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
   if (verify.base !== base) setVerify({ base, offered: base === 'signedIn' && verify.base !== 'loading', sent: null });
   const contacts = verify.offered ? unverifiedContacts(user) : [];
-  const screen: ScreenName = base !== 'signedIn' || contacts.length === 0 ? base : verify.sent ? 'confirmVerifyUser' : 'verifyUser';
+  // Checked while the contact verification runs; shown after it (never instead of it).
+  const passkey = usePasskeyPrompt(base, passwordless);
+  const screen: ScreenName =
+    base !== 'signedIn' ? base
+    : contacts.length > 0 ? (verify.sent ? 'confirmVerifyUser' : 'verifyUser')
+    : passkey.phase === 'checking' ? 'loading'
+    : passkey.phase === 'prompt' ? 'passkeyPrompt'
+    : 'signedIn';
   // Derived from the previous render (React's "adjust state on change" pattern), not an effect,
   // so the new screen mounts already knowing whether to take focus.
   const [shown, setShown] = useState<{ screen: ScreenName; focus: boolean }>({ screen, focus: false });
@@ -155,6 +166,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
       </p>
     ) : screen === 'verifyUser' && user ? (
       <VerifyUser key={screen} user={user} contacts={contacts} onSkip={endVerify} onCodeSent={(attribute, details) => setVerify((old) => ({ ...old, sent: { attribute, details } }))} />
+    ) : screen === 'passkeyPrompt' ? (
+      <PasskeyPrompt key={screen} onContinue={passkey.end} />
     ) : screen === 'confirmVerifyUser' && verify.sent ? (
       <ConfirmVerifyUser key={screen} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
     ) : (
@@ -286,6 +299,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
       return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} />;
     case 'verifyUser':
     case 'confirmVerifyUser':
+    case 'passkeyPrompt':
       return null; // rendered by AuthenticatorScreens, which holds their state
   }
 }

@@ -21,7 +21,9 @@ export type ScreenName =
   | 'confirmResetPassword'
   /** After sign-in through the UI, while the user has an unverified email/phone (skippable). */
   | 'verifyUser'
-  | 'confirmVerifyUser';
+  | 'confirmVerifyUser'
+  /** After sign-in through the UI, with `passwordless.passkeyRegistrationPrompts` on, for a user with no passkey (skippable). */
+  | 'passkeyPrompt';
 
 /** The screen for an engine state: its status and `nextStep.signInStep`; the route only when there is no step. */
 export function screenFor(status: AuthStatus, nextStep: AuthNextStep | null, route: AuthRoute): ScreenName {
@@ -65,7 +67,8 @@ export function screenFor(status: AuthStatus, nextStep: AuthNextStep | null, rou
  * Account tabs (focus stays on the tab, as the tabs pattern expects).
  */
 export function movesFocus(previous: ScreenName, next: ScreenName): boolean {
-  if (previous === next || previous === 'loading') return false;
+  // The passkey prompt's "loading" is its lookup after a sign-in, not the page opening.
+  if (previous === next || (previous === 'loading' && next !== 'passkeyPrompt')) return false;
   const tabs: ScreenName[] = ['signIn', 'signUp'];
   return !(tabs.includes(previous) && tabs.includes(next));
 }

@@ -3,7 +3,7 @@
  * an engine whose injected `fetch` calls it. Nothing leaves the page: no network, no AWS. The test
  * backend is not part of the package, so stories reach it only through this folder.
  */
-import { createAuth, MemoryStorage, type Auth, type AuthConfig } from 'cognito-react-kit/core';
+import { createAuth, MemoryStorage, type Auth, type AuthConfig, type PasskeyClient } from 'cognito-react-kit/core';
 import { createBackend, type CognitoBackend } from '../../test/backend/backend';
 import { fetchHandler } from '../../test/backend/fetchHandler';
 import { totpCode } from '../../test/backend/totp';
@@ -30,6 +30,8 @@ export interface ScenarioSetup {
   config?: Partial<AuthConfig>;
   /** Seeds users and walks the engine to the story's starting step. */
   seed?: (scenario: Scenario) => Promise<void>;
+  /** The platform's passkey prompt, played by the story. Default: the browser's. */
+  passkeys?: PasskeyClient;
 }
 
 const live = new Set<Scenario>();
@@ -46,6 +48,7 @@ export class Scenario {
   readonly navigations: string[] = [];
   readonly #held = new Set<string>();
   readonly #failures = new Map<string, { name: string; message: string }>();
+  readonly #answers = new Map<string, Record<string, unknown>>();
   #release: () => void = () => undefined;
   #engineClockOffsetMs = 0;
   #released: Promise<void>;
@@ -77,6 +80,7 @@ export class Scenario {
         fetch: (url, init) => handle(new Request(url, init)),
         now: () => Date.now() + this.#engineClockOffsetMs,
         autoRefresh: false,
+        ...(setup.passkeys ? { passkeys: setup.passkeys } : {}),
         // The hosted-UI flow sees a page at the redirect URL and never touches the real address bar.
         environment: {
           navigate: (url) => void this.navigations.push(url),
@@ -149,8 +153,18 @@ export class Scenario {
     this.#failures.set(operation, { name, message });
   }
 
+  /** The next call of `operation` succeeds with `body` (for a ceremony a story cannot run, e.g. a real passkey's attestation). */
+  answerNext(operation: string, body: Record<string, unknown>): void {
+    this.#answers.set(operation, body);
+  }
+
   async #intercept(operation: string): Promise<{ status: number; body: string } | undefined> {
     if (this.#held.has(operation)) await this.#released;
+    const answer = this.#answers.get(operation);
+    if (answer) {
+      this.#answers.delete(operation);
+      return { status: 200, body: JSON.stringify(answer) };
+    }
     const failure = this.#failures.get(operation);
     if (!failure) return undefined;
     this.#failures.delete(operation);

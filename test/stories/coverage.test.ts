@@ -28,7 +28,7 @@ const FORM_SCREENS = [
 ];
 const STATES = [/Idle/, /Filled/, /Submitting/, /Error/, /Success/];
 /** Screens of buttons only (nothing to fill in): every state but filled. */
-const CHOICE_SCREENS = ['SelectFirstFactor'];
+const CHOICE_SCREENS = ['SelectFirstFactor', 'PasskeyPrompt'];
 const CHOICE_STATES = [/Idle/, /Submitting/, /Error/, /Success/];
 
 function storyFile(name: string): string {

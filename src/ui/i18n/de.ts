@@ -196,4 +196,12 @@ export const de = {
   'setupEmail.pending': 'Wird gesendet…',
   'setupEmail.empty': 'Geben Sie Ihre E-Mail-Adresse ein.',
   'error.WebAuthnChallengeNotFoundException': 'Die Passkey-Anfrage ist abgelaufen. Versuchen Sie es erneut.',
+  'passkeyPrompt.heading': 'Schneller anmelden mit einem Passkey',
+  'passkeyPrompt.description': 'Melden Sie sich beim nächsten Mal mit Fingerabdruck, Gesicht oder Bildschirmsperre an, statt ein Passwort einzugeben.',
+  'passkeyPrompt.submit': 'Passkey erstellen',
+  'passkeyPrompt.pending': 'Wird erstellt…',
+  'passkeyPrompt.skip': 'Ohne Passkey fortfahren',
+  'passkeyPrompt.createdHeading': 'Passkey erstellt',
+  'passkeyPrompt.createdDescription': 'Beim nächsten Mal können Sie sich auf diesem Gerät mit Ihrem Passkey anmelden.',
+  'passkeyPrompt.continue': 'Weiter',
 } as const satisfies Dictionary;

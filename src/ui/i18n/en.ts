@@ -197,6 +197,15 @@ export const en = {
   'setupEmail.pending': 'Sending…',
   'setupEmail.empty': 'Enter your email address.',
   'error.WebAuthnChallengeNotFoundException': 'The passkey request has expired. Try again.',
+  // The passkey offer after sign-in (passwordless.passkeyRegistrationPrompts).
+  'passkeyPrompt.heading': 'Sign in faster with a passkey',
+  'passkeyPrompt.description': 'Next time, sign in with your fingerprint, face or screen lock instead of typing a password.',
+  'passkeyPrompt.submit': 'Create a passkey',
+  'passkeyPrompt.pending': 'Creating…',
+  'passkeyPrompt.skip': 'Continue without',
+  'passkeyPrompt.createdHeading': 'Passkey created',
+  'passkeyPrompt.createdDescription': 'Next time, you can sign in on this device with your passkey.',
+  'passkeyPrompt.continue': 'Continue',
 } as const satisfies Record<string, string>;
 
 /** Every key of the UI dictionary. */

@@ -196,4 +196,12 @@ export const es = {
   'setupEmail.pending': 'Enviando…',
   'setupEmail.empty': 'Introduce tu dirección de correo electrónico.',
   'error.WebAuthnChallengeNotFoundException': 'La solicitud de la llave de acceso ha caducado. Inténtalo de nuevo.',
+  'passkeyPrompt.heading': 'Inicia sesión más rápido con una llave de acceso',
+  'passkeyPrompt.description': 'La próxima vez, inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de escribir una contraseña.',
+  'passkeyPrompt.submit': 'Crear una llave de acceso',
+  'passkeyPrompt.pending': 'Creando…',
+  'passkeyPrompt.skip': 'Continuar sin ella',
+  'passkeyPrompt.createdHeading': 'Llave de acceso creada',
+  'passkeyPrompt.createdDescription': 'La próxima vez podrás iniciar sesión en este dispositivo con tu llave de acceso.',
+  'passkeyPrompt.continue': 'Continuar',
 } as const satisfies Dictionary;

@@ -196,4 +196,12 @@ export const fr = {
   'setupEmail.pending': 'Envoi…',
   'setupEmail.empty': 'Saisissez votre adresse e-mail.',
   'error.WebAuthnChallengeNotFoundException': 'La demande de clé d’accès a expiré. Réessayez.',
+  'passkeyPrompt.heading': 'Connectez-vous plus vite avec une clé d’accès',
+  'passkeyPrompt.description': 'La prochaine fois, connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran au lieu de saisir un mot de passe.',
+  'passkeyPrompt.submit': 'Créer une clé d’accès',
+  'passkeyPrompt.pending': 'Création…',
+  'passkeyPrompt.skip': 'Continuer sans',
+  'passkeyPrompt.createdHeading': 'Clé d’accès créée',
+  'passkeyPrompt.createdDescription': 'La prochaine fois, vous pourrez vous connecter sur cet appareil avec votre clé d’accès.',
+  'passkeyPrompt.continue': 'Continuer',
 } as const satisfies Dictionary;

@@ -195,4 +195,12 @@ export const ja = {
   'setupEmail.pending': '送信しています…',
   'setupEmail.empty': 'メールアドレスを入力してください。',
   'error.WebAuthnChallengeNotFoundException': 'パスキーの要求の有効期限が切れました。もう一度お試しください。',
+  'passkeyPrompt.heading': 'パスキーでもっと速くサインイン',
+  'passkeyPrompt.description': '次回から、パスワードを入力する代わりに指紋、顔認証、または画面ロックでサインインできます。',
+  'passkeyPrompt.submit': 'パスキーを作成',
+  'passkeyPrompt.pending': '作成中…',
+  'passkeyPrompt.skip': 'パスキーなしで続行',
+  'passkeyPrompt.createdHeading': 'パスキーを作成しました',
+  'passkeyPrompt.createdDescription': '次回から、このデバイスではパスキーでサインインできます。',
+  'passkeyPrompt.continue': '続行',
 } as const satisfies Dictionary;

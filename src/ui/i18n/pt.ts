@@ -196,4 +196,12 @@ export const pt = {
   'setupEmail.pending': 'Enviando…',
   'setupEmail.empty': 'Digite seu endereço de e-mail.',
   'error.WebAuthnChallengeNotFoundException': 'A solicitação da chave de acesso expirou. Tente novamente.',
+  'passkeyPrompt.heading': 'Entre mais rápido com uma chave de acesso',
+  'passkeyPrompt.description': 'Da próxima vez, entre com sua impressão digital, seu rosto ou o bloqueio de tela em vez de digitar uma senha.',
+  'passkeyPrompt.submit': 'Criar uma chave de acesso',
+  'passkeyPrompt.pending': 'Criando…',
+  'passkeyPrompt.skip': 'Continuar sem',
+  'passkeyPrompt.createdHeading': 'Chave de acesso criada',
+  'passkeyPrompt.createdDescription': 'Da próxima vez, você poderá entrar neste dispositivo com sua chave de acesso.',
+  'passkeyPrompt.continue': 'Continuar',
 } as const satisfies Dictionary;
