@@ -61,7 +61,7 @@ export function actionsOf(auth: Auth): AuthActions {
   let actions = actionsCache.get(auth);
   if (!actions) {
     const bound: Record<string, unknown> = {};
-    for (const name of AUTH_ACTIONS) bound[name] = (auth[name] as (...args: unknown[]) => unknown).bind(auth);
+    for (const name of AUTH_ACTIONS) bound[name] = (auth[name] as (...args: never[]) => unknown).bind(auth);
     actions = Object.freeze(bound) as AuthActions;
     actionsCache.set(auth, actions);
   }

@@ -30,36 +30,34 @@ export function browserPasskeys(): PasskeyClient {
     async get(options) {
       const credential = (await ceremony('get', { publicKey: requestOptions(options) })) as PlatformCredential;
       const r = credential.response;
-      return {
-        id: credential.id,
-        rawId: encode(credential.rawId),
-        type: 'public-key',
-        response: {
-          clientDataJSON: encode(r.clientDataJSON),
-          authenticatorData: encode(r.authenticatorData),
-          signature: encode(r.signature),
-          ...(r.userHandle ? { userHandle: encode(r.userHandle) } : {}),
-        },
-        ...(credential.authenticatorAttachment ? { authenticatorAttachment: credential.authenticatorAttachment } : {}),
-        clientExtensionResults: {},
-      } satisfies PasskeyAssertion;
+      return toJson(credential, {
+        clientDataJSON: encode(r.clientDataJSON),
+        authenticatorData: encode(r.authenticatorData),
+        signature: encode(r.signature),
+        ...(r.userHandle ? { userHandle: encode(r.userHandle) } : {}),
+      }) satisfies PasskeyAssertion;
     },
     async create(options) {
       const credential = (await ceremony('create', { publicKey: creationOptions(options) })) as PlatformCredential;
       const r = credential.response;
-      return {
-        id: credential.id,
-        rawId: encode(credential.rawId),
-        type: 'public-key',
-        response: {
-          clientDataJSON: encode(r.clientDataJSON),
-          attestationObject: encode(r.attestationObject),
-          ...(r.getTransports ? { transports: r.getTransports() } : {}),
-        },
-        ...(credential.authenticatorAttachment ? { authenticatorAttachment: credential.authenticatorAttachment } : {}),
-        clientExtensionResults: {},
-      } satisfies PasskeyRegistration;
+      return toJson(credential, {
+        clientDataJSON: encode(r.clientDataJSON),
+        attestationObject: encode(r.attestationObject),
+        ...(r.getTransports ? { transports: r.getTransports() } : {}),
+      }) satisfies PasskeyRegistration;
     },
+  };
+}
+
+/** A credential's JSON form (what `PublicKeyCredential.toJSON()` gives where browsers have it) around `response`. */
+function toJson<R>(credential: PlatformCredential, response: R) {
+  return {
+    id: credential.id,
+    rawId: encode(credential.rawId),
+    type: 'public-key' as const,
+    response,
+    ...(credential.authenticatorAttachment ? { authenticatorAttachment: credential.authenticatorAttachment } : {}),
+    clientExtensionResults: {},
   };
 }
 
