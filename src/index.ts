@@ -89,6 +89,7 @@ export type {
   ConfirmVerifyUserProps,
   PasskeyPromptProps,
   PasswordlessOptions,
+  AuthMethod,
   SignedInProps,
   SignedInSlot,
   FieldProps,

@@ -42,7 +42,7 @@ export const Loading: Story = {
 };
 
 export const SignUpToSignedIn: Story = {
-  name: 'Walkthrough: sign up → confirm → sign in',
+  name: 'Walkthrough: sign up → confirm → signed in (auto sign-in)',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
@@ -59,11 +59,7 @@ export const SignUpToSignedIn: Story = {
       await fill(canvas, 'Code', s.code('nina', 'SIGN_UP'));
       await press(canvas, 'Confirm');
     });
-    await context.step('sign in', async () => {
-      await expectScreen(canvas, 'Sign in to your account');
-      await fill(canvas, 'Username', 'nina');
-      await fill(canvas, 'Password', PASSWORD);
-      await press(canvas, 'Sign in');
+    await context.step('signed in with the password typed on sign-up', async () => {
       await expectSignedIn(canvas);
     });
   },

@@ -198,6 +198,41 @@ export const SmsFirstFactor: Story = {
   },
 };
 
+/** USER_AUTH: Eve asked for an email code as the way to sign in; a code chosen so can be sent again. */
+const EMAIL_FIRST_FACTOR = load({
+  backend: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] },
+  config: { authenticationFlowType: 'USER_AUTH' },
+  seed: async (s) => {
+    await s.user('eve');
+    await s.auth.signIn({ username: 'eve', options: { preferredChallenge: 'EMAIL_OTP' } });
+  },
+});
+
+export const EmailFirstFactorResent: Story = {
+  name: 'Email code as the first factor: Resend Code, then Success',
+  loaders: EMAIL_FIRST_FACTOR,
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    await expectScreen(canvas, 'Confirm Email Code');
+    await press(canvas, 'Resend Code');
+    await canvas.findByText('A new code is on its way.');
+    await fill(canvas, 'Code', scenarioOf(context).code('eve', 'SIGN_IN'));
+    await press(canvas, 'Confirm');
+    await expectSignedIn(canvas);
+  },
+};
+
+export const EmailFirstFactorResending: Story = {
+  name: 'Email code as the first factor: Resending',
+  loaders: EMAIL_FIRST_FACTOR,
+  play: async (context) => {
+    const canvas = canvasOf(context.canvasElement);
+    scenarioOf(context).hold('InitiateAuth');
+    await press(canvas, 'Resend Code');
+    await expectBusy(canvas, 'Sending…');
+  },
+};
+
 export const BackToSignIn: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);

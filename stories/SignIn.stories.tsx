@@ -162,3 +162,33 @@ export const ChoiceBasedPassword: Story = {
     await expectSignedIn(canvas);
   },
 };
+
+/** `passwordless` (Amplify UI's prop) on a password pool: the preferred way leads, per sign-in. */
+const PASSWORDLESS_POOL = load({
+  backend: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] },
+  seed: async (s) => void (await s.user('alice')),
+});
+
+export const PreferredEmailCode: Story = {
+  name: 'passwordless: preferred EMAIL_OTP (username only, the code is sent at once)',
+  args: { passwordless: { preferredAuthMethod: 'EMAIL_OTP' } },
+  loaders: PASSWORDLESS_POOL,
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await press(canvas, 'Sign in with email');
+    await expectScreen(canvas, 'Confirm Email Code');
+  },
+};
+
+export const PasswordHidden: Story = {
+  name: 'passwordless: PASSWORD hidden (Next leads to the other ways)',
+  args: { passwordless: { hiddenAuthMethods: ['PASSWORD'] } },
+  loaders: PASSWORDLESS_POOL,
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'alice');
+    await press(canvas, 'Next');
+    await expectScreen(canvas, 'Choose how to sign in');
+  },
+};

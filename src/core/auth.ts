@@ -1,6 +1,6 @@
 import type { ChangePasswordParams, MfaPreference } from './accountApi';
 import { resolveAuthOptions, type CreateAuthOptions, type ResolvedAuthOptions } from './authOptions';
-import { composeServices, type AuthServices } from './authServices';
+import { applyConfig, composeServices, startServices, type AuthServices } from './authServices';
 import { CognitoClient } from './cognitoClient';
 import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
 import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/types';
@@ -29,15 +29,15 @@ export class Auth {
   readonly #s: AuthServices;
   #rawConfig: AuthConfig;
   #pool: ConfiguredPool;
-  readonly #lifecycle = new Lifecycle({ onStart: () => this.#startServices(), onStop: () => this.#s.sessions.stop() });
+  readonly #lifecycle = new Lifecycle({ onStart: () => startServices(this.#s), onStop: () => this.#s.sessions.stop() });
 
   constructor(config: AuthConfigInput, options: CreateAuthOptions = {}) {
     const resolved = (this.#options = resolveAuthOptions(options));
     this.#client = new CognitoClient(resolved);
     this.#rawConfig = normalizeConfigInput(config);
     this.#pool = this.#buildPool(resolveConfig(this.#rawConfig));
-    this.#s = composeServices({ options: resolved, client: this.#client, pool: () => this.#pool, environment: options.environment, onPrincipalChange: () => this.#principalChanged() });
-    this.#applyConfig();
+    this.#s = composeServices({ options: resolved, client: this.#client, pool: () => this.#pool, environment: options.environment });
+    applyConfig(this.#s);
   }
 
   /** Begin background work (reference-counted: each `start()` wants one `stop()`). */
@@ -79,8 +79,8 @@ export class Auth {
     if (wasRunning) this.#s.sessions.stop();
     this.#s.sessions.forget();
     this.#pool = pool;
-    this.#applyConfig();
-    if (wasRunning) this.#startServices();
+    applyConfig(this.#s);
+    if (wasRunning) startServices(this.#s);
     return pool.config;
   }
 
@@ -135,6 +135,11 @@ export class Auth {
   sendCustomChallengeAnswer(answer: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   sendCustomChallengeAnswer(...args: v5.CustomAnswerArgs): Promise<SignInResult> {
     return this.#s.signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
+  }
+
+  /** v6 apps call `signIn` again for this: a new code for a code step that is the way to sign in (`nextStep.firstFactor`). */
+  resendSignInCode(): Promise<SignInResult> {
+    return this.#s.signIn.resendCode();
   }
 
   /** Drops an unfinished sign-in without a request, so the app can go back to its form. Nothing happens when signed in. */
@@ -372,25 +377,6 @@ export class Auth {
 
   #buildPool(config: ResolvedAuthConfig): ConfiguredPool {
     return new ConfiguredPool(config, { ...this.#options, client: this.#client });
-  }
-
-  /** A config in place: restore its stored session, show loading on a callback page (until start() completes it). */
-  #applyConfig(): void {
-    this.#s.sessions.restore();
-    this.#s.hostedUi.configured();
-    if (this.#s.hostedUi.onCallbackPage) this.#s.store.dispatch({ type: 'loading' });
-    this.#s.events.emit('configured', undefined, 'The Auth category has been configured successfully');
-  }
-
-  #startServices(): void {
-    this.#s.sessions.start();
-    this.#s.hostedUi.start();
-  }
-
-  /** Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them. */
-  #principalChanged(): void {
-    this.#s.credentials.clear();
-    if (!this.#s.sessions.session) this.#s.hostedUi.forgetCallbacks();
   }
 }
 

@@ -36,18 +36,22 @@ export interface AuthServicesInput {
   /** The current pool: `configure()` replaces it, services read it on each use. */
   pool: () => ConfiguredPool;
   environment: Partial<BrowserEnvironment> | undefined;
-  /** A sign-in, sign-out or user switch. */
-  onPrincipalChange: () => void;
 }
 
 /** Builds the services (allocation only: nothing is requested or scheduled here). */
-export function composeServices({ options, client, pool, environment, onPrincipalChange }: AuthServicesInput): AuthServices {
+export function composeServices({ options, client, pool, environment }: AuthServicesInput): AuthServices {
   const shared = { pool, store: new AuthStore(), events: new AuthEvents() };
+  // Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them.
+  const onPrincipalChange = (): void => {
+    credentials.clear();
+    if (!sessions.session) hostedUi.forgetCallbacks();
+  };
   const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
   const signIn = new SignInFlow({ ...shared, sessions, srp: options.srp });
   const signUp = new SignUpFlow({ ...shared, signIn, options });
   const account = new AccountApi({ ...shared, sessions });
   const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
+  const credentials = new IdentityCredentials({ pool, client, now: options.now, sessions });
   const forgetSteps = (): void => {
     signIn.reset();
     signUp.reset();
@@ -60,10 +64,24 @@ export function composeServices({ options, client, pool, environment, onPrincipa
     passwordReset: new PasswordResetFlow(shared),
     hostedUi,
     account,
-    credentials: new IdentityCredentials({ pool, client, now: options.now, sessions }),
+    credentials,
     signOut: new SignOutFlow({ ...shared, sessions, hostedUi, account, forgetSteps }),
     passkeys: once(() => import('./passkeyApi').then((m) => new m.PasskeyApi({ pool, sessions, passkeys: options.passkeys }))),
   };
+}
+
+/** A config in place: restore its stored session, show loading on a callback page (until start() completes it). */
+export function applyConfig(s: AuthServices): void {
+  s.sessions.restore();
+  s.hostedUi.configured();
+  if (s.hostedUi.onCallbackPage) s.store.dispatch({ type: 'loading' });
+  s.events.emit('configured', undefined, 'The Auth category has been configured successfully');
+}
+
+/** The background work `start()` begins: refresh timers, a hosted-UI callback. */
+export function startServices(s: AuthServices): void {
+  s.sessions.start();
+  s.hostedUi.start();
 }
 
 /** `load` runs once; a failure (a chunk that did not arrive) lets the next call try again. */

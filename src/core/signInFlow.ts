@@ -92,7 +92,8 @@ export class SignInFlow {
           ...(confirmationSession ? { session: confirmationSession } : {}),
           ...(metadata ? { clientMetadata: metadata } : {}),
         });
-        return await this.#settle(ctx, outcome);
+        const codeFirst = flow === 'USER_AUTH' && password === undefined && !confirmationSession;
+        return await this.#settle(ctx, outcome, codeFirst ? firstFactor(metadata) : undefined);
       } catch (thrown) {
         const error = toAuthError(thrown, 'signIn');
         // Not errors to the user, but the next thing to do: v6 answers these with a step too.
@@ -118,10 +119,34 @@ export class SignInFlow {
         if (!pending || (expected && pending.challengeName !== expected)) {
           throw authError('NoSignInInProgress', expected ? `No ${expected} challenge is waiting for an answer.` : 'No sign-in is waiting for an answer.', source);
         }
-        return this.#settle(ctx, await this.#respond(ctx, pending, params, source));
+        // A factor chosen from SELECT_CHALLENGE (not the password) may be a code to send again later.
+        const choosing = pending.challengeName === 'SELECT_CHALLENGE' && pending.chosen === undefined;
+        return this.#settle(ctx, await this.#respond(ctx, pending, params, source), choosing ? firstFactor(params.clientMetadata) : undefined);
       },
       (error) => this.#endedBy(error, source),
     );
+  }
+
+  /**
+   * A new code for the pending code step when the code is the way to sign in (USER_AUTH), as v6 apps
+   * do it: InitiateAuth again with that factor. The step stays answerable if this fails.
+   */
+  resendCode(): Promise<SignInResult> {
+    return runFlow(this.#deps, 'resendSignInCode', 'signIn_failure', async () => {
+      const pending = this.#pending;
+      if (!pending?.firstFactor) {
+        throw authError('NoSignInInProgress', 'No sign-in code to send again: only a code chosen to sign in with (USER_AUTH) can be.', 'resendSignInCode');
+      }
+      const ctx = this.#deps.pool().ctx('resendSignInCode');
+      const { clientMetadata } = pending.firstFactor;
+      const outcome = await initiateSignIn(ctx, {
+        username: pending.username,
+        flow: 'USER_AUTH',
+        preferredChallenge: pending.challengeName === 'SMS_OTP' ? 'SMS_OTP' : 'EMAIL_OTP',
+        ...(clientMetadata ? { clientMetadata } : {}),
+      });
+      return this.#settle(ctx, outcome, pending.firstFactor);
+    });
   }
 
   /** Drops an unfinished sign-in without a request; nothing happens when signed in or loading. */
@@ -193,12 +218,13 @@ export class SignInFlow {
     }
   }
 
-  /** Tokens → signed in; a challenge → the step for the UI. */
-  async #settle(ctx: FlowContext, outcome: SignInOutcome): Promise<SignInResult> {
+  /** Tokens → signed in; a challenge → the step for the UI. `codeFirst`: a code challenge here is the first factor. */
+  async #settle(ctx: FlowContext, outcome: SignInOutcome, codeFirst?: PendingSignIn['firstFactor']): Promise<SignInResult> {
     const { store, events, sessions } = this.#deps;
     if (outcome.kind === 'challenge') {
-      this.#pending = outcome.pending;
-      const nextStep = nextStepFor(outcome.pending);
+      const otp = outcome.pending.challengeName === 'EMAIL_OTP' || outcome.pending.challengeName === 'SMS_OTP';
+      this.#pending = otp && codeFirst ? { ...outcome.pending, firstFactor: codeFirst } : outcome.pending;
+      const nextStep = nextStepFor(this.#pending);
       store.dispatch({ type: 'step', nextStep });
       return { isSignedIn: false, nextStep };
     }
@@ -215,6 +241,10 @@ export class SignInFlow {
     events.emit('signIn_failure', error);
     return { isSignedIn: false, nextStep };
   }
+}
+
+function firstFactor(clientMetadata: Record<string, string> | undefined): NonNullable<PendingSignIn['firstFactor']> {
+  return clientMetadata ? { clientMetadata } : {};
 }
 
 const PASSKEY_ERRORS: readonly string[] = Object.freeze(['PasskeyCanceled', 'PasskeyNotSupported', 'RelyingPartyMismatch', 'PasskeyFailed']);

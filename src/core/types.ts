@@ -29,12 +29,16 @@ interface StepFor {
 export interface SmsCodeStep extends StepFor {
   signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE';
   codeDeliveryDetails: CodeDeliveryDetails;
+  /** The code is the way to sign in (USER_AUTH), not an MFA: `resendSignInCode()` sends a new one. */
+  firstFactor?: true;
 }
 
 /** Type the code Cognito sent by email (a first factor, the MFA, or the proof of an email being set up). */
 export interface EmailCodeStep extends StepFor {
   signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
   codeDeliveryDetails: CodeDeliveryDetails;
+  /** The code is the way to sign in (USER_AUTH), not an MFA: `resendSignInCode()` sends a new one. */
+  firstFactor?: true;
 }
 
 /** Choose how to sign in (USER_AUTH): answer with one of `availableChallenges`. */

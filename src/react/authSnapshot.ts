@@ -11,6 +11,7 @@ export const AUTH_ACTIONS = [
   'resendSignUp',
   'signOut',
   'cancelSignIn',
+  'resendSignInCode',
   'federatedSignIn',
   'handleRedirect',
   'forgotPassword',

@@ -31,7 +31,8 @@ import { SignUp } from './screens/SignUp';
 import type { SocialProvider } from './screens/SocialButtons';
 import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
 import { SignInTabs } from './SignInTabs';
-import { usePasskeyPrompt, type PasswordlessOptions } from './usePasskeyPrompt';
+import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
+import { usePasskeyPrompt } from './usePasskeyPrompt';
 
 type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
@@ -86,7 +87,11 @@ export interface AuthenticatorProps {
   passwordPolicy?: PasswordPolicy;
   /** Components around the card and around each screen. Default: none. */
   components?: AuthenticatorComponents;
-  /** `passkeyRegistrationPrompts`: offer to create a passkey after sign-in (`true`, or `{ afterSignIn, afterSignUp }`). Default: no prompt. */
+  /**
+   * Passwordless sign-in, as Amplify UI's prop: `preferredAuthMethod` (the sign-in form's main way),
+   * `hiddenAuthMethods` (ways never offered), `passkeyRegistrationPrompts` (offer a passkey after
+   * sign-in or sign-up). Default: sign in with a password; choices as the config's flow allows; no prompt.
+   */
   passwordless?: PasswordlessOptions;
 }
 
@@ -149,6 +154,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // `configure()` without an argument reads the resolved config; it changes only when the app reconfigures.
   const config = auth.configure();
   const pool = useMemo(() => poolDefaults(config), [config]);
+  const { preferredAuthMethod, hiddenAuthMethods } = passwordless ?? {};
+  const ways: SignInWays = { ...(preferredAuthMethod ? { preferredAuthMethod } : {}), ...(hiddenAuthMethods ? { hiddenAuthMethods } : {}) };
+  // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
+  signInPlan(ways, config);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
     if (screen === 'signIn') auth.prepareSignIn();
@@ -177,6 +186,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
         setRoute,
         fromRoute: nextStep === null || nextStep.signInStep === 'DONE',
         retypedUsername: stepEnded ? stepUser : '',
+        ways,
       })
     );
   const framed = (
@@ -232,9 +242,11 @@ interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMe
   fromRoute: boolean;
   /** The username of a step Cognito just ended, for the sign-in form to start with. */
   retypedUsername: string;
+  /** `passwordless`'s ways to sign in. */
+  ways: SignInWays;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -249,6 +261,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
           key={screen}
           onForgotPassword={() => setRoute('forgotPassword')}
           loginMechanism={loginMechanism}
+          passwordless={ways}
           {...(socialProviders ? { socialProviders } : {})}
           {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
         />
@@ -278,7 +291,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
     case 'confirmSignUp':
       return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
     case 'selectFirstFactor':
-      return <SelectFirstFactor key={screen} />;
+      return <SelectFirstFactor key={screen} {...(ways.hiddenAuthMethods ? { hiddenAuthMethods: ways.hiddenAuthMethods } : {})} />;
     case 'confirmSignInWithPassword':
       return <ConfirmSignInWithPassword key={screen} {...fieldsOf('confirmSignInWithPassword')} />;
     case 'confirmSignIn':

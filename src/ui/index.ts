@@ -43,7 +43,7 @@ export { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
 export type { ConfirmVerifyUserProps } from './screens/ConfirmVerifyUser';
 export { PasskeyPrompt } from './screens/PasskeyPrompt';
 export type { PasskeyPromptProps } from './screens/PasskeyPrompt';
-export type { PasswordlessOptions } from './usePasskeyPrompt';
+export type { AuthMethod, PasswordlessOptions } from './passwordless';
 export { SignedIn } from './screens/SignedIn';
 export type { SignedInProps, SignedInSlot } from './screens/SignedIn';
 export { Field } from './primitives/Field';

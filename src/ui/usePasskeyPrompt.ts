@@ -1,16 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useAuthEngine } from '../react/index';
+import type { PasswordlessOptions } from './passwordless';
 import type { ScreenName } from './screen';
-
-/** The Authenticator's passwordless options. */
-export interface PasswordlessOptions {
-  /**
-   * After a sign-in (or the sign-in that ends a sign-up) through the Authenticator, offer to create
-   * a passkey when the browser can and the user has none. `true` turns on both. Default: false.
-   */
-  passkeyRegistrationPrompts?: boolean | { afterSignIn?: boolean; afterSignUp?: boolean };
-}
 
 /** `checking`: asking Cognito for the user's passkeys; `prompt`: show PasskeyPrompt; `off`: nothing to offer. */
 export type PasskeyPromptPhase = 'checking' | 'prompt' | 'off';
@@ -50,5 +42,5 @@ export function usePasskeyPrompt(base: ScreenName, options: PasswordlessOptions 
 
 function promptsAfter(prompts: PasswordlessOptions['passkeyRegistrationPrompts'], signUp: boolean): boolean {
   if (typeof prompts !== 'object') return prompts === true;
-  return (signUp ? prompts.afterSignUp : prompts.afterSignIn) === true;
+  return (signUp ? prompts.afterSignup : prompts.afterSignin) === 'ALWAYS';
 }

@@ -178,6 +178,29 @@ describe('Gen 2 amplify_outputs.json', () => {
     expect(load(minimal).oauth).toBeUndefined();
   });
 
+  it('reads passwordless: the methods on (WebAuthn by its settings object) and the preferred challenge, from both shapes', () => {
+    const gen2: AmplifyOutputs = {
+      ...outputs,
+      auth: {
+        ...outputs.auth,
+        passwordless: { email_otp_enabled: true, sms_otp_enabled: false, web_authn: { relying_party_id: 'example.com', user_verification: 'preferred' }, preferred_challenge: 'WEB_AUTHN' },
+      },
+    };
+    expect(load(gen2).poolSettings).toMatchObject({ passwordlessMethods: ['EMAIL_OTP', 'WEB_AUTHN'], preferredChallenge: 'WEB_AUTHN' });
+    const v6: V6Config = { Auth: { Cognito: { ...V6.Auth.Cognito, passwordless: { smsOtpEnabled: true, preferredChallenge: 'SMS_OTP' } } } };
+    expect(load(v6).poolSettings).toMatchObject({ passwordlessMethods: ['SMS_OTP'], preferredChallenge: 'SMS_OTP' });
+    // All off: no methods, and nothing said means nothing stored.
+    expect(load({ ...outputs, auth: { ...outputs.auth, passwordless: { email_otp_enabled: false } } }).poolSettings?.passwordlessMethods).toEqual([]);
+    expect(load(outputs).poolSettings).not.toHaveProperty('passwordlessMethods');
+  });
+
+  it('names a bad passwordless value by its source path', () => {
+    const bad = { ...outputs, auth: { ...outputs.auth, passwordless: { preferred_challenge: 'MAGIC_LINK' } } };
+    expect(issuesOf(bad)).toEqual([{ field: 'auth.passwordless.preferred_challenge', reason: 'expected one of "PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", got "MAGIC_LINK"' }]);
+    const notObject = { Auth: { Cognito: { ...V6.Auth.Cognito, passwordless: true } } };
+    expect(issuesOf(notObject).map((issue) => issue.field)).toEqual(['Auth.Cognito.passwordless']);
+  });
+
   it('accepts USER_AUTH (choice-based sign-in) as the flow, from any shape', () => {
     expect(load({ ...outputs, auth: { ...outputs.auth, authentication_flow_type: 'USER_AUTH' } }).authenticationFlowType).toBe('USER_AUTH');
     expect(load({ userPoolId: POOL, userPoolWebClientId: CLIENT, authenticationFlowType: 'USER_AUTH' }).authenticationFlowType).toBe('USER_AUTH');

@@ -54,6 +54,7 @@ describe('choice-based sign-in (USER_AUTH)', () => {
         signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
         username,
         codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'e***@e***', attributeName: 'email' },
+        firstFactor: true,
       },
     });
     expect(inputOf(backend, 'RespondToAuthChallenge')).toMatchObject({ ChallengeName: 'SELECT_CHALLENGE', ChallengeResponses: { ANSWER: 'EMAIL_OTP' } });

@@ -179,7 +179,12 @@ describe('choice-based sign-in steps through useAuthAction (USER_AUTH)', () => {
     const code = await step(() => hooks().confirm.run({ challengeResponse: 'EMAIL_OTP' }));
     expect(code).toEqual({
       isSignedIn: false,
-      nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', username, codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'e***@e***', attributeName: 'email' } },
+      nextStep: {
+        signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
+        username,
+        codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'e***@e***', attributeName: 'email' },
+        firstFactor: true,
+      },
     });
     await expectOnStep(hooks, 'confirm', code);
     expect(screen.queryByRole('alert')).toBeNull();

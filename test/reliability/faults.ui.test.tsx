@@ -156,7 +156,8 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     await underEveryFault('ConfirmSignUp', 'Confirm', { Code: code });
 
     click('button', 'Confirm');
-    await findScreen('Sign in to your account');
+    // Confirmed, then signed in by the auto sign-in with the password kept from the sign-up form.
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5_000 })).toBeTruthy();
     expect(k.backend.getUser(username)?.status).toBe('CONFIRMED');
   });
 

@@ -78,6 +78,9 @@ describe('secrets never reach the console, errors, events or the DOM', () => {
     await expectAlert('That code is not right. Check it and try again.');
     type('Code', code);
     click('button', 'Confirm');
+    // The auto sign-in after the confirmation (the sign-up password, kept in memory), then out again.
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5_000 })).toBeTruthy();
+    click('button', 'Sign out');
     await findScreen('Sign in to your account');
 
     type('Username', username);

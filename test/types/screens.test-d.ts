@@ -7,7 +7,11 @@ import {
   SelectFirstFactor,
   SelectMfaSetup,
   SetupEmail,
+  SignIn,
+  type AuthMethod,
   type AuthenticatorComponents,
+  type AuthenticatorProps,
+  type PasswordlessOptions,
   type ConfirmSignInWithPasswordProps,
   type FormFields,
   type FormFieldsScreen,
@@ -29,7 +33,7 @@ export const fields: FormFields = { setupEmail: { email: { label: 'Work email' }
 export const noFields: FormFields = { selectFirstFactor: {} };
 
 // ── Props: precise, no catch-all ──────────────────────────────────────────────────────────────
-expectTypeOf<SelectFirstFactorProps>().toEqualTypeOf<{ className?: string }>();
+expectTypeOf<SelectFirstFactorProps>().toEqualTypeOf<{ className?: string; hiddenAuthMethods?: readonly AuthMethod[] }>();
 expectTypeOf<SelectMfaSetupProps>().toEqualTypeOf<{ className?: string }>();
 expectTypeOf<SetupEmailProps['formFields']>().toEqualTypeOf<ConfirmSignInWithPasswordProps['formFields']>();
 createElement(SelectFirstFactor, { className: 'x' });
@@ -38,3 +42,21 @@ createElement(SetupEmail, { formFields: { email: { label: 'Email' } } });
 createElement(ConfirmSignInWithPassword, { formFields: { password: { isRequired: true } } });
 // @ts-expect-error the choices come from the engine's step, not from a prop
 createElement(SelectFirstFactor, { availableChallenges: ['PASSWORD'] });
+
+// ── passwordless: Amplify UI's prop, as it is ────────────────────────────────────────────────────
+expectTypeOf<AuthMethod>().toEqualTypeOf<'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN'>();
+expectTypeOf<AuthenticatorProps['passwordless']>().toEqualTypeOf<PasswordlessOptions | undefined>();
+export const amplifyUi: PasswordlessOptions = {
+  preferredAuthMethod: 'EMAIL_OTP',
+  hiddenAuthMethods: ['SMS_OTP'],
+  passkeyRegistrationPrompts: { afterSignin: 'ALWAYS', afterSignup: 'NEVER' },
+};
+export const both: PasswordlessOptions = { passkeyRegistrationPrompts: true };
+// @ts-expect-error PASSWORD_SRP is the engine's factor; the UI's way is PASSWORD
+export const srp: PasswordlessOptions = { preferredAuthMethod: 'PASSWORD_SRP' };
+// @ts-expect-error Amplify UI spells it afterSignin, with 'ALWAYS' | 'NEVER'
+export const camel: PasswordlessOptions = { passkeyRegistrationPrompts: { afterSignIn: true } };
+createElement(SignIn, { passwordless: { preferredAuthMethod: 'WEB_AUTHN' } });
+// @ts-expect-error the sign-in form has no passkey prompt to set
+createElement(SignIn, { passwordless: { passkeyRegistrationPrompts: true } });
+createElement(SelectFirstFactor, { hiddenAuthMethods: ['PASSWORD'] });

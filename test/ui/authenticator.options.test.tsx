@@ -223,7 +223,7 @@ describe("<Authenticator loginMechanisms={['email']}> on an email-username pool"
     kit().storage = new RecordingStorage();
   });
 
-  it('signs up with the email as username, confirms, and signs in with it', async () => {
+  it('signs up with the email as username, confirms, and is signed in with it (auto sign-in)', async () => {
     const k = kit();
     const email = `${uniqueName('eve')}@example.com`;
     const { container } = renderWithAuth(k, <Authenticator loginMechanisms={['email']}><p>The app</p></Authenticator>);
@@ -241,13 +241,11 @@ describe("<Authenticator loginMechanisms={['email']}> on an email-username pool"
     click('button', 'Create Account');
     await findScreen('Confirm your account');
     type('Code', k.backend.lastCode(email, 'SIGN_UP'));
+    k.backend.resetCounts();
     click('button', 'Confirm');
 
-    await findScreen('Sign in to your account');
-    type('Email', email);
-    type('Password', password);
-    click('button', 'Sign in');
     expect(await screen.findByText('The app')).toBeTruthy();
+    expect(k.backend.requests().find((request) => request.operation === 'InitiateAuth')?.input).toMatchObject({ AuthParameters: { USERNAME: email } });
     expect(k.backend.getUser(email)?.attributes['email']).toBe(email);
   });
 });

@@ -170,7 +170,8 @@ describe('<Authenticator formFields> on the step screens', () => {
 
     type('Verification code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
-    await findScreen('Sign in to your account');
+    // Confirmed, then signed in by the auto sign-in.
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
   it('confirmSignUp: an extra field moves first by order, starts with its default value and reaches the Lambda triggers as ClientMetadata', async () => {
@@ -186,7 +187,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     expect((screen.getByLabelText('Invitation') as HTMLInputElement).value).toBe('team-a');
     type('Code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
-    await findScreen('Sign in to your account');
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     const confirm = k.backend.requests().find((request) => request.operation === 'ConfirmSignUp' && (request.input as { Username?: string }).Username === username);
     expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toEqual({ invite: 'team-a' });
   });

@@ -22,7 +22,7 @@ describe('<Authenticator>', () => {
     return username;
   }
 
-  it('signs up, confirms with the emailed code, signs in, shows the app, and signs out', async () => {
+  it('signs up, confirms with the emailed code, is signed in at once (auto sign-in, as Amplify UI), shows the app, and signs out', async () => {
     const k = kit();
     const username = uniqueName('sam');
     renderWithAuth(
@@ -51,15 +51,13 @@ describe('<Authenticator>', () => {
     expect(document.activeElement).toBe(confirmHeading);
     expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
     type('Code', k.backend.lastCode(username, 'SIGN_UP'));
+    k.backend.resetCounts();
     click('button', 'Confirm');
 
-    const signInHeading = await findScreen('Sign in to your account');
-    expect(document.activeElement).toBe(signInHeading);
-    type('Username', username);
-    type('Password', password);
-    click('button', 'Sign in');
-
+    // The password typed on sign-up signs in once the account is confirmed: no second form.
     expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
+    expect(k.backend.count('ConfirmSignUp')).toBe(1);
+    expect(k.backend.count('InitiateAuth')).toBe(1);
     click('button', 'Sign out');
     await findScreen('Sign in to your account');
     expect(k.backend.getUser(username)?.status).toBe('CONFIRMED');

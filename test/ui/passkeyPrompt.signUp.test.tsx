@@ -4,15 +4,9 @@
  * to end: user-event fills the real sign-up form, the code comes from the test backend's
  * `onCodeSent`, and the engine's auto sign-in after the confirmation leads to the offer; a software
  * authenticator sits behind the injected passkey client (which also makes `supportsPasskeys()` true
- * in jsdom), and axe checks the prompt.
- *
- * The Authenticator's own sign-up form does not ask for `autoSignIn` (SignUp.tsx calls
- * `signUp({ username, password, attributes })`), so a confirmed account lands on "Sign in to your
- * account" and `afterSignUp` never applies: the first block records that gap as an expected failure.
- * The other blocks stand in for the missing request with an engine whose `signUp` asks for it, as an
- * app passing its own `auth` could, so the prompt's sign-up path itself is exercised.
+ * in jsdom), and axe checks the prompt. The sign-up form asks for the auto sign-in, as Amplify UI's does.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -48,14 +42,9 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     kit().storage = new RecordingStorage();
   });
 
-  /** The engine the app hands to <AuthProvider>; with `autoSignIn`, its `signUp` asks for the sign-in after confirmation. */
-  function engine(k: EngineTestKit, { autoSignIn }: { autoSignIn: boolean }): Auth {
-    const auth = createAuth(k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH' }), { now: k.clock.now, passkeys: deviceClient() });
-    if (autoSignIn) {
-      const signUp = auth.signUp.bind(auth) as (params: Parameters<Auth['signUp']>[0] & object) => ReturnType<Auth['signUp']>;
-      Object.assign(auth, { signUp: (params: Parameters<typeof signUp>[0]) => signUp({ ...params, autoSignIn: { enabled: true } }) });
-    }
-    return auth;
+  /** The engine the app hands to <AuthProvider>, with the software authenticator as its passkey client. */
+  function engine(k: EngineTestKit): Auth {
+    return createAuth(k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH' }), { now: k.clock.now, passkeys: deviceClient() });
   }
 
   function renderApp(auth: Auth, props: Omit<AuthenticatorProps, 'children'>): ReturnType<typeof render> {
@@ -88,28 +77,18 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     return username;
   }
 
-  describe('the Authenticator as shipped (its sign-up form asks for no auto sign-in)', () => {
-    it.fails('signs the confirmed user in and offers a passkey (fails today: the form confirms, then shows sign-in)', async () => {
+  describe('after the sign-up form, its confirmation and the automatic sign-in', () => {
+    it('the confirmed user is signed in without typing the password again and offered a passkey; "Create a passkey" registers one at Cognito, then Continue shows the app', async () => {
       const k = kit();
       const user = userEvent.setup();
-      renderApp(engine(k, { autoSignIn: false }), { passwordless: ON });
-      await signUpAndConfirm(user);
-      await waitFor(() => expect(screen.queryByRole('heading', { name: 'Confirm your account' })).toBeNull());
-      // Today: "Sign in to your account", the account confirmed but nobody signed in.
-      expect(screen.queryByRole('heading', { name: 'Sign in to your account' })).toBeNull();
-      await findScreen(PROMPT);
-    });
-  });
-
-  describe('with the auto sign-in after confirmation', () => {
-    it('offers a passkey; "Create a passkey" registers one at Cognito, then Continue shows the app', async () => {
-      const k = kit();
-      const user = userEvent.setup();
-      const { container } = renderApp(engine(k, { autoSignIn: true }), { passwordless: ON });
+      const { container } = renderApp(engine(k), { passwordless: ON });
+      k.backend.resetCounts();
       const username = await signUpAndConfirm(user);
 
       const heading = await findScreen(PROMPT);
       expect(document.activeElement).toBe(heading);
+      // One sign-in, by the kept password, right after the confirmation.
+      expect(k.backend.count('InitiateAuth')).toBe(1);
       expect(k.backend.getUser(username)?.status).toBe('CONFIRMED');
       expect(screen.queryByText(APP)).toBeNull();
       expect(screen.getByRole('button', { name: 'Continue without' })).toBeTruthy();
@@ -127,7 +106,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     it('"Continue without" shows the app and registers nothing', async () => {
       const k = kit();
       const user = userEvent.setup();
-      const { container } = renderApp(engine(k, { autoSignIn: true }), { passwordless: { passkeyRegistrationPrompts: { afterSignUp: true } } });
+      const { container } = renderApp(engine(k), { passwordless: { passkeyRegistrationPrompts: { afterSignup: 'ALWAYS' } } });
       const username = await signUpAndConfirm(user);
 
       await findScreen(PROMPT);
@@ -138,10 +117,10 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
       expect(k.backend.getUser(username)?.passkeys ?? []).toHaveLength(0);
     });
 
-    it('is not offered after a sign-up with { afterSignIn: true, afterSignUp: false }', async () => {
+    it("is not offered after a sign-up with { afterSignin: 'ALWAYS', afterSignup: 'NEVER' }", async () => {
       const k = kit();
       const user = userEvent.setup();
-      renderApp(engine(k, { autoSignIn: true }), { passwordless: { passkeyRegistrationPrompts: { afterSignIn: true, afterSignUp: false } } });
+      renderApp(engine(k), { passwordless: { passkeyRegistrationPrompts: { afterSignin: 'ALWAYS', afterSignup: 'NEVER' } } });
       const username = await signUpAndConfirm(user);
 
       expect(await screen.findByText(APP)).toBeTruthy();

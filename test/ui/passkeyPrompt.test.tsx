@@ -99,7 +99,7 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     const k = kit();
     const user = userEvent.setup();
     const username = await newUser(k);
-    const { container } = renderApp(k, { passwordless: { passkeyRegistrationPrompts: { afterSignIn: true } } }, deviceClient(new SoftAuthenticator(), 2));
+    const { container } = renderApp(k, { passwordless: { passkeyRegistrationPrompts: { afterSignin: 'ALWAYS' } } }, deviceClient(new SoftAuthenticator(), 2));
     await signIn(user, username);
 
     await findScreen(PROMPT);
@@ -129,7 +129,7 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     const k = kit();
     const user = userEvent.setup();
     const username = await newUser(k);
-    renderApp(k, { passwordless: { passkeyRegistrationPrompts: { afterSignUp: true } } });
+    renderApp(k, { passwordless: { passkeyRegistrationPrompts: { afterSignup: 'ALWAYS' } } });
     await signIn(user, username);
     expect(await screen.findByText('The app')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: PROMPT })).toBeNull();

@@ -63,8 +63,13 @@ export interface V6CognitoConfig {
   mfa?: { status?: 'on' | 'off' | 'optional'; totpEnabled?: boolean; smsEnabled?: boolean; emailEnabled?: boolean };
   /** Ignored by the kit (user groups live in the tokens). */
   groups?: object[];
-  /** Ignored by the kit (passwordless sign-in is chosen per `signIn` call). */
-  passwordless?: object;
+  /** The pool's first factors besides the password: the `<Authenticator>` signs in by choice (USER_AUTH) with them. */
+  passwordless?: {
+    emailOtpEnabled?: boolean;
+    smsOtpEnabled?: boolean;
+    webAuthn?: { relyingPartyId?: string; userVerification?: string };
+    preferredChallenge?: 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+  };
 }
 
 /** An Amplify v6 `Amplify.configure` argument: `Auth.Cognito` is read, the other categories are ignored. */
@@ -112,8 +117,13 @@ export interface AmplifyOutputsAuth {
   mfa_methods?: Generated<'SMS' | 'TOTP' | 'EMAIL'>[];
   /** Ignored by the kit. */
   groups?: object[];
-  /** Ignored by the kit. */
-  passwordless?: object;
+  /** The pool's first factors besides the password: the `<Authenticator>` signs in by choice (USER_AUTH) with them. */
+  passwordless?: {
+    email_otp_enabled?: boolean;
+    sms_otp_enabled?: boolean;
+    web_authn?: { relying_party_id?: string; user_verification?: string };
+    preferred_challenge?: Generated<'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN'>;
+  };
 }
 
 /** Amplify Gen 2's `amplify_outputs.json`: `auth` is read, the other sections are ignored. */

@@ -39,6 +39,8 @@ export const POOL_KEYS = Object.freeze([
   'mfaStatus',
   'mfaMethods',
   'socialProviders',
+  'passwordlessMethods',
+  'preferredChallenge',
 ] as const) satisfies readonly (keyof PoolSettings)[];
 
 export const PASSWORD_KEYS = Object.freeze([

@@ -21,6 +21,7 @@ const V6_COPY: Names = Object.freeze({
   'oauth.responseType': 'loginWith.oauth.responseType',
   ...passwordNames('passwordFormat.', (key) => (key === 'requireSymbols' ? 'requireSpecialCharacters' : key)),
   'poolSettings.mfaStatus': 'mfa.status',
+  'poolSettings.preferredChallenge': 'passwordless.preferredChallenge',
 });
 /** Kit path ← v6 path for the values converted by hand: only for naming a bad value in an error. */
 const V6_NAMES: Names = Object.freeze({
@@ -32,8 +33,9 @@ const V6_NAMES: Names = Object.freeze({
   'poolSettings.signUpAttributes': 'userAttributes',
   'poolSettings.mfaMethods': 'mfa',
   'poolSettings.socialProviders': 'loginWith.oauth.providers',
+  'poolSettings.passwordlessMethods': 'passwordless',
 });
-const V6_KEYS: readonly string[] = Object.freeze([...topKeys(V6_NAMES), 'signUpVerificationMethod', 'groups', 'passwordless']);
+const V6_KEYS: readonly string[] = Object.freeze([...topKeys(V6_NAMES), 'signUpVerificationMethod', 'groups']);
 
 /** Kit path ← path under amplify_outputs.json's `auth`. */
 const GEN2_COPY: Names = Object.freeze({
@@ -51,6 +53,7 @@ const GEN2_COPY: Names = Object.freeze({
   'poolSettings.signUpAttributes': 'standard_required_attributes',
   'poolSettings.verificationMechanisms': 'user_verification_types',
   'poolSettings.mfaMethods': 'mfa_methods',
+  'poolSettings.preferredChallenge': 'passwordless.preferred_challenge',
   // min_length, require_lowercase, …: the kit's names in snake case.
   ...passwordNames('password_policy.', (key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)),
 });
@@ -61,8 +64,16 @@ const GEN2_NAMES: Names = Object.freeze({
   'poolSettings.passwordPolicy': 'password_policy',
   'poolSettings.mfaStatus': 'mfa_configuration',
   'poolSettings.socialProviders': 'oauth.identity_providers',
+  'poolSettings.passwordlessMethods': 'passwordless',
 });
-const GEN2_KEYS: readonly string[] = Object.freeze([...topKeys(GEN2_NAMES), 'groups', 'passwordless']);
+const GEN2_KEYS: readonly string[] = Object.freeze([...topKeys(GEN2_NAMES), 'groups']);
+
+/** Each passwordless method ← its flag (v6, Gen 2) under `passwordless`; WebAuthn's is its settings object. */
+const PASSWORDLESS_FLAGS: Readonly<Record<string, readonly [string, string]>> = Object.freeze({
+  EMAIL_OTP: Object.freeze(['emailOtpEnabled', 'email_otp_enabled'] as const),
+  SMS_OTP: Object.freeze(['smsOtpEnabled', 'sms_otp_enabled'] as const),
+  WEB_AUTHN: Object.freeze(['webAuthn', 'web_authn'] as const),
+});
 
 /** Every spelling of a social provider across the shapes (lower-cased) → the kit's name. */
 const SOCIAL: Names = Object.freeze({
@@ -114,6 +125,11 @@ export function fromModernConfig(input: ObjectLike): AuthConfig | undefined {
     // Custom (OIDC, SAML) and future providers have no button: skipped, not an error.
     const names = providers.map((provider) => (typeof provider === 'string' ? own(SOCIAL, provider.toLowerCase()) : undefined));
     put(config, 'poolSettings.socialProviders', names.filter((name) => name !== undefined));
+  }
+  const passwordless = at('passwordless');
+  if (isObjectLike(passwordless)) {
+    const on = (flag: string) => passwordless[flag] === true || isObjectLike(passwordless[flag]);
+    put(config, 'poolSettings.passwordlessMethods', Object.keys(PASSWORDLESS_FLAGS).filter((method) => on(PASSWORDLESS_FLAGS[method]?.[gen2 ? 1 : 0] ?? '')));
   }
   if (gen2) {
     const mfa = at('mfa_configuration');

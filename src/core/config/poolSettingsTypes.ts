@@ -7,6 +7,8 @@ export type SocialProvider = 'google' | 'facebook' | 'amazon' | 'apple';
 /** Whether the pool asks for a second factor: never, when the user set one up, or always. */
 export type MfaStatus = 'off' | 'optional' | 'on';
 export type MfaMethod = 'SMS' | 'TOTP' | 'EMAIL';
+/** A first factor besides the password (choice-based sign-in, USER_AUTH). */
+export type PasswordlessMethod = 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** The rules a new password must meet, as the user pool's password policy says. Unset parts: Cognito's default. */
 export interface PasswordPolicy {
@@ -40,4 +42,8 @@ export interface PoolSettings {
   mfaMethods?: MfaMethod[];
   /** Social providers set up in the hosted UI. */
   socialProviders?: SocialProvider[];
+  /** First factors besides the password the pool offers (`passwordless` in v6 and Gen 2 configs). */
+  passwordlessMethods?: PasswordlessMethod[];
+  /** The first factor the config prefers (`passwordless.preferredChallenge`). */
+  preferredChallenge?: 'PASSWORD' | 'PASSWORD_SRP' | PasswordlessMethod;
 }

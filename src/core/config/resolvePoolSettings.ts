@@ -1,12 +1,14 @@
 import { Issues, expected, isObjectLike, oneOf, quoteAll } from './issues';
 import { PASSWORD_KEYS, POOL_KEYS } from './keys';
-import type { LoginMechanism, MfaMethod, MfaStatus, PasswordPolicy, PoolSettings, SocialProvider, VerificationMechanism } from './poolSettingsTypes';
+import type { LoginMechanism, MfaMethod, MfaStatus, PasswordlessMethod, PasswordPolicy, PoolSettings, SocialProvider, VerificationMechanism } from './poolSettingsTypes';
 
 const LOGIN: readonly LoginMechanism[] = Object.freeze(['username', 'email', 'phone_number']);
 const CONTACT: readonly VerificationMechanism[] = Object.freeze(['email', 'phone_number']);
 const MFA_STATUS: readonly MfaStatus[] = Object.freeze(['off', 'optional', 'on']);
 const MFA_METHODS: readonly MfaMethod[] = Object.freeze(['SMS', 'TOTP', 'EMAIL']);
 const SOCIAL: readonly SocialProvider[] = Object.freeze(['google', 'facebook', 'amazon', 'apple']);
+const PASSWORDLESS: readonly PasswordlessMethod[] = Object.freeze(['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN']);
+const FACTORS: readonly NonNullable<PoolSettings['preferredChallenge']>[] = Object.freeze(['PASSWORD', 'PASSWORD_SRP', ...PASSWORDLESS]);
 // Cognito's own bounds for MinimumLength.
 const MIN_LENGTH = 6;
 const MAX_LENGTH = 99;
@@ -30,6 +32,8 @@ export function resolvePoolSettings(value: unknown, issues: Issues): PoolSetting
   set('mfaStatus', oneOf(raw.mfaStatus, MFA_STATUS, 'poolSettings.mfaStatus', quoteAll(MFA_STATUS), issues));
   set('mfaMethods', list(raw.mfaMethods, MFA_METHODS, 'mfaMethods', issues));
   set('socialProviders', list(raw.socialProviders, SOCIAL, 'socialProviders', issues));
+  set('passwordlessMethods', list(raw.passwordlessMethods, PASSWORDLESS, 'passwordlessMethods', issues));
+  set('preferredChallenge', oneOf(raw.preferredChallenge, FACTORS, 'poolSettings.preferredChallenge', quoteAll(FACTORS), issues));
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -19,6 +19,7 @@ export function nextStepFor(pending: PendingSignIn): PendingStep {
           ...(params['CODE_DELIVERY_DESTINATION'] ? { destination: params['CODE_DELIVERY_DESTINATION'] } : {}),
           attributeName: 'phone_number',
         },
+        ...(pending.firstFactor ? { firstFactor: true } : {}),
       };
     case 'EMAIL_OTP':
       return {
@@ -29,6 +30,7 @@ export function nextStepFor(pending: PendingSignIn): PendingStep {
           ...(params['CODE_DELIVERY_DESTINATION'] ? { destination: params['CODE_DELIVERY_DESTINATION'] } : {}),
           attributeName: 'email',
         },
+        ...(pending.firstFactor ? { firstFactor: true } : {}),
       };
     case 'SELECT_CHALLENGE':
       if (pending.chosen === 'PASSWORD') return { ...base, signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' };

@@ -20,6 +20,8 @@ export interface PendingSignIn {
   availableChallenges?: string[];
   /** A choice made without a request: the password factor (SELECT_CHALLENGE), the MFA to set up (MFA_SETUP). */
   chosen?: 'PASSWORD' | 'EMAIL' | 'TOTP';
+  /** An EMAIL_OTP / SMS_OTP code chosen to sign in with (USER_AUTH, no password), not an MFA: it can be sent again. */
+  firstFactor?: { clientMetadata?: Record<string, string> };
 }
 
 export type SignInOutcome =

@@ -173,6 +173,11 @@ export const de = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': 'Auf andere Weise anmelden',
+  'signIn.withEmail': 'Mit E-Mail anmelden',
+  'signIn.withSms': 'Mit SMS anmelden',
+  'signIn.withPasskey': 'Mit Passkey anmelden',
+  'signIn.next': 'Weiter',
+  'selectFirstFactor.noneLeft': 'Keine der Anmeldearten dieses Kontos wird hier angeboten.',
   'confirmSignIn.emailHeading': 'E-Mail-Code bestätigen',
   'selectFirstFactor.heading': 'Wählen Sie, wie Sie sich anmelden möchten',
   'selectFirstFactor.signingInAs': 'Anmeldung als {username}',

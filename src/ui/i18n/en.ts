@@ -174,6 +174,11 @@ export const en = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': 'Sign in another way',
+  'signIn.withEmail': 'Sign in with email',
+  'signIn.withSms': 'Sign in with SMS',
+  'signIn.withPasskey': 'Sign in with a passkey',
+  'signIn.next': 'Next',
+  'selectFirstFactor.noneLeft': 'None of the ways this account can sign in with are offered here.',
   'confirmSignIn.emailHeading': 'Confirm Email Code',
   'selectFirstFactor.heading': 'Choose how to sign in',
   'selectFirstFactor.signingInAs': 'Signing in as {username}',

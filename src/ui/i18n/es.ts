@@ -173,6 +173,11 @@ export const es = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': 'Iniciar sesión de otra forma',
+  'signIn.withEmail': 'Iniciar sesión con correo electrónico',
+  'signIn.withSms': 'Iniciar sesión con SMS',
+  'signIn.withPasskey': 'Iniciar sesión con una llave de acceso',
+  'signIn.next': 'Siguiente',
+  'selectFirstFactor.noneLeft': 'Aquí no se ofrece ninguna de las formas de iniciar sesión de esta cuenta.',
   'confirmSignIn.emailHeading': 'Confirmar código de correo electrónico',
   'selectFirstFactor.heading': 'Elige cómo iniciar sesión',
   'selectFirstFactor.signingInAs': 'Iniciando sesión como {username}',

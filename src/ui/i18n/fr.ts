@@ -173,6 +173,11 @@ export const fr = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': 'Se connecter autrement',
+  'signIn.withEmail': 'Se connecter par e-mail',
+  'signIn.withSms': 'Se connecter par SMS',
+  'signIn.withPasskey': 'Se connecter avec une clé d’accès',
+  'signIn.next': 'Suivant',
+  'selectFirstFactor.noneLeft': 'Aucun des moyens de connexion de ce compte n’est proposé ici.',
   'confirmSignIn.emailHeading': 'Confirmer le code reçu par e-mail',
   'selectFirstFactor.heading': 'Choisissez comment vous connecter',
   'selectFirstFactor.signingInAs': 'Connexion en tant que {username}',

@@ -172,6 +172,11 @@ export const ja = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': '別の方法でサインイン',
+  'signIn.withEmail': 'メールでサインイン',
+  'signIn.withSms': 'SMSでサインイン',
+  'signIn.withPasskey': 'パスキーでサインイン',
+  'signIn.next': '次へ',
+  'selectFirstFactor.noneLeft': 'このアカウントで使えるサインイン方法は、ここでは提供されていません。',
   'confirmSignIn.emailHeading': 'メールで届いたコードの確認',
   'selectFirstFactor.heading': 'サインイン方法を選択してください',
   'selectFirstFactor.signingInAs': '{username} としてサインインします',

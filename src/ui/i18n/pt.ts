@@ -173,6 +173,11 @@ export const pt = {
 
   // Choice-based sign-in (USER_AUTH) and email MFA.
   'signIn.anotherWay': 'Entrar de outra forma',
+  'signIn.withEmail': 'Entrar com e-mail',
+  'signIn.withSms': 'Entrar com SMS',
+  'signIn.withPasskey': 'Entrar com uma chave de acesso',
+  'signIn.next': 'Próximo',
+  'selectFirstFactor.noneLeft': 'Nenhuma das formas de entrar desta conta é oferecida aqui.',
   'confirmSignIn.emailHeading': 'Confirmar código do e-mail',
   'selectFirstFactor.heading': 'Escolha como entrar',
   'selectFirstFactor.signingInAs': 'Entrando como {username}',

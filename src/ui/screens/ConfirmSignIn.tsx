@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import type { SignInStep } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
@@ -21,29 +22,52 @@ export interface ConfirmSignInProps {
 /**
  * The code of a sign-in step: texted or emailed (says where it went; an MFA or a USER_AUTH first
  * factor) or an authenticator app's TOTP code. One screen, as the three differ only in their words.
+ * A code that is the way to sign in (not an MFA) can be sent again.
  */
 export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
   const confirm = useScreenAction('confirmSignIn');
+  const resend = useScreenAction('resendSignInCode');
+  const [resent, setResent] = useState(false);
   const stepFields = useStepFields([codeField(t)], formFields);
   const medium = mediumOf(step?.signInStep);
   const { values, extras } = stepFields;
-  const submit = () => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
+  const resendable = step !== null && 'firstFactor' in step && step.firstFactor === true;
+  // The latest attempt's error: starting one clears the other's.
+  const failed = confirm.message ? confirm : resend;
+  const submit = () => {
+    resend.reset();
+    setResent(false);
+    void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
+  };
+  const resendCode = async () => {
+    confirm.reset();
+    setResent(false);
+    if ((await resend.submit()) !== undefined) setResent(true);
+  };
   return (
     <ScreenForm
       screen="confirmSignIn"
       className={className}
       data-mfa={medium}
       heading={t(HEADINGS[medium])}
-      error={confirm.message}
-      errorId={confirm.alertId}
+      error={failed.message}
+      errorId={failed.alertId}
       onSubmit={submit}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmSignIn.submit')} pendingLabel={t('confirmSignIn.pending')} pending={confirm.pending} />
+      {resendable ? (
+        <>
+          <SubmitButton type="button" label={t('resend.submit')} pendingLabel={t('resend.pending')} pending={resend.pending} onClick={() => void resendCode()} />
+          <p className="crk-text" role="status">
+            {resent ? t('resend.sent') : ''}
+          </p>
+        </>
+      ) : null}
     </ScreenForm>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AuthFactorType } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { MessageKey } from '../i18n/en';
+import type { AuthMethod } from '../passwordless';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -11,10 +12,12 @@ import { useNextStep } from './useNextStep';
 
 export interface SelectFirstFactorProps {
   className?: string;
+  /** Ways not to offer even when Cognito does (`passwordless.hiddenAuthMethods`). Default: none. */
+  hiddenAuthMethods?: readonly AuthMethod[];
 }
 
 /** A way to sign in as the user sees it: PASSWORD and PASSWORD_SRP are one ("with a password"). */
-type Way = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+type Way = AuthMethod;
 
 const WAYS: Record<Way, { label: MessageKey; pending: MessageKey }> = {
   PASSWORD: { label: 'selectFirstFactor.PASSWORD', pending: 'selectFirstFactor.pendingPassword' },
@@ -28,12 +31,13 @@ const WAYS: Record<Way, { label: MessageKey; pending: MessageKey }> = {
  * per way Cognito offers. A passkey is asked of the browser by the engine itself; a code is sent at
  * once; the password is asked for on the next screen.
  */
-export function SelectFirstFactor({ className }: SelectFirstFactorProps) {
+export function SelectFirstFactor({ className, hiddenAuthMethods = [] }: SelectFirstFactorProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION');
   const offered = step?.availableChallenges ?? [];
   const confirm = useScreenAction('confirmSignIn');
   const [chosen, setChosen] = useState<Way | null>(null);
+  const ways = waysOf(offered).filter((way) => !hiddenAuthMethods.includes(way));
   const choose = (way: Way) => {
     setChosen(way);
     void confirm.submit({ challengeResponse: answerFor(way, offered) });
@@ -50,8 +54,9 @@ export function SelectFirstFactor({ className }: SelectFirstFactorProps) {
       footer={<BackToSignIn />}
     >
       {step ? <p className="crk-text">{t('selectFirstFactor.signingInAs', { username: step.username })}</p> : null}
+      {ways.length === 0 && step ? <p className="crk-text">{t('selectFirstFactor.noneLeft')}</p> : null}
       <div className="crk-choices">
-        {waysOf(offered).map((way) => (
+        {ways.map((way) => (
           <SubmitButton
             key={way}
             type="button"

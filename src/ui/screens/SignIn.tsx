@@ -7,6 +7,8 @@ import { initialValues, resolveFields, usernameField, type FormFieldOptions, typ
 import { LinkButton } from '../primitives/LinkButton';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import type { MessageKey } from '../i18n/en';
+import { signInPlan, type AuthMethod, type SignInWays } from '../passwordless';
 import { useScreenAction } from '../useScreenAction';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
@@ -20,21 +22,28 @@ export interface SignInProps {
   socialProviders?: readonly SocialProvider[];
   /** Label, placeholder, order, required, default value of `username` / `password`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
+  /** The main way to sign in and the ways never offered (see `PasswordlessOptions`). Default: with a password. */
+  passwordless?: SignInWays;
 }
 
 /**
- * Username + password. A failed attempt keeps the username and clears the password. When the engine
- * signs in by choice (`authenticationFlowType: 'USER_AUTH'`), the password is optional: without one,
- * or with "Sign in another way", only the username is sent and Cognito offers the pool's ways to sign in.
+ * Username + password. A failed attempt keeps the username and clears the password. When sign-in goes
+ * by choice (`authenticationFlowType: 'USER_AUTH'`, or `passwordless` options), the password is
+ * optional: without one, or with "Sign in another way", only the username is sent and Cognito offers
+ * the pool's ways to sign in. A preferred code or passkey asks only for the username and starts with it.
  */
-export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields }: SignInProps) {
+export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless }: SignInProps) {
   const { t, tError } = useTranslate();
   const signIn = useScreenAction('signIn');
   const social = useScreenAction('federatedSignIn');
-  const choiceBased = useAuthEngine().configure().authenticationFlowType === 'USER_AUTH';
+  const { choiceBased, primary, visible } = signInPlan(passwordless, useAuthEngine().configure());
+  const withPasswordField = primary === 'PASSWORD' || !choiceBased;
   const fields = resolveFields(
     t,
-    [usernameField(t, loginMechanism), { name: 'password', label: t('field.password'), type: 'password', required: !choiceBased }],
+    [
+      usernameField(t, loginMechanism),
+      ...(withPasswordField ? [{ name: 'password', label: t('field.password'), type: 'password' as const, required: !choiceBased }] : []),
+    ],
     formFields,
   );
   const [values, setValues] = useState(() => initialValues(fields));
@@ -47,14 +56,19 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   const engineError = useAuth((s) =>
     s.status === 'signedOut' && s.nextStep === null && ENDED_BY.includes(s.error?.source ?? '') ? s.error!.name : null,
   );
-  const submit = async (usePassword: boolean) => {
+  const submit = async (main: boolean) => {
     social.reset();
-    setWithPassword(usePassword);
+    setWithPassword(main);
     const username = values['username'] ?? '';
-    const password = usePassword ? (values['password'] ?? '') : '';
-    // USER_AUTH without a password: Cognito answers with the ways this user can sign in.
-    const result = await signIn.submit(choiceBased && password === '' ? { username } : { username, password });
-    if (result === undefined) setValues((old) => ({ ...old, password: '' }));
+    const password = main && withPasswordField ? (values['password'] ?? '') : '';
+    const way = main ? primary : null;
+    // By choice without a password: Cognito starts with the preferred code or passkey, else offers the ways this user has.
+    const result = await signIn.submit(
+      !choiceBased || password !== ''
+        ? { username, password }
+        : { username, options: { authFlowType: 'USER_AUTH', ...(way && way !== 'PASSWORD' ? { preferredChallenge: way } : {}) } },
+    );
+    if (result === undefined && withPasswordField) setValues((old) => ({ ...old, password: '' }));
   };
   const links = onForgotPassword ? <LinkButton onClick={onForgotPassword}>{t('signIn.forgotPassword')}</LinkButton> : null;
   return (
@@ -74,8 +88,8 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
         onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
         fieldProps={(name) => (name === 'username' || name === 'password' ? signIn.invalidProps(name) : {})}
       />
-      <SubmitButton label={t('signIn.submit')} pendingLabel={t('signIn.pending')} pending={signIn.pending && withPassword} disabled={signIn.pending} />
-      {choiceBased ? (
+      <SubmitButton label={t(MAIN_LABELS[primary ?? 'none'])} pendingLabel={t('signIn.pending')} pending={signIn.pending && withPassword} disabled={signIn.pending} />
+      {choiceBased && primary !== null && visible.length > 1 ? (
         <SubmitButton
           type="button"
           label={t('signIn.anotherWay')}
@@ -88,6 +102,15 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     </ScreenForm>
   );
 }
+
+/** The main button says which way it signs in; with no preferred way it goes on to Cognito's choice. */
+const MAIN_LABELS: Record<AuthMethod | 'none', MessageKey> = {
+  PASSWORD: 'signIn.submit',
+  EMAIL_OTP: 'signIn.withEmail',
+  SMS_OTP: 'signIn.withSms',
+  WEB_AUTHN: 'signIn.withPasskey',
+  none: 'signIn.next',
+};
 
 /** Calls whose failure, seen on this screen, ended a step that was under way. */
 const ENDED_BY: readonly string[] = ['confirmSignIn', 'completeNewPassword', 'sendCustomChallengeAnswer', 'handleRedirect'];

@@ -50,7 +50,8 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     }
     // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.
     if (loginMechanism !== 'username' && username !== '') attributes[loginMechanism] = username;
-    const result = await signUp.submit({ username, password, attributes });
+    // Signed in as soon as the account is confirmed, as Amplify UI does: the password stays in memory until then.
+    const result = await signUp.submit({ username, password, attributes, autoSignIn: { enabled: true } });
     if (result === undefined) return;
     onSignedUp?.();
   };
