@@ -1,6 +1,6 @@
 import { AuthProvider, Authenticator, useAuth } from 'cognito-react-kit';
 import 'cognito-react-kit/styles.css';
-import { awsExports, hasHostedUi, target } from './config';
+import { awsExports, choiceBased, hasHostedUi, target } from './config';
 import { CustomSignIn } from './CustomSignIn';
 import { HostedUiButton } from './HostedUiButton';
 import { SignedInPage } from './account/SignedInPage';
@@ -18,7 +18,11 @@ export function App() {
       <main className="demo-layout">
         <section className="demo-panel" aria-labelledby="drop-in-heading">
           <h2 id="drop-in-heading">Drop-in &lt;Authenticator&gt;</h2>
-          <Authenticator loginMechanisms={['email']} totpIssuer="cognito-react-kit demo">
+          <Authenticator
+            loginMechanisms={['email']}
+            totpIssuer="cognito-react-kit demo"
+            {...(choiceBased ? { passwordless: { passkeyRegistrationPrompts: true } } : {})}
+          >
             <SignedInPage />
           </Authenticator>
         </section>

@@ -45,3 +45,6 @@ export const target = env.VITE_COGNITO_ENDPOINT
   ? `${env.VITE_DEMO_SERVER ?? 'cognito-local'} at ${env.VITE_COGNITO_ENDPOINT}`
   : `Cognito user pool ${env.VITE_COGNITO_USER_POOL_ID ?? '(not configured)'}`;
 export const hasHostedUi = Boolean(oauthDomain);
+
+/** Choice-based sign-in (the test backend's mode): the Authenticator also offers a passkey after sign-in and sign-up. */
+export const choiceBased = env.VITE_COGNITO_AUTH_FLOW === 'USER_AUTH';

@@ -14,7 +14,7 @@ import { Lifecycle } from './lifecycle';
 import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
-import type { ConfirmSignUpParams, ResendSignUpParams, SignUpParams } from './signUpFlow';
+import type { ConfirmSignUpInput, ConfirmSignUpOutput, ConfirmSignUpParams, ResendSignUpParams, SignUpParams } from './signUpFlow';
 import type { AuthState, AuthUser, CodeDeliveryResult, CurrentUserInfo, DeviceInfo, ForgotPasswordResult, PreferredMfa, SignInResult, SignUpResult, UserAttribute } from './types';
 import * as v5 from './v5Compat';
 
@@ -171,10 +171,19 @@ export class Auth {
 
   /** @deprecated Amplify v5 form: use `confirmSignUp({ username, code })`. */
   confirmSignUp(username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: v5.ClientMetadata }): Promise<'SUCCESS'>;
-  /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. */
+  /** v6 form: resolves `{ isSignUpComplete, nextStep }`; `COMPLETE_AUTO_SIGN_IN` means `autoSignIn()` has the sign-in that followed. */
+  confirmSignUp(params: ConfirmSignUpInput): Promise<ConfirmSignUpOutput>;
+  /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. (Last: hooks take their types from it.) */
   confirmSignUp(params: ConfirmSignUpParams): Promise<'SUCCESS'>;
-  confirmSignUp(...args: v5.ConfirmSignUpArgs): Promise<'SUCCESS'> {
-    return this.#s.signUp.confirm(v5.confirmSignUpArgs(args));
+  confirmSignUp(...args: v5.ConfirmSignUpArgs): Promise<'SUCCESS' | ConfirmSignUpOutput> {
+    const done = this.#s.signUp.confirm(v5.confirmSignUpArgs(args));
+    if (!(typeof args[0] === 'object' && 'confirmationCode' in args[0])) return done;
+    return done.then(() => ({ isSignUpComplete: true, nextStep: { signUpStep: this.#s.signUp.autoSignInDone ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE' } }));
+  }
+
+  /** v6: the sign-in that follows a confirmed sign-up (ask for `autoSignIn` in `signUp`). It runs as the code is confirmed; this hands out its result, once. */
+  autoSignIn(): Promise<SignInResult> {
+    return this.#s.signUp.autoSignIn();
   }
 
   /** @deprecated Amplify v5 form: use `resendSignUp({ username })`. */
@@ -202,12 +211,12 @@ export class Auth {
 
   /** The signed-in user from the id token (no request), or fresh from Cognito with `bypassCache`. */
   currentAuthenticatedUser(options: { bypassCache?: boolean } = {}): Promise<AuthUser> {
-    return this.#s.account.currentUser(options.bypassCache === true);
+    return this.#s.account().then((account) => account.currentUser(options.bypassCache === true));
   }
 
   /** v5: `{ username, attributes, id }` from Cognito, or null when nobody is signed in. */
   currentUserInfo(): Promise<CurrentUserInfo | null> {
-    return this.#s.account.userInfo();
+    return this.#s.account().then((account) => account.userInfo());
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -215,7 +224,7 @@ export class Auth {
   /** The user's attributes as `[{ Name, Value }]`, from Cognito. */
   userAttributes(): Promise<UserAttribute[]>;
   userAttributes(): Promise<UserAttribute[]> {
-    return this.#s.account.attributeList();
+    return this.#s.account().then((account) => account.attributeList());
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -224,24 +233,24 @@ export class Auth {
   updateUserAttributes(attributes: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<'SUCCESS'>;
   updateUserAttributes(...args: v5.UpdateUserAttributesArgs): Promise<'SUCCESS'> {
     const [attributes, metadata] = v5.withoutUser<readonly [Record<string, string>, v5.ClientMetadata?]>(args);
-    return this.#s.account.updateAttributes(attributes, metadata);
+    return this.#s.account().then((account) => account.updateAttributes(attributes, metadata));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
   deleteUserAttributes(user: v5.V5User, names: string[]): Promise<'SUCCESS'>;
   deleteUserAttributes(names: string[]): Promise<'SUCCESS'>;
   deleteUserAttributes(...args: v5.DeleteUserAttributesArgs): Promise<'SUCCESS'> {
-    return this.#s.account.deleteAttributes(v5.withoutUser<readonly [string[]]>(args)[0]);
+    return this.#s.account().then((account) => account.deleteAttributes(v5.withoutUser<readonly [string[]]>(args)[0]));
   }
 
   /** Send a code to verify `email` or `phone_number` of the signed-in user. */
   verifyCurrentUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult> {
-    return this.#s.account.sendVerificationCode(attribute, clientMetadata);
+    return this.#s.account().then((account) => account.sendVerificationCode(attribute, clientMetadata));
   }
 
   /** Check the code sent by `verifyCurrentUserAttribute`. */
   verifyCurrentUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'> {
-    return this.#s.account.verifyAttribute(attribute, code);
+    return this.#s.account().then((account) => account.verifyAttribute(attribute, code));
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttribute(attribute)`. */
@@ -250,7 +259,7 @@ export class Auth {
   verifyUserAttribute(attribute: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
   verifyUserAttribute(...args: v5.VerifyUserAttributeArgs): Promise<CodeDeliveryResult> {
     const [attribute, metadata] = v5.withoutUser<readonly [string, v5.ClientMetadata?]>(args);
-    return this.#s.account.sendVerificationCode(attribute, metadata);
+    return this.#s.account().then((account) => account.sendVerificationCode(attribute, metadata));
   }
 
   /** @deprecated Amplify v5 form: use `verifyCurrentUserAttributeSubmit(attribute, code)`. */
@@ -259,7 +268,7 @@ export class Auth {
   verifyUserAttributeSubmit(attribute: string, code: string): Promise<'SUCCESS'>;
   verifyUserAttributeSubmit(...args: v5.VerifyUserAttributeSubmitArgs): Promise<'SUCCESS'> {
     const [attribute, code] = v5.withoutUser<readonly [string, string]>(args);
-    return this.#s.account.verifyAttribute(attribute, code);
+    return this.#s.account().then((account) => account.verifyAttribute(attribute, code));
   }
 
   /** @deprecated Amplify v5 forms: use `changePassword({ oldPassword, newPassword })`. */
@@ -268,7 +277,7 @@ export class Auth {
   changePassword(oldPassword: string, newPassword: string): Promise<'SUCCESS'>;
   changePassword(params: ChangePasswordParams): Promise<'SUCCESS'>;
   changePassword(...args: v5.ChangePasswordArgs): Promise<'SUCCESS'> {
-    return this.#s.account.changePassword(v5.changePasswordArgs(args));
+    return this.#s.account().then((account) => account.changePassword(v5.changePasswordArgs(args)));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -276,7 +285,7 @@ export class Auth {
   /** The shared secret of a new authenticator app; build its QR code with `buildTotpUri`. */
   setupTOTP(): Promise<string>;
   setupTOTP(): Promise<string> {
-    return this.#s.account.setupTotp();
+    return this.#s.account().then((account) => account.setupTotp());
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -285,14 +294,14 @@ export class Auth {
   verifyTotpToken(code: string, friendlyDeviceName?: string): Promise<'SUCCESS'>;
   verifyTotpToken(...args: v5.VerifyTotpTokenArgs): Promise<'SUCCESS'> {
     const [code, deviceName] = v5.withoutUser<readonly [string, string?]>(args);
-    return this.#s.account.verifyTotp(code, deviceName);
+    return this.#s.account().then((account) => account.verifyTotp(code, deviceName));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
   setPreferredMFA(user: v5.V5User, method: MfaPreference): Promise<'SUCCESS'>;
   setPreferredMFA(method: MfaPreference): Promise<'SUCCESS'>;
   setPreferredMFA(...args: v5.SetPreferredMfaArgs): Promise<'SUCCESS'> {
-    return this.#s.account.setPreferredMfa(v5.withoutUser<readonly [MfaPreference]>(args)[0]);
+    return this.#s.account().then((account) => account.setPreferredMfa(v5.withoutUser<readonly [MfaPreference]>(args)[0]));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -300,17 +309,17 @@ export class Auth {
   /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `NOMFA`, from Cognito. */
   getPreferredMFA(): Promise<PreferredMfa>;
   getPreferredMFA(): Promise<PreferredMfa> {
-    return this.#s.account.preferredMfa();
+    return this.#s.account().then((account) => account.preferredMfa());
   }
 
   /** v6: the MFA methods turned on for the signed-in user, and the preferred one, from Cognito. */
   fetchMFAPreference(): Promise<MfaPreferenceResult> {
-    return this.#s.account.mfaPreference();
+    return this.#s.account().then((account) => account.mfaPreference());
   }
 
   /** v6: turn MFA methods on or off and choose the preferred one: `{ totp: 'PREFERRED', sms: 'DISABLED' }`. */
   updateMFAPreference(params: UpdateMfaPreferenceParams): Promise<void> {
-    return this.#s.account.updateMfaPreference(params);
+    return this.#s.account().then((account) => account.updateMfaPreference(params));
   }
 
   /** v6: create a passkey on this device for the signed-in user (the platform's prompt), and register it with Cognito. */
@@ -335,17 +344,17 @@ export class Auth {
 
   /** Mark this device remembered: later sign-ins from it may skip MFA (per pool settings). */
   rememberDevice(): Promise<'SUCCESS'> {
-    return this.#s.account.rememberDevice();
+    return this.#s.account().then((account) => account.rememberDevice());
   }
 
   /** Forget this device at Cognito and locally. */
   forgetDevice(): Promise<void> {
-    return this.#s.account.forgetDevice();
+    return this.#s.account().then((account) => account.forgetDevice());
   }
 
   /** The user's devices, v5 shape `{ id, name }` plus remembered status and dates. */
   fetchDevices(): Promise<DeviceInfo[]> {
-    return this.#s.account.fetchDevices();
+    return this.#s.account().then((account) => account.fetchDevices());
   }
 
   /** Delete the signed-in user at Cognito, then everything stored about it here. */

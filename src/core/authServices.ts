@@ -1,4 +1,4 @@
-import { AccountApi } from './accountApi';
+import type { AccountApi } from './accountApi';
 import type { ResolvedAuthOptions } from './authOptions';
 import { AuthStore } from './authStore';
 import type { CognitoClient } from './cognitoClient';
@@ -23,7 +23,8 @@ export interface AuthServices {
   signUp: SignUpFlow;
   passwordReset: PasswordResetFlow;
   hostedUi: HostedUi;
-  account: AccountApi;
+  /** What a signed-in user does to their account, loaded on first use. */
+  account: () => Promise<AccountApi>;
   credentials: IdentityCredentials;
   signOut: SignOutFlow;
   /** Passkey management, loaded on first use. */
@@ -49,7 +50,7 @@ export function composeServices({ options, client, pool, environment }: AuthServ
   const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
   const signIn = new SignInFlow({ ...shared, sessions, srp: options.srp });
   const signUp = new SignUpFlow({ ...shared, signIn, options });
-  const account = new AccountApi({ ...shared, sessions });
+  const account = once(() => import('./accountApi').then((m) => new m.AccountApi({ ...shared, sessions })));
   const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
   const credentials = new IdentityCredentials({ pool, client, now: options.now, sessions });
   const forgetSteps = (): void => {

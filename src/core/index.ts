@@ -5,7 +5,7 @@ export type { UserContextDataProvider } from './userContextData';
 export type { Timers } from './timers';
 export { PageCoordinator } from './pageCoordinator';
 export type { SignInParams, SignInOptions, ConfirmSignInParams } from './signInFlow';
-export type { SignUpParams, ConfirmSignUpParams, ResendSignUpParams } from './signUpFlow';
+export type { SignUpParams, ConfirmSignUpParams, ConfirmSignUpInput, ConfirmSignUpOutput, ResendSignUpParams } from './signUpFlow';
 export type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 export type { ChangePasswordParams, MfaPreference } from './accountApi';
 export type { MfaPreferenceResult, MfaPreferenceValue, UpdateMfaPreferenceParams } from './flows/mfaPreferences';

@@ -9,7 +9,8 @@ export interface SignOutFlowDeps {
   events: AuthEvents;
   sessions: SessionManager;
   hostedUi: HostedUi;
-  account: AccountApi;
+  /** Loaded on first use. */
+  account: () => Promise<AccountApi>;
   /** Drops unfinished sign-in and sign-up steps. */
   forgetSteps: () => void;
 }
@@ -36,7 +37,7 @@ export class SignOutFlow {
   }
 
   async deleteUser(): Promise<'SUCCESS'> {
-    await this.#deps.account.deleteUser();
+    await (await this.#deps.account()).deleteUser();
     this.#deps.forgetSteps();
     this.#deps.sessions.end(null, { forgetDevice: true });
     this.#deps.events.emit('userDeleted', undefined, 'The authenticated user has been deleted.');

@@ -7,7 +7,8 @@ import { runFlow } from './flowRunner';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './flows/signUp';
 import { authError, toAuthError } from './normalizeError';
 import type { SignInFlow } from './signInFlow';
-import type { CodeDeliveryResult, SignUpResult } from './types';
+import type { AuthError } from './errors';
+import type { CodeDeliveryResult, SignInResult, SignUpResult } from './types';
 import { toV5Delivery } from './v5Compat';
 
 export interface SignUpParams {
@@ -22,6 +23,13 @@ export interface SignUpParams {
    * in choice-based pools, with the confirmation's one-time Session (no password needed, as in v6).
    */
   autoSignIn?: { enabled: boolean; clientMetadata?: Record<string, string>; validationData?: Record<string, string> };
+  /** v6's spelling of the same: `options: { userAttributes, validationData, clientMetadata, autoSignIn: true }`. */
+  options?: {
+    userAttributes?: Record<string, string>;
+    validationData?: Record<string, string>;
+    clientMetadata?: Record<string, string>;
+    autoSignIn?: boolean | { clientMetadata?: Record<string, string> };
+  };
 }
 
 export interface ConfirmSignUpParams {
@@ -30,6 +38,19 @@ export interface ConfirmSignUpParams {
   code: string;
   forceAliasCreation?: boolean;
   clientMetadata?: Record<string, string>;
+}
+
+/** v6's `confirmSignUp` input. */
+export interface ConfirmSignUpInput {
+  username: string;
+  confirmationCode: string;
+  options?: { forceAliasCreation?: boolean; clientMetadata?: Record<string, string> };
+}
+
+/** v6's `confirmSignUp` output: `COMPLETE_AUTO_SIGN_IN` when `autoSignIn()` has the sign-in that followed. */
+export interface ConfirmSignUpOutput {
+  isSignUpComplete: true;
+  nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' | 'DONE' };
 }
 
 export interface ResendSignUpParams {
@@ -52,6 +73,8 @@ const AUTO_SIGN_IN_TTL_MS = 3 * 60_000;
 export class SignUpFlow {
   readonly #deps: SignUpFlowDeps;
   #autoSignIn: { username: string; password?: string; clientMetadata?: Record<string, string>; until: number } | null = null;
+  /** How the last auto sign-in ended, until `autoSignIn()` hands it out. */
+  #autoOutcome: { result: SignInResult } | { error: AuthError } | null = null;
 
   constructor(deps: SignUpFlowDeps) {
     this.#deps = deps;
@@ -60,20 +83,27 @@ export class SignUpFlow {
   signUp(params: SignUpParams): Promise<SignUpResult> {
     return runFlow(this.#deps, 'signUp', 'signUp_failure', async () => {
       const ctx = this.#deps.pool().ctx('signUp');
+      const v6 = params?.options;
+      const attributes = params.attributes ?? v6?.userAttributes;
+      const validationData = params.validationData ?? v6?.validationData;
+      const clientMetadata = params.clientMetadata ?? v6?.clientMetadata;
       const input: SignUpInput = {
         username: requireText(params?.username, 'EmptyUsername', 'Username', 'signUp'),
         ...(passwordless(params.password, this.#deps.pool().config.authenticationFlowType) ? {} : { password: requirePassword(params.password, 'Password', 'signUp') }),
-        ...(params.attributes ? { attributes: params.attributes } : {}),
-        ...(params.validationData ? { validationData: params.validationData } : {}),
-        ...(params.clientMetadata ? { clientMetadata: params.clientMetadata } : {}),
+        ...(attributes ? { attributes } : {}),
+        ...(validationData ? { validationData } : {}),
+        ...(clientMetadata ? { clientMetadata } : {}),
       };
       const response = await signUp(ctx, input);
-      const auto = params.autoSignIn?.enabled === true;
+      const v6Auto = v6?.autoSignIn;
+      const auto = params.autoSignIn?.enabled === true || v6Auto === true || typeof v6Auto === 'object';
+      const autoMetadata = params.autoSignIn?.clientMetadata ?? (typeof v6Auto === 'object' ? v6Auto.clientMetadata : undefined);
+      this.#autoOutcome = null;
       this.#autoSignIn = auto
         ? {
             username: input.username,
             ...(input.password === undefined ? {} : { password: input.password }),
-            ...(params.autoSignIn?.clientMetadata ? { clientMetadata: params.autoSignIn.clientMetadata } : {}),
+            ...(autoMetadata ? { clientMetadata: autoMetadata } : {}),
             until: this.#deps.options.now() + AUTO_SIGN_IN_TTL_MS,
           }
         : null;
@@ -83,6 +113,8 @@ export class SignUpFlow {
         user: { username: input.username },
         userConfirmed: response.userConfirmed,
         userSub: response.userSub,
+        isSignUpComplete: response.userConfirmed,
+        userId: response.userSub,
         ...(delivery ? { codeDeliveryDetails: { ...delivery, ...toV5Delivery(delivery) } } : {}),
         nextStep: { signUpStep, ...(delivery ? { codeDeliveryDetails: delivery } : {}) },
       };
@@ -128,6 +160,23 @@ export class SignUpFlow {
   /** Forget a pending auto sign-in (sign-out). */
   reset(): void {
     this.#autoSignIn = null;
+    this.#autoOutcome = null;
+  }
+
+  /** Whether an auto sign-in ran and `autoSignIn()` has its outcome to hand out. */
+  get autoSignInDone(): boolean {
+    return this.#autoOutcome !== null;
+  }
+
+  /** v6's `autoSignIn()`: the outcome of the sign-in that followed the confirmation, once. */
+  async autoSignIn(): Promise<SignInResult> {
+    const outcome = this.#autoOutcome;
+    this.#autoOutcome = null;
+    if (outcome === null) {
+      throw authError('AutoSignInException', 'No sign-in follows a sign-up here: ask for autoSignIn in signUp, then confirm the code.', 'autoSignIn');
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.result;
   }
 
   async #runAutoSignIn(confirmationSession?: string): Promise<void> {
@@ -137,8 +186,10 @@ export class SignUpFlow {
     if (!pending) return;
     // The account is confirmed whatever happens below: never leave the UI on the confirmation step.
     if (pending.until < options.now()) {
+      const error = authError('AutoSignInException', 'The auto sign-in expired: sign in with the password.', 'autoSignIn');
+      this.#autoOutcome = { error };
       store.dispatch({ type: 'step', nextStep: null });
-      events.emit('autoSignIn_failure', authError('AutoSignInException', 'The auto sign-in expired: sign in with the password.', 'autoSignIn'));
+      events.emit('autoSignIn_failure', error);
       return;
     }
     try {
@@ -148,9 +199,11 @@ export class SignUpFlow {
         ? await signIn.signIn({ username: pending.username, options: { authFlowType: 'USER_AUTH' }, ...metadata }, confirmationSession)
         : await signIn.signIn({ username: pending.username, ...(pending.password === undefined ? {} : { password: pending.password }), ...metadata });
       const user = store.getState().user;
+      this.#autoOutcome = { result };
       events.emit('autoSignIn', result.isSignedIn && user ? user : result.nextStep);
     } catch (thrown) {
       const error = toAuthError(thrown, 'autoSignIn');
+      this.#autoOutcome = { error };
       store.dispatch({ type: 'step', nextStep: null });
       store.dispatch({ type: 'failed', error });
       events.emit('autoSignIn_failure', error);

@@ -156,6 +156,9 @@ export interface SignUpResult {
   user: { username: string };
   userConfirmed: boolean;
   userSub: string;
+  /** v6's names for `userConfirmed` and `userSub`. */
+  isSignUpComplete: boolean;
+  userId: string;
   /** Both casings: v6's `destination` and v5's `Destination`, so code written for either reads it. */
   codeDeliveryDetails?: CodeDeliveryDetails & V5CodeDeliveryDetails;
   nextStep: { signUpStep: SignUpStep; codeDeliveryDetails?: CodeDeliveryDetails };

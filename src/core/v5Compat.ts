@@ -2,7 +2,7 @@ import type { ChangePasswordParams, MfaPreference } from './accountApi';
 import { optionalRecord } from './args';
 import type { ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
-import type { ConfirmSignUpParams, SignUpParams } from './signUpFlow';
+import type { ConfirmSignUpInput, ConfirmSignUpParams, SignUpParams } from './signUpFlow';
 import type { CodeDeliveryDetails, V5CodeDeliveryDetails } from './types';
 
 /**
@@ -112,16 +112,23 @@ export function signUpArgs(args: SignUpArgs): SignUpParams {
   }));
 }
 
-export type ConfirmSignUpArgs =
-  | readonly [params: ConfirmSignUpParams]
-  | readonly [username: string, code: string, options?: { forceAliasCreation?: boolean; clientMetadata?: ClientMetadata }];
+type SignUpCodeOptions = { forceAliasCreation?: boolean; clientMetadata?: ClientMetadata };
+type KitConfirmSignUpArgs = readonly [params: ConfirmSignUpParams] | readonly [username: string, code: string, options?: SignUpCodeOptions];
+export type ConfirmSignUpArgs = KitConfirmSignUpArgs | readonly [params: ConfirmSignUpInput];
 export function confirmSignUpArgs(args: ConfirmSignUpArgs): ConfirmSignUpParams {
-  return objectOrPositional(args, ([username, code, options]) => ({
+  const [first] = args;
+  // v6's object: `confirmationCode`, the options nested.
+  if (typeof first === 'object' && first !== null && 'confirmationCode' in first) return codeParams(first.username, first.confirmationCode, first.options);
+  return objectOrPositional(args as KitConfirmSignUpArgs, ([username, code, options]) => codeParams(username, code, options));
+}
+
+function codeParams(username: string, code: string, options: SignUpCodeOptions | undefined): ConfirmSignUpParams {
+  return {
     username: text(username),
     code: text(code),
     ...(options?.forceAliasCreation === undefined ? {} : { forceAliasCreation: options.forceAliasCreation }),
     ...metadataOf(options?.clientMetadata),
-  }));
+  };
 }
 
 /** `resendSignUp` and `forgotPassword`: the modern object, or v5's `(username, clientMetadata?)`. */

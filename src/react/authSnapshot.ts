@@ -12,6 +12,7 @@ export const AUTH_ACTIONS = [
   'signOut',
   'cancelSignIn',
   'resendSignInCode',
+  'autoSignIn',
   'federatedSignIn',
   'handleRedirect',
   'forgotPassword',

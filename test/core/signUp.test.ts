@@ -36,6 +36,9 @@ describe('signUp', () => {
       user: { username },
       userConfirmed: false,
       userSub: backend.getUser(username)!.sub,
+      // v6's names for the same two.
+      isSignUpComplete: false,
+      userId: backend.getUser(username)!.sub,
       // v5 code reads `.Destination`, v6 code `.destination`: the top-level details carry both.
       codeDeliveryDetails: { ...delivery, Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
       nextStep: { signUpStep: 'CONFIRM_SIGN_UP', codeDeliveryDetails: delivery },

@@ -60,7 +60,7 @@ describe('npm run demo, end to end in Chromium', () => {
   const dropIn = (page: Page): Locator => page.locator('section[aria-labelledby="drop-in-heading"]');
   const custom = (page: Page): Locator => page.locator('section[aria-labelledby="custom-heading"]');
 
-  it('signs up, confirms with the printed code, signs in, sets up TOTP, then signs in with TOTP and through the hosted UI', async () => {
+  it('signs up, confirms with the printed code, is signed in, sets up TOTP, then signs in with TOTP and through the hosted UI', async () => {
     const demo = await start();
     expect(demo.output()).toMatch(/cognito-local: \S+ \(user pool local_\w+, created;/);
     const page = await openPage(demo.url);
@@ -79,11 +79,7 @@ describe('npm run demo, end to end in Chromium', () => {
     await screenshot(page, 'confirm-sign-up');
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
 
-    // Sign in (the Authenticator returns to sign-in after confirming), then skip contact verification.
-    await authenticator.getByRole('heading', { name: 'Sign in to your account' }).waitFor();
-    await authenticator.getByLabel('Email', { exact: true }).fill(email);
-    await authenticator.getByLabel('Password', { exact: true }).fill(password);
-    await authenticator.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // Signed in by the auto sign-in after the confirmation (no second form), then skip contact verification.
     await authenticator.getByRole('heading', { name: 'Verify contact' }).waitFor();
     await screenshot(page, 'verify-contact');
     await authenticator.getByRole('button', { name: 'Skip' }).click();

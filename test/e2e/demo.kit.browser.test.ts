@@ -69,9 +69,12 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('button', { name: 'Sign in with an email code' }).click();
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    // No passkey yet: the Authenticator offers one (passwordless.passkeyRegistrationPrompts), made by Chromium's virtual authenticator.
+    await authenticator.getByRole('heading', { name: 'Sign in faster with a passkey' }).waitFor();
+    await authenticator.getByRole('button', { name: 'Create a passkey' }).click();
+    await authenticator.getByRole('heading', { name: 'Passkey created' }).waitFor();
+    await authenticator.getByRole('button', { name: 'Continue' }).click();
     await signedIn(page, plain.email).waitFor();
-
-    await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByText('You have 1 passkey.').waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
@@ -84,8 +87,12 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     // A texted code goes to the seeded phone number, printed like the emailed one.
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
     await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
-    const seenSms = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Sign in with a text message (SMS) code' }).click();
+    await authenticator.getByRole('heading', { name: 'Confirm SMS Code' }).waitFor();
+    // "Resend Code": a new code for the same factor, printed like the first.
+    const seenSms = demo.codes().length;
+    await authenticator.getByRole('button', { name: 'Resend Code' }).click();
+    await authenticator.getByText('A new code is on its way.').waitFor();
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await signedIn(page, plain.email).waitFor();
@@ -104,8 +111,12 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     const seen = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Sign in', exact: true }).click();
     await authenticator.getByRole('heading', { name: 'Confirm Email Code' }).waitFor();
+    // An MFA code cannot be sent again without the password: no "Resend Code" here.
+    expect(await authenticator.getByRole('button', { name: 'Resend Code' }).count()).toBe(0);
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
+    await authenticator.getByRole('heading', { name: 'Sign in faster with a passkey' }).waitFor();
+    await authenticator.getByRole('button', { name: 'Continue without' }).click();
     await signedIn(page, withMfa.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 

@@ -12,6 +12,7 @@ import {
   type AuthState,
   type AuthUser,
   type CodeDeliveryDetails,
+  type ConfirmSignUpParams,
   type MfaType,
   type SignInResult,
 } from '../../src/core/index';
@@ -193,3 +194,19 @@ void TypedForm;
 auth.listen('*', (event) => {
   if (event.event === 'customOAuthState') expectTypeOf(event.data).toEqualTypeOf<string>();
 });
+
+// ── v6 sign-up forms: the result follows the form ───────────────────────────────────────────────
+expectTypeOf(auth.confirmSignUp({ username: 'ada', code: '123456' })).toEqualTypeOf<Promise<'SUCCESS'>>();
+expectTypeOf(auth.confirmSignUp({ username: 'ada', confirmationCode: '123456' })).resolves.toEqualTypeOf<{
+  isSignUpComplete: true;
+  nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' | 'DONE' };
+}>();
+expectTypeOf(auth.autoSignIn()).toEqualTypeOf<Promise<SignInResult>>();
+expectTypeOf(auth.resendSignInCode()).toEqualTypeOf<Promise<SignInResult>>();
+void auth.signUp({ username: 'ada', password: 'pw', options: { userAttributes: { email: 'a@example.com' }, autoSignIn: true } });
+// @ts-expect-error v6's autoSignIn is true or an options object, not a string
+void auth.signUp({ username: 'ada', password: 'pw', options: { autoSignIn: 'yes' } });
+// @ts-expect-error the code is `code` (the kit) or `confirmationCode` (v6)
+void auth.confirmSignUp({ username: 'ada', confirmation: '123456' });
+// The hook keeps the kit form's types (the last overload).
+expectTypeOf<Parameters<ReturnType<typeof useAuthAction<'confirmSignUp'>>['run']>[0]>().toEqualTypeOf<ConfirmSignUpParams>();
