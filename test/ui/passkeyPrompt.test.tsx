@@ -4,7 +4,7 @@
  * to end: user-event drives the real <Authenticator> and engine against the test backend, with a
  * software authenticator behind the injected passkey client, and axe checks each state.
  */
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -83,7 +83,8 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     await signIn(user, username);
 
     const heading = await findScreen(PROMPT);
-    expect(document.activeElement).toBe(heading);
+    // The offer follows an async lookup (outside any act), so its focus effect may land a tick after the heading.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.queryByText('The app')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Create a passkey' }));
