@@ -27,6 +27,7 @@ export type {
 export {
   Authenticator,
   withAuthenticator,
+  useAuthenticator,
   PasswordRules,
   SignIn,
   SignUp,
@@ -90,6 +91,8 @@ export type {
   PasskeyPromptProps,
   PasswordlessOptions,
   AuthMethod,
+  UseAuthenticator,
+  AuthenticatorRoute,
   SignedInProps,
   SignedInSlot,
   FieldProps,

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
 import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
@@ -33,6 +33,7 @@ import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens
 import { SignInTabs } from './SignInTabs';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
+import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
 
 type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
@@ -111,6 +112,9 @@ export function Authenticator({ language, translations, ...props }: Authenticato
   );
 }
 
+/** Amplify UI's `<Authenticator.Provider>`: lets `useAuthenticator` work outside the Authenticator too. */
+Authenticator.Provider = AuthenticatorProvider;
+
 interface VerifyState {
   /** The engine's screen this state was computed for. */
   base: ScreenName;
@@ -124,7 +128,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
   const user = useAuth((s) => s.user);
-  const [route, setRoute] = useState<AuthRoute>(hideSignUp && initialState === 'signUp' ? 'signIn' : initialState);
+  // The route lives in a store `useAuthenticator` reads and moves too (shared under <Authenticator.Provider>).
+  const routes = useRouteStore();
+  routes.init(hideSignUp && initialState === 'signUp' ? 'signIn' : initialState);
+  const route = useSyncExternalStore(routes.subscribe, routes.get, routes.get) ?? initialState;
+  const setRoute = routes.set;
   const base = screenFor(status, nextStep, route);
   // Who the last step was for: when Cognito ends it, sign-in opens with that username typed again.
   const [stepUser, setStepUser] = useState('');
@@ -163,7 +171,13 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     if (screen === 'signIn') auth.prepareSignIn();
   }, [auth, screen]);
 
-  if (screen === 'signedIn') return <SignedIn>{children}</SignedIn>;
+  if (screen === 'signedIn') {
+    return (
+      <RouteProvider store={routes}>
+        <SignedIn>{children}</SignedIn>
+      </RouteProvider>
+    );
+  }
 
   const { Header, Footer } = components;
   const slots = screen === 'loading' ? {} : (components[capitalize(screen)] ?? {});
@@ -199,40 +213,42 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const tabbed = (screen === 'signIn' || screen === 'signUp') && !hideSignUp;
 
   return (
-    <div
-      className={joinClasses('crk-authenticator', className)}
-      data-variation={variation}
-      data-screen={screen}
-      {...(colorMode === 'system' ? {} : { 'data-theme': colorMode })}
-    >
-      {Header ? <Header /> : null}
+    <RouteProvider store={routes}>
       <div
-        ref={card}
-        className="crk-authenticator__card"
-        // The modal variation is a dialog named by the screen's title, holding focus until signed in.
-        {...(modal
-          ? {
-              role: 'dialog',
-              'aria-modal': true,
-              tabIndex: -1,
-              ...(screen === 'loading' ? { 'aria-label': t('authenticator.loading') } : { 'aria-labelledby': headingId }),
-            }
-          : {})}
+        className={joinClasses('crk-authenticator', className)}
+        data-variation={variation}
+        data-screen={screen}
+        {...(colorMode === 'system' ? {} : { 'data-theme': colorMode })}
       >
-        <HeadingIdContext.Provider value={headingId}>
-          <FocusOnMountContext.Provider value={shown.screen === screen && shown.focus}>
-            {tabbed ? (
-              <SignInTabs selected={screen} onSelect={setRoute}>
-                {framed}
-              </SignInTabs>
-            ) : (
-              framed
-            )}
-          </FocusOnMountContext.Provider>
-        </HeadingIdContext.Provider>
+        {Header ? <Header /> : null}
+        <div
+          ref={card}
+          className="crk-authenticator__card"
+          // The modal variation is a dialog named by the screen's title, holding focus until signed in.
+          {...(modal
+            ? {
+                role: 'dialog',
+                'aria-modal': true,
+                tabIndex: -1,
+                ...(screen === 'loading' ? { 'aria-label': t('authenticator.loading') } : { 'aria-labelledby': headingId }),
+              }
+            : {})}
+        >
+          <HeadingIdContext.Provider value={headingId}>
+            <FocusOnMountContext.Provider value={shown.screen === screen && shown.focus}>
+              {tabbed ? (
+                <SignInTabs selected={screen} onSelect={setRoute}>
+                  {framed}
+                </SignInTabs>
+              ) : (
+                framed
+              )}
+            </FocusOnMountContext.Provider>
+          </HeadingIdContext.Provider>
+        </div>
+        {Footer ? <Footer /> : null}
       </div>
-      {Footer ? <Footer /> : null}
-    </div>
+    </RouteProvider>
   );
 }
 

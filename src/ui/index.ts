@@ -3,6 +3,8 @@
 export { Authenticator } from './Authenticator';
 export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
 export { withAuthenticator } from './withAuthenticator';
+export { useAuthenticator } from './useAuthenticator';
+export type { AuthenticatorRoute, UseAuthenticator } from './useAuthenticator';
 export type { FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism } from './primitives/formFields';
 export type { PasswordPolicy } from './primitives/passwordPolicy';
 export { PasswordRules } from './primitives/PasswordRules';

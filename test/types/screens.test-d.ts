@@ -3,12 +3,16 @@
 import { createElement } from 'react';
 import { expectTypeOf } from 'vitest';
 import {
+  Authenticator,
   ConfirmSignInWithPassword,
   SelectFirstFactor,
   SelectMfaSetup,
   SetupEmail,
   SignIn,
+  useAuthenticator,
   type AuthMethod,
+  type AuthenticatorRoute,
+  type UseAuthenticator,
   type AuthenticatorComponents,
   type AuthenticatorProps,
   type PasswordlessOptions,
@@ -60,3 +64,12 @@ createElement(SignIn, { passwordless: { preferredAuthMethod: 'WEB_AUTHN' } });
 // @ts-expect-error the sign-in form has no passkey prompt to set
 createElement(SignIn, { passwordless: { passkeyRegistrationPrompts: true } });
 createElement(SelectFirstFactor, { hiddenAuthMethods: ['PASSWORD'] });
+
+// ── useAuthenticator and <Authenticator.Provider>: Amplify UI's names ───────────────────────────
+expectTypeOf(useAuthenticator).parameter(0).toEqualTypeOf<((context: UseAuthenticator) => readonly unknown[]) | undefined>();
+expectTypeOf<UseAuthenticator['authStatus']>().toEqualTypeOf<'configuring' | 'authenticated' | 'unauthenticated'>();
+expectTypeOf<UseAuthenticator['toSignUp']>().toEqualTypeOf<() => void>();
+expectTypeOf<'signIn' | 'signUp' | 'authenticated' | 'setup'>().toExtend<AuthenticatorRoute>();
+createElement(Authenticator.Provider, {}, createElement(Authenticator));
+// @ts-expect-error a selector returns the values to watch as an array, as in Amplify UI
+export const watch = () => useAuthenticator((context) => context.user);

@@ -1,0 +1,101 @@
+'use client';
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { AuthState, AuthUser } from '../core/index';
+import { useAuthEngine } from '../react/index';
+import { useRouteContext } from './AuthenticatorProvider';
+import type { RouteStore } from './routeStore';
+import { screenFor, type AuthRoute, type ScreenName } from './screen';
+
+/** Amplify UI's route names for what the Authenticator shows. */
+export type AuthenticatorRoute =
+  | 'setup'
+  | 'authenticated'
+  | AuthRoute
+  | 'confirmSignUp'
+  | 'signInSelectAuthFactor'
+  | 'confirmSignIn'
+  | 'selectMfaType'
+  | 'setupTotp'
+  | 'setupEmail'
+  | 'forceNewPassword'
+  | 'confirmResetPassword';
+
+/** What `useAuthenticator` returns (Amplify UI's names). */
+export interface UseAuthenticator {
+  /** `configuring` while the engine restores or refreshes a session. */
+  authStatus: 'configuring' | 'authenticated' | 'unauthenticated';
+  route: AuthenticatorRoute;
+  user: AuthUser | null;
+  /** The last failure's message, as Cognito (or the kit) worded it. */
+  error: string | undefined;
+  signOut: (options?: { global?: boolean }) => Promise<void>;
+  toSignIn: () => void;
+  toSignUp: () => void;
+  toForgotPassword: () => void;
+}
+
+const ROUTES: Partial<Record<ScreenName, AuthenticatorRoute>> = {
+  loading: 'setup',
+  signedIn: 'authenticated',
+  selectFirstFactor: 'signInSelectAuthFactor',
+  confirmSignInWithPassword: 'confirmSignIn',
+  customChallenge: 'confirmSignIn',
+  selectMfaSetup: 'selectMfaType',
+};
+
+/**
+ * Amplify UI's `useAuthenticator(selector)`, under `<Authenticator.Provider>` or inside an
+ * `<Authenticator>`. With a selector (`(context) => [context.user]`) the component re-renders only
+ * when one of the returned values changes; without one, on any change of the context.
+ */
+export function useAuthenticator(selector?: (context: UseAuthenticator) => readonly unknown[]): UseAuthenticator {
+  const auth = useAuthEngine();
+  const routes = useRouteContext();
+  if (!routes) throw new Error('useAuthenticator needs <Authenticator.Provider> (or to be rendered inside <Authenticator>) above it.');
+  const actions = useMemo(() => actionsFor(routes, auth.signOut.bind(auth)), [routes, auth]);
+  const last = useRef<{ deps: readonly unknown[]; value: UseAuthenticator } | null>(null);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const fromEngine = auth.subscribe(listener);
+      const fromRoute = routes.subscribe(listener);
+      return () => {
+        fromEngine();
+        fromRoute();
+      };
+    },
+    [auth, routes],
+  );
+  const snapshot = (): UseAuthenticator => {
+    const value = contextOf(auth.getState(), routes.get() ?? 'signIn', actions);
+    const deps = selector ? selector(value) : [value.authStatus, value.route, value.user, value.error];
+    // The same object while the selected values are the same: React then skips the render.
+    if (last.current && sameItems(last.current.deps, deps)) return last.current.value;
+    last.current = { deps, value };
+    return value;
+  };
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+function contextOf(state: AuthState, route: AuthRoute, actions: Pick<UseAuthenticator, 'signOut' | 'toSignIn' | 'toSignUp' | 'toForgotPassword'>): UseAuthenticator {
+  const screen = screenFor(state.status, state.nextStep, route);
+  return {
+    authStatus: state.status === 'loading' ? 'configuring' : state.status === 'signedIn' ? 'authenticated' : 'unauthenticated',
+    route: ROUTES[screen] ?? (screen as AuthenticatorRoute),
+    user: state.user,
+    error: state.error?.message,
+    ...actions,
+  };
+}
+
+function actionsFor(routes: RouteStore, signOut: UseAuthenticator['signOut']): Pick<UseAuthenticator, 'signOut' | 'toSignIn' | 'toSignUp' | 'toForgotPassword'> {
+  return {
+    signOut,
+    toSignIn: () => routes.set('signIn'),
+    toSignUp: () => routes.set('signUp'),
+    toForgotPassword: () => routes.set('forgotPassword'),
+  };
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+}

@@ -1,0 +1,179 @@
+// @vitest-environment jsdom
+/**
+ * Amplify UI's `useAuthenticator(selector)` and `<Authenticator.Provider>`: a header outside the
+ * Authenticator sees the route and the user and signs out; a slot moves between screens; a selector
+ * re-renders only on its slice. Real engine against the test backend, user-event, axe.
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuthProvider } from '../../src/react/AuthProvider';
+import { Authenticator } from '../../src/ui/Authenticator';
+import { useAuthenticator } from '../../src/ui/useAuthenticator';
+import { strongPassword } from '../backend/harness';
+import { useEngineBackend, type EngineTestKit } from '../support/engine';
+import { uniqueName } from '../support/engineAssertions';
+import { RecordingStorage } from '../support/recordingStorage';
+import { axeViolations, findScreen } from './support';
+
+/** A page header outside the Authenticator, as apps write with Amplify UI. */
+function Header() {
+  const { authStatus, route, user, signOut } = useAuthenticator((context) => [context.authStatus, context.route, context.user]);
+  return (
+    <header>
+      <p data-testid="where">
+        {authStatus} / {route}
+      </p>
+      {user ? (
+        <button type="button" onClick={() => void signOut()}>
+          Log out {user.username}
+        </button>
+      ) : null}
+    </header>
+  );
+}
+
+describe('useAuthenticator and <Authenticator.Provider>', () => {
+  const kit = useEngineBackend();
+  const password = strongPassword();
+  beforeEach(() => {
+    kit().storage = new RecordingStorage();
+  });
+
+  function app(k: EngineTestKit, body: React.ReactNode) {
+    return render(
+      <AuthProvider config={k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH' })} options={{ now: k.clock.now }}>
+        <Authenticator.Provider>{body}</Authenticator.Provider>
+      </AuthProvider>,
+      { reactStrictMode: true },
+    );
+  }
+
+  it('a header outside the Authenticator follows its route and the user, and signs out', async () => {
+    const k = kit();
+    const user = userEvent.setup();
+    const username = uniqueName('hed');
+    await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com`, email_verified: 'true' } });
+    const { container } = app(
+      k,
+      <>
+        <Header />
+        <Authenticator>
+          <p>The app</p>
+        </Authenticator>
+      </>,
+    );
+    await findScreen('Sign in to your account');
+    expect(screen.getByTestId('where').textContent).toBe('unauthenticated / signIn');
+    await user.click(screen.getByRole('tab', { name: 'Create Account' }));
+    expect(screen.getByTestId('where').textContent).toBe('unauthenticated / signUp');
+    await user.click(screen.getByRole('tab', { name: 'Sign In' }));
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('The app')).toBeTruthy();
+    expect(screen.getByTestId('where').textContent).toBe('authenticated / authenticated');
+    expect(await axeViolations(container)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: `Log out ${username}` }));
+    await findScreen('Sign in to your account');
+    expect(screen.getByTestId('where').textContent).toBe('unauthenticated / signIn');
+  });
+
+  it('a page with only the provider sees the stored session and signs out', async () => {
+    const k = kit();
+    const user = userEvent.setup();
+    const username = uniqueName('pro');
+    await k.backend.createUser({ username, password });
+    await k.auth().signIn({ username, password });
+    app(k, <Header />);
+    expect(await screen.findByRole('button', { name: `Log out ${username}` })).toBeTruthy();
+    expect(screen.getByTestId('where').textContent).toBe('authenticated / authenticated');
+    k.backend.resetCounts();
+    await user.click(screen.getByRole('button', { name: `Log out ${username}` }));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('unauthenticated / signIn'));
+    expect(k.backend.count('RevokeToken')).toBe(1);
+  });
+
+  it('a slot moves between screens with toSignUp / toForgotPassword / toSignIn, inside the Authenticator without a provider', async () => {
+    const user = userEvent.setup();
+    function Links() {
+      const { toSignUp, toForgotPassword, toSignIn, route } = useAuthenticator((context) => [context.route]);
+      return (
+        <nav aria-label="Elsewhere">
+          <button type="button" onClick={toSignUp}>
+            Go to sign-up
+          </button>
+          <button type="button" onClick={toForgotPassword}>
+            Go to reset
+          </button>
+          <button type="button" onClick={toSignIn}>
+            Go to sign-in ({route})
+          </button>
+        </nav>
+      );
+    }
+    const k = kit();
+    render(
+      <AuthProvider config={k.config()} options={{ now: k.clock.now }}>
+        <Authenticator components={{ Footer: Links }} />
+      </AuthProvider>,
+      { reactStrictMode: true },
+    );
+    await findScreen('Sign in to your account');
+    await user.click(screen.getByRole('button', { name: 'Go to sign-up' }));
+    await findScreen('Create your account');
+    await user.click(screen.getByRole('button', { name: 'Go to reset' }));
+    await findScreen('Reset your password');
+    await user.click(screen.getByRole('button', { name: 'Go to sign-in (forgotPassword)' }));
+    await findScreen('Sign in to your account');
+  });
+
+  it('a selector re-renders only on its slice: a failed sign-in changes error, not route', async () => {
+    const user = userEvent.setup();
+    const renders = { route: 0, error: 0 };
+    function RouteOnly() {
+      useAuthenticator((context) => [context.route]);
+      renders.route += 1;
+      return null;
+    }
+    function ErrorOnly() {
+      const { error } = useAuthenticator((context) => [context.error]);
+      renders.error += 1;
+      return <p data-testid="error">{error ?? ''}</p>;
+    }
+    const k = kit();
+    app(
+      k,
+      <>
+        <RouteOnly />
+        <ErrorOnly />
+        <Authenticator />
+      </>,
+    );
+    await findScreen('Sign in to your account');
+    const before = { ...renders };
+    await user.type(screen.getByLabelText('Username'), 'nobody');
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByTestId('error')).textContent).not.toBe('');
+    await screen.findByRole('alert');
+    expect(renders.route).toBe(before.route);
+    expect(renders.error).toBeGreaterThan(before.error);
+  });
+
+  it('outside both a provider and an Authenticator it says what is missing', () => {
+    const k = kit();
+    function Lost() {
+      useAuthenticator();
+      return null;
+    }
+    expect(() =>
+      render(
+        <AuthProvider config={k.config()} options={{ now: k.clock.now }}>
+          <Lost />
+        </AuthProvider>,
+      ),
+    ).toThrow('useAuthenticator needs <Authenticator.Provider> (or to be rendered inside <Authenticator>) above it.');
+  });
+});
