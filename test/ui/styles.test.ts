@@ -37,4 +37,18 @@ describe('styles.css', () => {
     );
     expect(literal).toEqual([]);
   });
+
+  /** The declarations of the first rule whose selector list is exactly `selector`. */
+  function rule(selector: string): string {
+    const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(?:^|[}\\s])${escaped}\\s*\\{([^}]*)\\}`).exec(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+    if (!match) throw new Error(`no rule ${selector}`);
+    return match[1]!;
+  }
+
+  it('gives the card one width on every screen (the theme token), fluid below it', () => {
+    const card = rule('.crk-authenticator__card');
+    expect(card).toMatch(/width: min\(var\(--crk-card-width\), 100vw - .+\);/);
+    expect(card).toContain('max-width: 100%;');
+  });
 });
