@@ -51,4 +51,9 @@ describe('styles.css', () => {
     expect(card).toMatch(/width: min\(var\(--crk-card-width\), 100vw - .+\);/);
     expect(card).toContain('max-width: 100%;');
   });
+
+  it('rings keyboard focus only: the heading focused by script has no :focus rule of its own', () => {
+    expect(css).not.toMatch(/\.crk-heading:focus\s*[,{]/);
+    expect(rule('.crk-authenticator :focus-visible')).toContain('outline: 3px solid var(--crk-color-focus);');
+  });
 });
