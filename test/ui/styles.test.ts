@@ -10,8 +10,8 @@ const declarations = css
   .map((part) => part.trim())
   .filter((part) => /^[a-z-]+\s*:/.test(part));
 
-// Shapes, not theme: the eye icon of the show-password toggle is a circle.
-const SHAPES = ['border-radius: 50%'];
+// Shapes, not theme (none today: the show-password eye is an inline SVG).
+const SHAPES: string[] = [];
 
 describe('styles.css', () => {
   it('ships as one file: every part is inlined, no @import is left', () => {
@@ -55,5 +55,10 @@ describe('styles.css', () => {
   it('rings keyboard focus only: the heading focused by script has no :focus rule of its own', () => {
     expect(css).not.toMatch(/\.crk-heading:focus\s*[,{]/);
     expect(rule('.crk-authenticator :focus-visible')).toContain('outline: 3px solid var(--crk-color-focus);');
+  });
+
+  it('rings the input and its joined toggle inside their own box, so neither hides the other\'s ring', () => {
+    expect(rule('.crk-authenticator .crk-field__input:focus-visible,\n.crk-authenticator .crk-field__toggle:focus-visible,\n.crk-authenticator .crk-field__dial-code:focus-visible')).toContain('outline-offset: -3px;');
+    expect(css).not.toContain('border-radius: 50%');
   });
 });
