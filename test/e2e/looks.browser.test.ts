@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
   let shot = 0;
 
   beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'looksPage')), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -162,6 +163,8 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
     await heading('Create your account');
     expect(await lines('.crk-tabs__tab:nth-child(2)')).toBe(1);
     expect(await lines('.crk-button--primary')).toBe(1);
+    // Whole, not cut with an ellipsis.
+    expect(await page.locator('.crk-tabs__tab:nth-child(2)').evaluate((tab) => tab.scrollWidth <= tab.clientWidth)).toBe(true);
     await screenshot('320-create-account');
     await page.setViewportSize({ width: 1280, height: 900 });
   });

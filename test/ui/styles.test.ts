@@ -61,4 +61,10 @@ describe('styles.css', () => {
     expect(rule('.crk-authenticator .crk-field__input:focus-visible,\n.crk-authenticator .crk-field__toggle:focus-visible,\n.crk-authenticator .crk-field__dial-code:focus-visible')).toContain('outline-offset: -3px;');
     expect(css).not.toContain('border-radius: 50%');
   });
+
+  it('keeps tab labels on one line, each tab growing from its label', () => {
+    const tab = rule('.crk-tabs__tab');
+    expect(tab).toContain('flex: 1 1 auto;');
+    expect(tab).toContain('white-space: nowrap;');
+  });
 });
