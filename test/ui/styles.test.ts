@@ -67,4 +67,10 @@ describe('styles.css', () => {
     expect(tab).toContain('flex: 1 1 auto;');
     expect(tab).toContain('white-space: nowrap;');
   });
+
+  it("rings focus and fills radios in the theme's brand colour", () => {
+    expect(css).toContain('--crk-color-focus: var(--crk-color-brand);');
+    expect(css).toContain('accent-color: var(--crk-color-brand);');
+    expect(css.match(/--crk-color-focus:/g)).toHaveLength(1);
+  });
 });
