@@ -8,7 +8,7 @@ import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
 
 const SHOTS = resolve(__dirname, '../../test-results/looks');
-const HOSTILE = '[role=alert] { background: #f00; color: #fff; } button { background: #0f0; color: #000; padding: 40px; }';
+const HOSTILE = '[role=alert] { background: #f00; color: #fff; } button { background: #0f0; color: #000; padding: 40px; margin: 40px; text-transform: uppercase; }';
 
 // Issue 16 ("Looks finished") in Chromium, on the built package (dist/) in a host page that shrink-wraps
 // the Authenticator like the demo's layout: one card width on every screen, nothing overflowing at
@@ -194,6 +194,9 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
     await page.emulateMedia({ colorScheme: 'light' });
     await open({ colorMode: 'system' });
     expect(await styleOf('.crk-authenticator__card', 'background-color')).toEqual(light);
+    // Under `system`, an ancestor's data-theme decides too.
+    await page.evaluate(() => document.body.setAttribute('data-theme', 'dark'));
+    expect(await styleOf('.crk-authenticator__card', 'background-color')).toEqual(system);
   });
 
   it("7. an app's unlayered CSS for [role=alert] and button does not change the kit's alert and buttons", async () => {
@@ -204,10 +207,13 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
       await button('Sign in').click();
       await page.getByRole('alert').first().waitFor();
       const alert = () => styleOf('.crk-alert', 'color', 'background-color');
-      const submit = () => styleOf('.crk-button--primary', 'color', 'background-color', 'padding-top');
-      const before = { alert: await alert(), submit: await submit() };
+      const submit = () => styleOf('.crk-button--primary', 'color', 'background-color', 'padding-top', 'margin-top', 'text-transform');
+      const toggle = () => styleOf('.crk-field__toggle', 'color', 'background-color', 'padding-left', 'width');
+      const tab = () => styleOf('.crk-tabs__tab', 'color', 'background-color', 'padding-top');
+      const looks = async () => ({ alert: await alert(), submit: await submit(), toggle: await toggle(), tab: await tab(), card: await cardWidth() });
+      const before = await looks();
       await page.evaluate((css) => (window as unknown as { addHostStyles(css: string): void }).addHostStyles(css), HOSTILE);
-      expect({ alert: await alert(), submit: await submit() }).toEqual(before);
+      expect(await looks()).toEqual(before);
       await screenshot(`hostile-${colorMode}`);
     }
   });

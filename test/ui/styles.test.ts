@@ -19,14 +19,24 @@ describe('styles.css', () => {
     expect(css).toContain('.crk-field__dial-code');
   });
 
-  it('declares its theme as custom properties on the root class', () => {
-    expect(css).toMatch(/\.crk-authenticator \{\s*--crk-color-background:/);
+  it('declares its theme as custom properties in a cascade layer at specificity 0, so any app rule overrides it', () => {
+    expect(css).toMatch(/@layer crk-theme \{\s*:where\(\.crk-authenticator\) \{\s*color-scheme: light dark;\s*--crk-color-background:/);
   });
 
-  it('has a dark theme by attribute and by the OS preference (unless light is forced)', () => {
-    expect(css).toContain(".crk-authenticator[data-theme='dark']");
-    expect(css).toContain('@media (prefers-color-scheme: dark)');
-    expect(css).toContain(".crk-authenticator:not([data-theme='light'])");
+  it('writes the dark palette once (light-dark()), chosen by data-theme on the root or an ancestor, else the OS', () => {
+    const tokens = css.slice(css.indexOf('@layer crk-theme'), css.indexOf('@supports not'));
+    expect(tokens.match(/--crk-color-text:/g)).toHaveLength(1);
+    expect(tokens).toContain('--crk-color-text: light-dark(#1f2328, #e6edf3);');
+    expect(css).not.toContain('prefers-color-scheme');
+    expect(rule(":where(.crk-authenticator[data-theme='dark'], [data-theme='dark'] .crk-authenticator:not([data-theme]))")).toContain('color-scheme: dark;');
+    expect(rule(":where(.crk-authenticator[data-theme='light'], [data-theme='light'] .crk-authenticator:not([data-theme]))")).toContain('color-scheme: light;');
+  });
+
+  it('scopes every component rule under the root class, unlayered (host element and role rules lose)', () => {
+    const components = css.slice(css.indexOf('@supports not')).replace(/@supports not[\s\S]*?\n\}\n/, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const selectors = components.split(/\{[^{}]*\}/).flatMap((chunk) => chunk.replace(/@media[^{]*\{/g, '').split(',')).map((selector) => selector.replace(/^[\s}]+/, '').trim()).filter(Boolean);
+    expect(selectors.length).toBeGreaterThan(50);
+    expect(selectors.filter((selector) => !/^\.crk-authenticator(?![\w-])/.test(selector))).toEqual([]);
   });
 
   it('uses no literal colour, radius or font outside the custom properties', () => {
@@ -47,7 +57,7 @@ describe('styles.css', () => {
   }
 
   it('gives the card one width on every screen (the theme token), fluid below it', () => {
-    const card = rule('.crk-authenticator__card');
+    const card = rule('.crk-authenticator .crk-authenticator__card');
     expect(card).toMatch(/width: min\(var\(--crk-card-width\), 100vw - .+\);/);
     expect(card).toContain('max-width: 100%;');
   });
@@ -63,7 +73,7 @@ describe('styles.css', () => {
   });
 
   it('keeps tab labels on one line, each tab growing from its label', () => {
-    const tab = rule('.crk-tabs__tab');
+    const tab = rule('.crk-authenticator .crk-tabs__tab');
     expect(tab).toContain('flex: 1 1 auto;');
     expect(tab).toContain('white-space: nowrap;');
   });
