@@ -10,6 +10,8 @@ const meta = {
   component: Authenticator,
   decorators: [withAuthProvider],
   loaders: load({ seed: async (s) => void (await s.user('alice')) }),
+  // `system` (not the default `light`), so the toolbar's theme (`data-theme` on the wrapper) applies.
+  args: { colorMode: 'system' },
 } satisfies Meta<typeof Authenticator>;
 export default meta;
 type Story = StoryObj<typeof meta>;

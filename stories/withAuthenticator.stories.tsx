@@ -17,7 +17,8 @@ function Dashboard({ title, user, signOut }: { title: string; user: AuthUser; si
   );
 }
 
-const Protected = withAuthenticator(Dashboard, { hideSignUp: true });
+// `colorMode: 'system'` so the toolbar's theme (`data-theme` on the wrapper) applies.
+const Protected = withAuthenticator(Dashboard, { hideSignUp: true, colorMode: 'system' });
 
 const meta = {
   title: 'Authenticator/withAuthenticator',

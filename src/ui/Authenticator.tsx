@@ -57,7 +57,7 @@ export interface AuthenticatorProps {
   className?: string;
   /** `modal` centres the card over a backdrop as a modal dialog (named by the screen's title, focus kept inside). Default: `default`. */
   variation?: 'default' | 'modal';
-  /** `light`/`dark` force a theme; `system` follows the OS. Default: `system`. */
+  /** `light`/`dark` force a theme; `system` follows the OS (`prefers-color-scheme`). Default: `light` (as Amplify UI's), so a light app never gets a dark card. */
   colorMode?: 'light' | 'dark' | 'system';
   /** Language of the texts; a built-in one not loaded yet is fetched first (see `loadLanguage`). Default: the surrounding TranslationProvider's, else `en`. */
   language?: string;
@@ -123,7 +123,7 @@ interface VerifyState {
   sent: { attribute: ContactAttribute; details: CodeDeliveryDetails | undefined } | null;
 }
 
-function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'system', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
+function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
   const { t } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);

@@ -56,7 +56,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await site?.close();
   });
 
-  /** A fresh page (empty storage) running the Authenticator against `running`'s backend. */
+  /** A fresh page (empty storage) running the Authenticator against `running`'s backend, following the OS theme (`colorMode="system"`). */
   async function open(running: Running, config: object = {}, props: object = {}): Promise<void> {
     await page.goto(site.url);
     await page.evaluate(() => localStorage.clear());
@@ -64,7 +64,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await page.addScriptTag({ path: AXE_PATH });
     const { backend, url } = running;
     const full = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url, authenticationFlowType: 'USER_PASSWORD_AUTH', ...config };
-    await page.evaluate(([c, p]) => (window as unknown as { startApp(c: object, p: object): void }).startApp(c, p), [full, props] as const);
+    await page.evaluate(([c, p]) => (window as unknown as { startApp(c: object, p: object): void }).startApp(c, p), [full, { colorMode: 'system', ...props }] as const);
   }
 
   const heading = (name: string) => page.getByRole('heading', { name }).waitFor();

@@ -16,7 +16,11 @@ export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
   children: string;
 }
 
-/** The screen's title (`h2`): focusable by script only, focused on mount after a step change. */
+/**
+ * The screen's title (`h2`): focusable by script only, focused on mount after a step change so screen
+ * readers announce the new screen. The stylesheet rings it only under `:focus-visible` (the step
+ * change came from the keyboard), never after a click.
+ */
 export function ScreenHeading({ className, children, ...heading }: ScreenHeadingProps) {
   const focusOnMount = useContext(FocusOnMountContext);
   const headingId = useContext(HeadingIdContext);
