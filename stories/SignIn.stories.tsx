@@ -71,6 +71,20 @@ export const UnknownUser: Story = {
   },
 };
 
+export const PasswordResetRequired: Story = {
+  name: 'Error: PasswordResetRequiredException (the code is sent, the reset screen follows)',
+  loaders: load({ seed: async (s) => void (await s.user('rae', { status: 'RESET_REQUIRED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'rae');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await canvas.findByText('Your account needs a new password before you can sign in.', {}, { timeout: 5000 });
+    await canvas.findByText(/We emailed a code to r\*+@e\*+/);
+    await canvas.findByLabelText('Code');
+  },
+};
+
 export const TooManyAttempts: Story = {
   name: 'Error: LimitExceededException',
   play: async (context) => {

@@ -129,6 +129,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // Who the last step was for: when Cognito ends it, sign-in opens with that username typed again.
   const [stepUser, setStepUser] = useState('');
   if (nextStep && 'username' in nextStep && nextStep.username !== stepUser) setStepUser(nextStep.username);
+  // A reset Cognito asked for at sign-in (RESET_PASSWORD): the code screen that follows says why.
+  const [resetRequired, setResetRequired] = useState(false);
+  const resetStep = nextStep?.signInStep;
+  if (resetStep === 'RESET_PASSWORD' && !resetRequired) setResetRequired(true);
+  if (resetRequired && resetStep !== 'RESET_PASSWORD' && resetStep !== 'CONFIRM_RESET_PASSWORD_WITH_CODE') setResetRequired(false);
   const stepEnded = useAuth((s) => s.status === 'signedOut' && s.nextStep === null && s.error !== null);
   // Contact verification follows a sign-in made here, never a session restored when the page opens.
   const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
@@ -187,6 +192,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
         fromRoute: nextStep === null || nextStep.signInStep === 'DONE',
         retypedUsername: stepEnded ? stepUser : '',
         ways,
+        resetRequired,
       })
     );
   const framed = (
@@ -244,9 +250,11 @@ interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMe
   retypedUsername: string;
   /** `passwordless`'s ways to sign in. */
   ways: SignInWays;
+  /** The reset under way is one Cognito required at sign-in. */
+  resetRequired: boolean;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -309,7 +317,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
     case 'customChallenge':
       return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
     case 'confirmResetPassword':
-      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} />;
+      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} {...(resetRequired ? { reason: 'resetRequired' as const } : {})} />;
     case 'verifyUser':
     case 'confirmVerifyUser':
     case 'passkeyPrompt':

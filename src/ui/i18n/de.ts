@@ -75,10 +75,12 @@ export const de = {
   'forgotPassword.heading': 'Passwort zurücksetzen',
   'forgotPassword.submit': 'Code senden',
   'forgotPassword.pending': 'Wird gesendet…',
+  'forgotPassword.resetRequired': 'Ihr Konto benötigt ein neues Passwort, bevor Sie sich anmelden können. Wir senden Ihnen einen Code zum Zurücksetzen…',
 
   'confirmResetPassword.heading': 'Passwort zurücksetzen',
   'confirmResetPassword.submit': 'Absenden',
   'confirmResetPassword.pending': 'Wird gesendet…',
+  'confirmResetPassword.resetRequired': 'Ihr Konto benötigt ein neues Passwort, bevor Sie sich anmelden können.',
 
   'forceNewPassword.heading': 'Ändern Sie Ihr Passwort',
   'forceNewPassword.submit': 'Passwort ändern',

@@ -77,10 +77,12 @@ export const en = {
   'forgotPassword.heading': 'Reset your password',
   'forgotPassword.submit': 'Send code',
   'forgotPassword.pending': 'Sending…',
+  'forgotPassword.resetRequired': 'Your account needs a new password before you can sign in. Sending you a code to reset it…',
 
   'confirmResetPassword.heading': 'Reset your password',
   'confirmResetPassword.submit': 'Submit',
   'confirmResetPassword.pending': 'Submitting…',
+  'confirmResetPassword.resetRequired': 'Your account needs a new password before you can sign in.',
 
   'forceNewPassword.heading': 'Change your password',
   'forceNewPassword.submit': 'Change Password',

@@ -75,10 +75,12 @@ export const es = {
   'forgotPassword.heading': 'Restablece tu contraseña',
   'forgotPassword.submit': 'Enviar código',
   'forgotPassword.pending': 'Enviando…',
+  'forgotPassword.resetRequired': 'Tu cuenta necesita una contraseña nueva antes de que puedas iniciar sesión. Te estamos enviando un código para restablecerla…',
 
   'confirmResetPassword.heading': 'Restablece tu contraseña',
   'confirmResetPassword.submit': 'Enviar',
   'confirmResetPassword.pending': 'Enviando…',
+  'confirmResetPassword.resetRequired': 'Tu cuenta necesita una contraseña nueva antes de que puedas iniciar sesión.',
 
   'forceNewPassword.heading': 'Cambia tu contraseña',
   'forceNewPassword.submit': 'Cambiar contraseña',

@@ -75,10 +75,12 @@ export const fr = {
   'forgotPassword.heading': 'Réinitialisez votre mot de passe',
   'forgotPassword.submit': 'Envoyer le code',
   'forgotPassword.pending': 'Envoi…',
+  'forgotPassword.resetRequired': "Votre compte a besoin d'un nouveau mot de passe avant que vous puissiez vous connecter. Envoi d'un code pour le réinitialiser…",
 
   'confirmResetPassword.heading': 'Réinitialisez votre mot de passe',
   'confirmResetPassword.submit': 'Valider',
   'confirmResetPassword.pending': 'Envoi…',
+  'confirmResetPassword.resetRequired': "Votre compte a besoin d'un nouveau mot de passe avant que vous puissiez vous connecter.",
 
   'forceNewPassword.heading': 'Changez votre mot de passe',
   'forceNewPassword.submit': 'Changer le mot de passe',

@@ -75,10 +75,12 @@ export const ja = {
   'forgotPassword.heading': 'パスワードのリセット',
   'forgotPassword.submit': 'コードを送信',
   'forgotPassword.pending': '送信しています…',
+  'forgotPassword.resetRequired': 'サインインする前に、アカウントに新しいパスワードを設定する必要があります。リセット用のコードを送信しています…',
 
   'confirmResetPassword.heading': 'パスワードのリセット',
   'confirmResetPassword.submit': '送信',
   'confirmResetPassword.pending': '送信しています…',
+  'confirmResetPassword.resetRequired': 'サインインする前に、アカウントに新しいパスワードを設定する必要があります。',
 
   'forceNewPassword.heading': 'パスワードを変更してください',
   'forceNewPassword.submit': 'パスワードを変更',

@@ -75,10 +75,12 @@ export const pt = {
   'forgotPassword.heading': 'Redefina sua senha',
   'forgotPassword.submit': 'Enviar código',
   'forgotPassword.pending': 'Enviando…',
+  'forgotPassword.resetRequired': 'Sua conta precisa de uma nova senha antes que você possa entrar. Enviando um código para redefini-la…',
 
   'confirmResetPassword.heading': 'Redefina sua senha',
   'confirmResetPassword.submit': 'Enviar',
   'confirmResetPassword.pending': 'Enviando…',
+  'confirmResetPassword.resetRequired': 'Sua conta precisa de uma nova senha antes que você possa entrar.',
 
   'forceNewPassword.heading': 'Altere sua senha',
   'forceNewPassword.submit': 'Alterar senha',

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
@@ -21,7 +21,10 @@ export interface ForgotPasswordProps {
   formFields?: Record<string, FormFieldOptions>;
 }
 
-/** Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step. */
+/**
+ * Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step (Cognito
+ * refused a sign-in until the password is reset): then it says why and sends the code itself, once.
+ */
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('RESET_PASSWORD');
@@ -31,6 +34,15 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   const submit = async () => {
     if ((await send.submit({ username })) !== undefined) onCodeSent?.();
   };
+  // Sent once per step, even when StrictMode runs the effect twice; a failure leaves the form to retry.
+  const sentFor = useRef<string | null>(null);
+  const stepUsername = step?.username ?? null;
+  const { submit: sendCode } = send;
+  useEffect(() => {
+    if (stepUsername === null || sentFor.current === stepUsername) return;
+    sentFor.current = stepUsername;
+    void sendCode({ username: stepUsername });
+  }, [stepUsername, sendCode]);
   return (
     <ScreenForm
       screen="forgotPassword"
@@ -41,6 +53,11 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
       onSubmit={() => void submit()}
       footer={<BackToSignIn {...(onBack ? { onClick: onBack } : {})} />}
     >
+      {step ? (
+        <p className="crk-text" role="status">
+          {t('forgotPassword.resetRequired')}
+        </p>
+      ) : null}
       <FieldList
         fields={fields}
         values={{ username }}

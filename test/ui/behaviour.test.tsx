@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Authenticator } from '../../src/ui/Authenticator';
+import { strongPassword } from '../backend/harness';
+import { useEngineBackend, type EngineTestKit } from '../support/engine';
+import { uniqueName } from '../support/engineAssertions';
+import { RecordingStorage } from '../support/recordingStorage';
+import { axeViolations, findScreen, renderWithAuth } from './support';
+
+/** Issue 16 ("Behaviour"): what the prebuilt screens say and do around password resets and usernames. */
+describe('Authenticator behaviour', () => {
+  // The next ForgotPassword fails with this Cognito error (then the pool answers again).
+  let failForgotPassword: string | null = null;
+  const kit = useEngineBackend({
+    intercept: (operation) => {
+      if (operation !== 'ForgotPassword' || failForgotPassword === null) return undefined;
+      const name = failForgotPassword;
+      failForgotPassword = null;
+      return { status: 400, body: JSON.stringify({ __type: name, message: 'Unable to deliver the code.' }) };
+    },
+  });
+  const password = strongPassword();
+
+  beforeEach(() => {
+    kit().storage = new RecordingStorage();
+  });
+
+  async function newUser(prefix: string, extra: Partial<Parameters<EngineTestKit['backend']['createUser']>[0]> = {}) {
+    const username = uniqueName(prefix);
+    await kit().backend.createUser({ username, password, attributes: { email: `${username}@example.com` }, ...extra });
+    return username;
+  }
+
+  it('a sign-in refused until the password is reset sends the code itself and opens the code screen, saying why', async () => {
+    const k = kit();
+    const username = await newUser('rae', { status: 'RESET_REQUIRED' });
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(k, <Authenticator />);
+    await findScreen('Sign in to your account');
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), password);
+    k.backend.resetCounts();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    expect(k.backend.count('ForgotPassword')).toBe(1);
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeTruthy();
+    expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
+    expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+
+    const newPassword = strongPassword();
+    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('New Password'), newPassword);
+    await user.type(screen.getByLabelText('Confirm Password'), newPassword);
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await findScreen('Sign in to your account');
+    expect(screen.queryByText('Your account needs a new password before you can sign in.')).toBeNull();
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), newPassword);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5000 })).toBeTruthy();
+    expect(k.backend.count('ForgotPassword')).toBe(1);
+  });
+
+  it('a code that could not be sent for a required reset leaves the form to send it again', async () => {
+    const k = kit();
+    const username = await newUser('ray', { status: 'RESET_REQUIRED' });
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(k, <Authenticator />);
+    await findScreen('Sign in to your account');
+    failForgotPassword = 'CodeDeliveryFailureException';
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await findScreen('Reset your password');
+    expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Sending you a code to reset it…');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('We could not send the code. Please try again.'));
+    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
+    expect(await axeViolations(container)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
+  });
+});
