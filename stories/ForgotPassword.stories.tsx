@@ -42,8 +42,20 @@ export const UnknownUser: Story = {
     const canvas = canvasOf(canvasElement);
     await fill(canvas, 'Username', 'nobody');
     await press(canvas, 'Send code');
-    await expectAlert(canvas, 'Incorrect username or password.');
+    await expectAlert(canvas, 'There is no account with this username.');
     await expectInvalid(canvas, 'Username');
+  },
+};
+
+export const UnknownEmail: Story = {
+  name: 'Error: UserNotFoundException (email sign-in)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Email', 'nobody@example.com');
+    await press(canvas, 'Send code');
+    await expectAlert(canvas, 'There is no account with this email address.');
+    await expectInvalid(canvas, 'Email');
   },
 };
 

@@ -84,4 +84,34 @@ describe('Authenticator behaviour', () => {
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
     expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
   });
+
+  it.each([
+    ['username', 'Username', 'nobody-here', 'There is no account with this username.'],
+    ['email', 'Email', 'nobody-here@example.com', 'There is no account with this email address.'],
+    ['phone_number', 'Phone Number', '+15555550199', 'There is no account with this phone number.'],
+  ] as const)('forgot password for an unknown %s says there is no such account, not a word about a password', async (mechanism, label, typed, message) => {
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(kit(), <Authenticator initialState="forgotPassword" loginMechanisms={[mechanism]} />);
+    await findScreen('Reset your password');
+    await user.type(screen.getByLabelText(label), typed);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+    expect(screen.getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('the unknown-account message is translated; sign-in keeps its own message for an unknown user', async () => {
+    const user = userEvent.setup();
+    renderWithAuth(kit(), <Authenticator language="de" initialState="forgotPassword" />);
+    await findScreen('Passwort zurücksetzen');
+    await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
+    await user.click(screen.getByRole('button', { name: 'Code senden' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Es gibt kein Konto mit diesem Benutzernamen.'));
+    await user.click(screen.getByRole('button', { name: 'Zurück zur Anmeldung' }));
+    await findScreen('Bei Ihrem Konto anmelden');
+    await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
+    await user.type(screen.getByLabelText('Passwort'), password);
+    await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Benutzername oder Passwort ist falsch.'));
+  });
 });

@@ -76,6 +76,9 @@ export const ja = {
   'forgotPassword.submit': 'コードを送信',
   'forgotPassword.pending': '送信しています…',
   'forgotPassword.resetRequired': 'サインインする前に、アカウントに新しいパスワードを設定する必要があります。リセット用のコードを送信しています…',
+  'forgotPassword.noAccount': 'このユーザー名のアカウントはありません。',
+  'forgotPassword.noAccountEmail': 'このメールアドレスのアカウントはありません。',
+  'forgotPassword.noAccountPhone': 'この電話番号のアカウントはありません。',
 
   'confirmResetPassword.heading': 'パスワードのリセット',
   'confirmResetPassword.submit': '送信',

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
+import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
@@ -21,6 +22,13 @@ export interface ForgotPasswordProps {
   formFields?: Record<string, FormFieldOptions>;
 }
 
+/** What an unknown user hears here: no account with what was typed (never a word about a password). */
+const NO_ACCOUNT = {
+  username: 'forgotPassword.noAccount',
+  email: 'forgotPassword.noAccountEmail',
+  phone_number: 'forgotPassword.noAccountPhone',
+} as const satisfies Record<LoginMechanism, MessageKey>;
+
 /**
  * Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step (Cognito
  * refused a sign-in until the password is reset): then it says why and sends the code itself, once.
@@ -31,6 +39,7 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   const send = useScreenAction('forgotPassword');
   const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
+  const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
   const submit = async () => {
     if ((await send.submit({ username })) !== undefined) onCodeSent?.();
   };
@@ -48,7 +57,7 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
       screen="forgotPassword"
       className={className}
       heading={t('forgotPassword.heading')}
-      error={send.message}
+      error={message}
       errorId={send.alertId}
       onSubmit={() => void submit()}
       footer={<BackToSignIn {...(onBack ? { onClick: onBack } : {})} />}
