@@ -28,6 +28,16 @@ export const WithForgotPasswordLink: Story = {
   },
 };
 
+export const AfterPasswordReset: Story = {
+  name: 'Idle, after a password reset (says it worked until submitted)',
+  args: { passwordReset: true },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Sign in to your account');
+    await canvas.findByText('Your password has been reset. Sign in with your new password.');
+  },
+};
+
 export const Filled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);

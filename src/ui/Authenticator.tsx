@@ -134,6 +134,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const resetStep = nextStep?.signInStep;
   if (resetStep === 'RESET_PASSWORD' && !resetRequired) setResetRequired(true);
   if (resetRequired && resetStep !== 'RESET_PASSWORD' && resetStep !== 'CONFIRM_RESET_PASSWORD_WITH_CODE') setResetRequired(false);
+  // A password reset just succeeded: the sign-in screen that follows says so (until it is left).
+  const [passwordReset, setPasswordReset] = useState(false);
   const stepEnded = useAuth((s) => s.status === 'signedOut' && s.nextStep === null && s.error !== null);
   // Contact verification follows a sign-in made here, never a session restored when the page opens.
   const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
@@ -163,6 +165,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const ways: SignInWays = { ...(preferredAuthMethod ? { preferredAuthMethod } : {}), ...(hiddenAuthMethods ? { hiddenAuthMethods } : {}) };
   // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
   signInPlan(ways, config);
+  useEffect(() => auth.listen('forgotPasswordSubmit', () => setPasswordReset(true)), [auth]);
+  if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
     if (screen === 'signIn') auth.prepareSignIn();
@@ -193,6 +197,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
         retypedUsername: stepEnded ? stepUser : '',
         ways,
         resetRequired,
+        passwordReset,
       })
     );
   const framed = (
@@ -252,9 +257,11 @@ interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMe
   ways: SignInWays;
   /** The reset under way is one Cognito required at sign-in. */
   resetRequired: boolean;
+  /** A password reset just succeeded (sign-in says so). */
+  passwordReset: boolean;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, passwordReset, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -270,6 +277,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
           onForgotPassword={() => setRoute('forgotPassword')}
           loginMechanism={loginMechanism}
           passwordless={ways}
+          passwordReset={passwordReset}
           {...(socialProviders ? { socialProviders } : {})}
           {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
         />

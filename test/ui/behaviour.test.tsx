@@ -114,4 +114,70 @@ describe('Authenticator behaviour', () => {
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Benutzername oder Passwort ist falsch.'));
   });
+
+  it('after a password reset the sign-in screen says it worked, until the user submits', async () => {
+    const k = kit();
+    const username = await newUser('fay');
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(k, <Authenticator />);
+    await findScreen('Sign in to your account');
+    expect(screen.queryByRole('status')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+    await findScreen('Reset your password');
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    const newPassword = strongPassword();
+    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('New Password'), newPassword);
+    await user.type(screen.getByLabelText('Confirm Password'), newPassword);
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+
+    await findScreen('Sign in to your account');
+    expect(screen.getByRole('status').textContent).toBe('Your password has been reset. Sign in with your new password.');
+    expect(await axeViolations(container)).toEqual([]);
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), 'Not-the-passw0rd!');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Incorrect username or password.'));
+    expect(screen.queryByText('Your password has been reset. Sign in with your new password.')).toBeNull();
+    await user.type(screen.getByLabelText('Password'), newPassword);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('the reset notice does not come back once the sign-in screen is left, nor without a reset', async () => {
+    const k = kit();
+    const username = await newUser('fay');
+    const user = userEvent.setup();
+    renderWithAuth(k, <Authenticator />);
+    await findScreen('Sign in to your account');
+    await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+    await findScreen('Reset your password');
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    // Back to sign in without resetting: nothing to announce.
+    await user.click(screen.getByRole('button', { name: 'Back to Sign In' }));
+    await findScreen('Sign in to your account');
+    expect(screen.queryByRole('status')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+    await findScreen('Reset your password');
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    const newPassword = strongPassword();
+    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('New Password'), newPassword);
+    await user.type(screen.getByLabelText('Confirm Password'), newPassword);
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await findScreen('Sign in to your account');
+    expect(screen.getByRole('status')).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Create Account' }));
+    await findScreen('Create your account');
+    await user.click(screen.getByRole('tab', { name: 'Sign In' }));
+    await findScreen('Sign in to your account');
+    expect(screen.queryByText('Your password has been reset. Sign in with your new password.')).toBeNull();
+  });
 });

@@ -45,6 +45,7 @@ export const de = {
   'signIn.submit': 'Anmelden',
   'signIn.pending': 'Anmeldung läuft…',
   'signIn.forgotPassword': 'Passwort vergessen?',
+  'signIn.passwordReset': 'Ihr Passwort wurde zurückgesetzt. Melden Sie sich mit Ihrem neuen Passwort an.',
   'error.SignInSessionExpired': 'Ihre Anmeldesitzung ist beendet. Melden Sie sich erneut an.',
   'error.TokenExpiredOnArrival': 'Ihre Sitzung konnte nicht erneuert werden. Bitte versuchen Sie es gleich noch einmal.',
   'error.SessionSignatureInvalid': 'Ihre gespeicherte Sitzung konnte nicht bestätigt werden. Melden Sie sich erneut an.',

@@ -47,6 +47,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.pending': 'Signing in…',
   'signIn.forgotPassword': 'Forgot your password?',
+  'signIn.passwordReset': 'Your password has been reset. Sign in with your new password.',
   'error.SignInSessionExpired': 'Your sign-in session has ended. Sign in again.',
   'error.TokenExpiredOnArrival': 'Your session could not be renewed. Please try again in a moment.',
   'error.SessionSignatureInvalid': 'Your saved session could not be verified. Sign in again.',

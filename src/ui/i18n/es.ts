@@ -45,6 +45,7 @@ export const es = {
   'signIn.submit': 'Iniciar sesión',
   'signIn.pending': 'Iniciando sesión…',
   'signIn.forgotPassword': '¿Olvidaste tu contraseña?',
+  'signIn.passwordReset': 'Tu contraseña se ha restablecido. Inicia sesión con tu contraseña nueva.',
   'error.SignInSessionExpired': 'Tu sesión de inicio ha terminado. Vuelve a iniciar sesión.',
   'error.TokenExpiredOnArrival': 'No se pudo renovar tu sesión. Inténtalo de nuevo en un momento.',
   'error.SessionSignatureInvalid': 'No se pudo verificar tu sesión guardada. Vuelve a iniciar sesión.',

@@ -45,6 +45,7 @@ export const fr = {
   'signIn.submit': 'Se connecter',
   'signIn.pending': 'Connexion…',
   'signIn.forgotPassword': 'Mot de passe oublié ?',
+  'signIn.passwordReset': 'Votre mot de passe a été réinitialisé. Connectez-vous avec votre nouveau mot de passe.',
   'error.SignInSessionExpired': 'Votre session de connexion a pris fin. Connectez-vous à nouveau.',
   'error.TokenExpiredOnArrival': 'Votre session n’a pas pu être renouvelée. Réessayez dans un instant.',
   'error.SessionSignatureInvalid': 'Votre session enregistrée n’a pas pu être vérifiée. Connectez-vous à nouveau.',

@@ -45,6 +45,7 @@ export const ja = {
   'signIn.submit': 'サインイン',
   'signIn.pending': 'サインインしています…',
   'signIn.forgotPassword': 'パスワードをお忘れですか？',
+  'signIn.passwordReset': 'パスワードをリセットしました。新しいパスワードでサインインしてください。',
   'error.SignInSessionExpired': 'サインインのセッションが終了しました。もう一度サインインしてください。',
   'error.TokenExpiredOnArrival': 'セッションを更新できませんでした。しばらくしてからもう一度お試しください。',
   'error.SessionSignatureInvalid': '保存されたセッションを確認できませんでした。もう一度サインインしてください。',

@@ -45,6 +45,7 @@ export const pt = {
   'signIn.submit': 'Entrar',
   'signIn.pending': 'Entrando…',
   'signIn.forgotPassword': 'Esqueceu sua senha?',
+  'signIn.passwordReset': 'Sua senha foi redefinida. Entre com sua nova senha.',
   'error.SignInSessionExpired': 'Sua sessão de login terminou. Entre novamente.',
   'error.TokenExpiredOnArrival': 'Não foi possível renovar sua sessão. Tente novamente em instantes.',
   'error.SessionSignatureInvalid': 'Não foi possível verificar sua sessão salva. Entre novamente.',
