@@ -92,6 +92,8 @@ export type {
   AuthMethod,
   SignedInProps,
   SignedInSlot,
+  WithAuthenticatorProps,
+  AcceptsSignedInSlot,
   FieldProps,
   PasswordFieldProps,
   CodeFieldProps,
