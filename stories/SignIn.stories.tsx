@@ -95,6 +95,30 @@ export const PasswordResetRequired: Story = {
   },
 };
 
+export const EmptyEmail: Story = {
+  name: 'Error: EmptyUsername (email sign-in: asks for the email)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Enter your email address.');
+    await expectInvalid(canvas, 'Email');
+  },
+};
+
+export const InvalidEmail: Story = {
+  name: 'Error: InvalidEmail (checked before sending)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Email', 'alice@example');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Enter a valid email address, such as name@example.com.');
+    await expectInvalid(canvas, 'Email');
+  },
+};
+
 export const TooManyAttempts: Story = {
   name: 'Error: LimitExceededException',
   play: async (context) => {

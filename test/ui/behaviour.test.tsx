@@ -180,4 +180,78 @@ describe('Authenticator behaviour', () => {
     await findScreen('Sign in to your account');
     expect(screen.queryByText('Your password has been reset. Sign in with your new password.')).toBeNull();
   });
+
+  it.each([
+    ['username', 'Enter your username.'],
+    ['email', 'Enter your email address.'],
+    ['phone_number', 'Enter your phone number.'],
+  ] as const)('an empty username asks for what the %s field is called', async (mechanism, message) => {
+    const k = kit();
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(k, <Authenticator loginMechanisms={[mechanism]} />);
+    await findScreen('Sign in to your account');
+    k.backend.resetCounts();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+    expect(document.querySelector('input[name="username"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(k.backend.count('InitiateAuth')).toBe(0);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('an email that is not one is refused on its field before anything is sent, on sign-in, sign-up and forgot password', async () => {
+    const k = kit();
+    const email = `${uniqueName('eve')}@example.com`;
+    await k.backend.createUser({ username: email, password, attributes: { email } });
+    const user = userEvent.setup();
+    const { container } = renderWithAuth(k, <Authenticator loginMechanisms={['email']} />);
+    await findScreen('Sign in to your account');
+    k.backend.resetCounts();
+    await user.type(screen.getByLabelText('Email'), 'eve@example');
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));
+    const field = screen.getByLabelText('Email');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    expect(k.backend.count('InitiateAuth')).toBe(0);
+    expect(await axeViolations(container)).toEqual([]);
+
+    await user.click(screen.getByRole('tab', { name: 'Create Account' }));
+    await findScreen('Create your account');
+    await user.type(screen.getByLabelText('Email'), 'not an email');
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.type(screen.getByLabelText('Confirm Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Create Account' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(k.backend.count('SignUp')).toBe(0);
+
+    await user.click(screen.getByRole('tab', { name: 'Sign In' }));
+    await findScreen('Sign in to your account');
+    await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+    await findScreen('Reset your password');
+    await user.type(screen.getByLabelText('Email'), '@example.com');
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));
+    expect(k.backend.count('ForgotPassword')).toBe(0);
+
+    // Back to sign in with a real email: it goes through.
+    await user.click(screen.getByRole('button', { name: 'Back to Sign In' }));
+    await findScreen('Sign in to your account');
+    await user.type(screen.getByLabelText('Email'), email);
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('the empty- and invalid-email messages are translated', async () => {
+    const user = userEvent.setup();
+    renderWithAuth(kit(), <Authenticator language="fr" loginMechanisms={['email']} initialState="forgotPassword" />);
+    await findScreen('Réinitialisez votre mot de passe');
+    await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez votre adresse e-mail.'));
+    await user.type(screen.getByLabelText('E-mail'), 'eve');
+    await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez une adresse e-mail valide, par exemple name@example.com.'));
+  });
 });

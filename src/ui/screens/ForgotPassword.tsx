@@ -6,7 +6,7 @@ import { FieldList } from '../primitives/FieldList';
 import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
-import { useScreenAction } from '../useScreenAction';
+import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { useNextStep } from './useNextStep';
 
@@ -36,11 +36,13 @@ const NO_ACCOUNT = {
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('RESET_PASSWORD');
-  const send = useScreenAction('forgotPassword');
+  const send = useScreenAction('forgotPassword', { loginMechanism });
   const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
   const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
   const submit = async () => {
+    const refusal = usernameFormError(loginMechanism, username);
+    if (refusal) return send.refuse(refusal);
     if ((await send.submit({ username })) !== undefined) onCodeSent?.();
   };
   // Sent once per step, even when StrictMode runs the effect twice; a failure leaves the form to retry.

@@ -9,7 +9,7 @@ import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import type { MessageKey } from '../i18n/en';
 import { signInPlan, type AuthMethod, type SignInWays } from '../passwordless';
-import { useScreenAction } from '../useScreenAction';
+import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignInProps {
@@ -36,7 +36,7 @@ export interface SignInProps {
  */
 export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless, passwordReset = false }: SignInProps) {
   const { t, tError } = useTranslate();
-  const signIn = useScreenAction('signIn');
+  const signIn = useScreenAction('signIn', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
   const { choiceBased, primary, visible } = signInPlan(passwordless, useAuthEngine().configure());
   const withPasswordField = primary === 'PASSWORD' || !choiceBased;
@@ -65,6 +65,8 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     social.reset();
     setWithPassword(main);
     const username = values['username'] ?? '';
+    const refusal = usernameFormError(loginMechanism, username);
+    if (refusal) return signIn.refuse(refusal);
     const password = main && withPasswordField ? (values['password'] ?? '') : '';
     const way = main ? primary : null;
     // By choice without a password: Cognito starts with the preferred code or passkey, else offers the ways this user has.
