@@ -79,6 +79,7 @@ describe('Authenticator behaviour', () => {
     expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Sending you a code to reset it…');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('We could not send the code. Please try again.'));
     expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
+    expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Send yourself a code to reset it.');
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });

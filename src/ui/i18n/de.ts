@@ -77,6 +77,7 @@ export const de = {
   'forgotPassword.submit': 'Code senden',
   'forgotPassword.pending': 'Wird gesendet…',
   'forgotPassword.resetRequired': 'Ihr Konto benötigt ein neues Passwort, bevor Sie sich anmelden können. Wir senden Ihnen einen Code zum Zurücksetzen…',
+  'forgotPassword.resetRequiredRetry': 'Ihr Konto benötigt ein neues Passwort, bevor Sie sich anmelden können. Lassen Sie sich einen Code zum Zurücksetzen senden.',
   'forgotPassword.noAccount': 'Es gibt kein Konto mit diesem Benutzernamen.',
   'forgotPassword.noAccountEmail': 'Es gibt kein Konto mit dieser E-Mail-Adresse.',
   'forgotPassword.noAccountPhone': 'Es gibt kein Konto mit dieser Telefonnummer.',

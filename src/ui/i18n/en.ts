@@ -79,6 +79,7 @@ export const en = {
   'forgotPassword.submit': 'Send code',
   'forgotPassword.pending': 'Sending…',
   'forgotPassword.resetRequired': 'Your account needs a new password before you can sign in. Sending you a code to reset it…',
+  'forgotPassword.resetRequiredRetry': 'Your account needs a new password before you can sign in. Send yourself a code to reset it.',
   'forgotPassword.noAccount': 'There is no account with this username.',
   'forgotPassword.noAccountEmail': 'There is no account with this email address.',
   'forgotPassword.noAccountPhone': 'There is no account with this phone number.',

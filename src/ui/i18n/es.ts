@@ -77,6 +77,7 @@ export const es = {
   'forgotPassword.submit': 'Enviar código',
   'forgotPassword.pending': 'Enviando…',
   'forgotPassword.resetRequired': 'Tu cuenta necesita una contraseña nueva antes de que puedas iniciar sesión. Te estamos enviando un código para restablecerla…',
+  'forgotPassword.resetRequiredRetry': 'Tu cuenta necesita una contraseña nueva antes de que puedas iniciar sesión. Envíate un código para restablecerla.',
   'forgotPassword.noAccount': 'No hay ninguna cuenta con este nombre de usuario.',
   'forgotPassword.noAccountEmail': 'No hay ninguna cuenta con este correo electrónico.',
   'forgotPassword.noAccountPhone': 'No hay ninguna cuenta con este número de teléfono.',

@@ -77,6 +77,7 @@ export const fr = {
   'forgotPassword.submit': 'Envoyer le code',
   'forgotPassword.pending': 'Envoi…',
   'forgotPassword.resetRequired': "Votre compte a besoin d'un nouveau mot de passe avant que vous puissiez vous connecter. Envoi d'un code pour le réinitialiser…",
+  'forgotPassword.resetRequiredRetry': "Votre compte a besoin d'un nouveau mot de passe avant que vous puissiez vous connecter. Envoyez-vous un code pour le réinitialiser.",
   'forgotPassword.noAccount': "Aucun compte n'existe avec ce nom d'utilisateur.",
   'forgotPassword.noAccountEmail': "Aucun compte n'existe avec cette adresse e-mail.",
   'forgotPassword.noAccountPhone': "Aucun compte n'existe avec ce numéro de téléphone.",

@@ -77,6 +77,7 @@ export const ja = {
   'forgotPassword.submit': 'コードを送信',
   'forgotPassword.pending': '送信しています…',
   'forgotPassword.resetRequired': 'サインインする前に、アカウントに新しいパスワードを設定する必要があります。リセット用のコードを送信しています…',
+  'forgotPassword.resetRequiredRetry': 'サインインする前に、アカウントに新しいパスワードを設定する必要があります。リセット用のコードを送信してください。',
   'forgotPassword.noAccount': 'このユーザー名のアカウントはありません。',
   'forgotPassword.noAccountEmail': 'このメールアドレスのアカウントはありません。',
   'forgotPassword.noAccountPhone': 'この電話番号のアカウントはありません。',

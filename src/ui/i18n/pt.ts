@@ -77,6 +77,7 @@ export const pt = {
   'forgotPassword.submit': 'Enviar código',
   'forgotPassword.pending': 'Enviando…',
   'forgotPassword.resetRequired': 'Sua conta precisa de uma nova senha antes que você possa entrar. Enviando um código para redefini-la…',
+  'forgotPassword.resetRequiredRetry': 'Sua conta precisa de uma nova senha antes que você possa entrar. Envie um código para redefini-la.',
   'forgotPassword.noAccount': 'Não há nenhuma conta com este nome de usuário.',
   'forgotPassword.noAccountEmail': 'Não há nenhuma conta com este e-mail.',
   'forgotPassword.noAccountPhone': 'Não há nenhuma conta com este número de telefone.',

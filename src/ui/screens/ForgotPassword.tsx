@@ -52,8 +52,10 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   useEffect(() => {
     if (stepUsername === null || sentFor.current === stepUsername) return;
     sentFor.current = stepUsername;
-    void sendCode({ username: stepUsername });
-  }, [stepUsername, sendCode]);
+    void sendCode({ username: stepUsername }).then((result) => {
+      if (result !== undefined) onCodeSent?.();
+    });
+  }, [stepUsername, sendCode, onCodeSent]);
   return (
     <ScreenForm
       screen="forgotPassword"
@@ -66,7 +68,7 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
     >
       {step ? (
         <p className="crk-text" role="status">
-          {t('forgotPassword.resetRequired')}
+          {t(send.message === null ? 'forgotPassword.resetRequired' : 'forgotPassword.resetRequiredRetry')}
         </p>
       ) : null}
       <FieldList
