@@ -95,6 +95,8 @@ export type {
   AuthenticatorRoute,
   SignedInProps,
   SignedInSlot,
+  WithAuthenticatorProps,
+  AcceptsSignedInSlot,
   FieldProps,
   PasswordFieldProps,
   CodeFieldProps,

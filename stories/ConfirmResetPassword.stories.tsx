@@ -36,6 +36,17 @@ export const Idle: Story = {
   },
 };
 
+export const ResetRequired: Story = {
+  name: 'Idle, reset required at sign-in (says why)',
+  args: { reason: 'resetRequired' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Reset your password');
+    await canvas.findByText('Your account needs a new password before you can sign in.');
+    await canvas.findByText(/We emailed a code to/);
+  },
+};
+
 export const Filled: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ForgotPassword } from 'cognito-react-kit';
 import { canvasOf, expectAlert, expectBusy, expectInvalid, expectScreen, fill, press } from './support/play';
-import { load, scenarioOf, signedOutIdle, Stage, withAuthProvider } from './support/story';
+import { PASSWORD } from './support/scenario';
+import { load, onStep, scenarioOf, signedOutIdle, Stage, withAuthProvider } from './support/story';
 
 const meta = {
   title: 'Authenticator/ForgotPassword',
@@ -41,8 +42,20 @@ export const UnknownUser: Story = {
     const canvas = canvasOf(canvasElement);
     await fill(canvas, 'Username', 'nobody');
     await press(canvas, 'Send code');
-    await expectAlert(canvas, 'Incorrect username or password.');
+    await expectAlert(canvas, 'There is no account with this username.');
     await expectInvalid(canvas, 'Username');
+  },
+};
+
+export const UnknownEmail: Story = {
+  name: 'Error: UserNotFoundException (email sign-in)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Email', 'nobody@example.com');
+    await press(canvas, 'Send code');
+    await expectAlert(canvas, 'There is no account with this email address.');
+    await expectInvalid(canvas, 'Email');
   },
 };
 
@@ -65,5 +78,23 @@ export const Success: Story = {
     await press(canvas, 'Send code');
     await canvas.findByRole('button', { name: 'Submit' }, { timeout: 5000 });
     await canvas.findByText(/We emailed a code to f\*+@e\*+/);
+  },
+};
+
+export const ResetRequired: Story = {
+  name: 'Reset required at sign-in (the code is being sent)',
+  // Cognito refused rae's sign-in until her password is reset: the screen sends the code itself.
+  render: (args) => <Stage during={onStep('RESET_PASSWORD')} screen={<ForgotPassword {...args} />} />,
+  loaders: load({
+    seed: async (s) => {
+      await s.user('rae', { status: 'RESET_REQUIRED' });
+      await s.auth.signIn('rae', PASSWORD);
+      s.hold('ForgotPassword');
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await canvas.findByText('Your account needs a new password before you can sign in. Sending you a code to reset it…');
+    await expectBusy(canvas, 'Sending…');
   },
 };

@@ -28,6 +28,16 @@ export const WithForgotPasswordLink: Story = {
   },
 };
 
+export const AfterPasswordReset: Story = {
+  name: 'Idle, after a password reset (says it worked until submitted)',
+  args: { passwordReset: true },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await expectScreen(canvas, 'Sign in to your account');
+    await canvas.findByText('Your password has been reset. Sign in with your new password.');
+  },
+};
+
 export const Filled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
@@ -68,6 +78,44 @@ export const UnknownUser: Story = {
     await press(canvas, 'Sign in');
     await expectAlert(canvas, 'Incorrect username or password.');
     await expectInvalid(canvas, 'Username');
+  },
+};
+
+export const PasswordResetRequired: Story = {
+  name: 'Error: PasswordResetRequiredException (the code is sent, the reset screen follows)',
+  loaders: load({ seed: async (s) => void (await s.user('rae', { status: 'RESET_REQUIRED' })) }),
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Username', 'rae');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await canvas.findByText('Your account needs a new password before you can sign in.', {}, { timeout: 5000 });
+    await canvas.findByText(/We emailed a code to r\*+@e\*+/);
+    await canvas.findByLabelText('Code');
+  },
+};
+
+export const EmptyEmail: Story = {
+  name: 'Error: EmptyUsername (email sign-in: asks for the email)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Enter your email address.');
+    await expectInvalid(canvas, 'Email');
+  },
+};
+
+export const InvalidEmail: Story = {
+  name: 'Error: InvalidEmail (checked before sending)',
+  args: { loginMechanism: 'email' },
+  play: async ({ canvasElement }) => {
+    const canvas = canvasOf(canvasElement);
+    await fill(canvas, 'Email', 'alice@example');
+    await fill(canvas, 'Password', PASSWORD);
+    await press(canvas, 'Sign in');
+    await expectAlert(canvas, 'Enter a valid email address, such as name@example.com.');
+    await expectInvalid(canvas, 'Email');
   },
 };
 

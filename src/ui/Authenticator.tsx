@@ -137,6 +137,13 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // Who the last step was for: when Cognito ends it, sign-in opens with that username typed again.
   const [stepUser, setStepUser] = useState('');
   if (nextStep && 'username' in nextStep && nextStep.username !== stepUser) setStepUser(nextStep.username);
+  // A reset Cognito asked for at sign-in (RESET_PASSWORD): the code screen that follows says why.
+  const [resetRequired, setResetRequired] = useState(false);
+  const resetStep = nextStep?.signInStep;
+  if (resetStep === 'RESET_PASSWORD' && !resetRequired) setResetRequired(true);
+  if (resetRequired && resetStep !== 'RESET_PASSWORD' && resetStep !== 'CONFIRM_RESET_PASSWORD_WITH_CODE') setResetRequired(false);
+  // A password reset just succeeded: the sign-in screen that follows says so (until it is left).
+  const [passwordReset, setPasswordReset] = useState(false);
   const stepEnded = useAuth((s) => s.status === 'signedOut' && s.nextStep === null && s.error !== null);
   // Contact verification follows a sign-in made here, never a session restored when the page opens.
   const [verify, setVerify] = useState<VerifyState>({ base, offered: false, sent: null });
@@ -166,6 +173,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const ways: SignInWays = { ...(preferredAuthMethod ? { preferredAuthMethod } : {}), ...(hiddenAuthMethods ? { hiddenAuthMethods } : {}) };
   // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
   signInPlan(ways, config);
+  useEffect(() => auth.listen('forgotPasswordSubmit', () => setPasswordReset(true)), [auth]);
+  if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
     if (screen === 'signIn') auth.prepareSignIn();
@@ -201,6 +210,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
         fromRoute: nextStep === null || nextStep.signInStep === 'DONE',
         retypedUsername: stepEnded ? stepUser : '',
         ways,
+        resetRequired,
+        passwordReset,
       })
     );
   const framed = (
@@ -260,9 +271,13 @@ interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMe
   retypedUsername: string;
   /** `passwordless`'s ways to sign in. */
   ways: SignInWays;
+  /** The reset under way is one Cognito required at sign-in. */
+  resetRequired: boolean;
+  /** A password reset just succeeded (sign-in says so). */
+  passwordReset: boolean;
 }
 
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, passwordReset, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -278,6 +293,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
           onForgotPassword={() => setRoute('forgotPassword')}
           loginMechanism={loginMechanism}
           passwordless={ways}
+          passwordReset={passwordReset}
           {...(socialProviders ? { socialProviders } : {})}
           {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
         />
@@ -325,7 +341,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
     case 'customChallenge':
       return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
     case 'confirmResetPassword':
-      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} />;
+      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} {...(resetRequired ? { reason: 'resetRequired' as const } : {})} />;
     case 'verifyUser':
     case 'confirmVerifyUser':
     case 'passkeyPrompt':

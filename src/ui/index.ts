@@ -2,7 +2,7 @@
 // The prebuilt UI: <Authenticator>, each screen on its own, form primitives and i18n.
 export { Authenticator } from './Authenticator';
 export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
-export { withAuthenticator } from './withAuthenticator';
+export { withAuthenticator, type AcceptsSignedInSlot, type WithAuthenticatorProps } from './withAuthenticator';
 export { useAuthenticator } from './useAuthenticator';
 export type { AuthenticatorRoute, UseAuthenticator } from './useAuthenticator';
 export type { FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism } from './primitives/formFields';

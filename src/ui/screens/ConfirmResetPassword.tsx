@@ -18,10 +18,12 @@ export interface ConfirmResetPasswordProps {
   passwordPolicy?: PasswordPolicy;
   /** Overrides of the screen's fields (`code`, `password`, `confirm_password`) and extra fields, sent as `clientMetadata`. Default: none. */
   formFields?: Record<string, FormFieldOptions>;
+  /** Why a reset is asked: `resetRequired` when Cognito refused a sign-in until the password is reset (the Authenticator sent the code itself). Default: the user asked. */
+  reason?: 'requested' | 'resetRequired';
 }
 
 /** The reset code and the new password twice (step CONFIRM_RESET_PASSWORD_WITH_CODE), with "Resend Code". */
-export function ConfirmResetPassword({ className, passwordPolicy, formFields }: ConfirmResetPasswordProps) {
+export function ConfirmResetPassword({ className, passwordPolicy, formFields, reason = 'requested' }: ConfirmResetPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_RESET_PASSWORD_WITH_CODE');
   const username = step?.username ?? '';
@@ -52,6 +54,7 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields }: 
       onSubmit={submit}
       footer={<BackToSignIn />}
     >
+      {reason === 'resetRequired' ? <p className="crk-text">{t('confirmResetPassword.resetRequired')}</p> : null}
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <NewPasswordFields

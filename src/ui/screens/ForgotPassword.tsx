@@ -1,11 +1,12 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
-import { useScreenAction } from '../useScreenAction';
+import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { useNextStep } from './useNextStep';
 
@@ -21,26 +22,55 @@ export interface ForgotPasswordProps {
   formFields?: Record<string, FormFieldOptions>;
 }
 
-/** Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step. */
+/** What an unknown user hears here: no account with what was typed (never a word about a password). */
+const NO_ACCOUNT = {
+  username: 'forgotPassword.noAccount',
+  email: 'forgotPassword.noAccountEmail',
+  phone_number: 'forgotPassword.noAccountPhone',
+} as const satisfies Record<LoginMechanism, MessageKey>;
+
+/**
+ * Asks for the username and sends a reset code. Also the screen of the RESET_PASSWORD step (Cognito
+ * refused a sign-in until the password is reset): then it says why and sends the code itself, once.
+ */
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('RESET_PASSWORD');
-  const send = useScreenAction('forgotPassword');
+  const send = useScreenAction('forgotPassword', { loginMechanism });
   const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
+  const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
   const submit = async () => {
+    const refusal = usernameFormError(loginMechanism, username);
+    if (refusal) return send.refuse(refusal);
     if ((await send.submit({ username })) !== undefined) onCodeSent?.();
   };
+  // Sent once per step, even when StrictMode runs the effect twice; a failure leaves the form to retry.
+  const sentFor = useRef<string | null>(null);
+  const stepUsername = step?.username ?? null;
+  const { submit: sendCode } = send;
+  useEffect(() => {
+    if (stepUsername === null || sentFor.current === stepUsername) return;
+    sentFor.current = stepUsername;
+    void sendCode({ username: stepUsername }).then((result) => {
+      if (result !== undefined) onCodeSent?.();
+    });
+  }, [stepUsername, sendCode, onCodeSent]);
   return (
     <ScreenForm
       screen="forgotPassword"
       className={className}
       heading={t('forgotPassword.heading')}
-      error={send.message}
+      error={message}
       errorId={send.alertId}
       onSubmit={() => void submit()}
       footer={<BackToSignIn {...(onBack ? { onClick: onBack } : {})} />}
     >
+      {step ? (
+        <p className="crk-text" role="status">
+          {t(send.message === null ? 'forgotPassword.resetRequired' : 'forgotPassword.resetRequiredRetry')}
+        </p>
+      ) : null}
       <FieldList
         fields={fields}
         values={{ username }}

@@ -9,7 +9,7 @@ import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import type { MessageKey } from '../i18n/en';
 import { signInPlan, type AuthMethod, type SignInWays } from '../passwordless';
-import { useScreenAction } from '../useScreenAction';
+import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignInProps {
@@ -24,6 +24,8 @@ export interface SignInProps {
   formFields?: Record<string, FormFieldOptions>;
   /** The main way to sign in and the ways never offered (see `PasswordlessOptions`). Default: with a password. */
   passwordless?: SignInWays;
+  /** The password was just reset: says so (`role="status"`) until the form is submitted. Default: false. */
+  passwordReset?: boolean;
 }
 
 /**
@@ -32,9 +34,9 @@ export interface SignInProps {
  * optional: without one, or with "Sign in another way", only the username is sent and Cognito offers
  * the pool's ways to sign in. A preferred code or passkey asks only for the username and starts with it.
  */
-export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless }: SignInProps) {
+export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless, passwordReset = false }: SignInProps) {
   const { t, tError } = useTranslate();
-  const signIn = useScreenAction('signIn');
+  const signIn = useScreenAction('signIn', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
   const { choiceBased, primary, visible } = signInPlan(passwordless, useAuthEngine().configure());
   const withPasswordField = primary === 'PASSWORD' || !choiceBased;
@@ -56,10 +58,15 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   const engineError = useAuth((s) =>
     s.status === 'signedOut' && s.nextStep === null && ENDED_BY.includes(s.error?.source ?? '') ? s.error!.name : null,
   );
+  // Dropped at the first submit: from then on the answer to that attempt is what matters.
+  const [submitted, setSubmitted] = useState(false);
   const submit = async (main: boolean) => {
+    setSubmitted(true);
     social.reset();
     setWithPassword(main);
     const username = values['username'] ?? '';
+    const refusal = usernameFormError(loginMechanism, username);
+    if (refusal) return signIn.refuse(refusal);
     const password = main && withPasswordField ? (values['password'] ?? '') : '';
     const way = main ? primary : null;
     // By choice without a password: Cognito starts with the preferred code or passkey, else offers the ways this user has.
@@ -81,6 +88,11 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
       onSubmit={() => void submit(true)}
       footer={links}
     >
+      {passwordReset && !submitted ? (
+        <p className="crk-text" role="status">
+          {t('signIn.passwordReset')}
+        </p>
+      ) : null}
       <SocialButtons providers={socialProviders} action={social} />
       <FieldList
         fields={fields}

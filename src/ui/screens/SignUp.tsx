@@ -8,7 +8,7 @@ import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
-import { useScreenAction } from '../useScreenAction';
+import { usernameFormError, useScreenAction } from '../useScreenAction';
 
 export interface SignUpProps {
   className?: string;
@@ -29,7 +29,7 @@ const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
 /** Username, password twice (checked to match before anything is sent), then the attributes asked for. */
 export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy }: SignUpProps) {
   const { t } = useTranslate();
-  const signUp = useScreenAction('signUp');
+  const signUp = useScreenAction('signUp', { loginMechanism });
   const fields = resolveFields(t, baseFields(t, loginMechanism, signUpAttributes), formFields);
   const [values, setValues] = useState(() => initialValues(fields));
   // Checked from the first submit on, then as the user types: no error while they are still typing.
@@ -43,6 +43,8 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     const policyMet = policy.check();
     if (!policyMet || password !== (values['confirm_password'] ?? '')) return;
     const username = values['username'] ?? '';
+    const refusal = usernameFormError(loginMechanism, username);
+    if (refusal) return signUp.refuse(refusal);
     const attributes: Record<string, string> = {};
     for (const field of fields) {
       const value = values[field.name] ?? '';
