@@ -101,7 +101,7 @@ export interface AuthenticatorProps {
  * state alone (`status` + `nextStep.signInStep`); the only UI state is which pre-engine screen
  * (sign in, create account, forgot password) is open, and the skippable contact verification and passkey offer.
  */
-export function Authenticator({ language, translations, ...props }: AuthenticatorProps) {
+function AuthenticatorRoot({ language, translations, ...props }: AuthenticatorProps) {
   const inherited = useInheritedTranslations();
   // Always this one tree, whether or not `language` is set: setting or clearing it must not remount
   // the form (what the user typed stays), and a language arriving on demand keeps the previous one meanwhile.
@@ -112,8 +112,12 @@ export function Authenticator({ language, translations, ...props }: Authenticato
   );
 }
 
-/** Amplify UI's `<Authenticator.Provider>`: lets `useAuthenticator` work outside the Authenticator too. */
-Authenticator.Provider = AuthenticatorProvider;
+/**
+ * Sign-in, sign-up and every follow-up step, as one component; `Authenticator.Provider` is Amplify
+ * UI's provider that lets `useAuthenticator` work outside it too. (Pure, so an app that never renders
+ * it drops the whole UI from its bundle.)
+ */
+export const Authenticator = /* @__PURE__ */ Object.assign(AuthenticatorRoot, { Provider: AuthenticatorProvider });
 
 interface VerifyState {
   /** The engine's screen this state was computed for. */
