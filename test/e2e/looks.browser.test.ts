@@ -217,4 +217,18 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
       await screenshot(`hostile-${colorMode}`);
     }
   });
+  it('8. the app\'s Header sits above the card and its Footer below, centred with it (also in the modal)', async () => {
+    for (const variation of ['default', 'modal'] as const) {
+      await open({ slots: true, variation });
+      const box = (selector: string) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const [header, card, footer] = [await box('[data-slot="header"]'), await box('.crk-authenticator__card'), await box('[data-slot="footer"]')];
+      expect(header.bottom).toBeLessThanOrEqual(card.top);
+      expect(footer.top).toBeGreaterThanOrEqual(card.bottom);
+      // Centred on the card's axis, not beside it.
+      const centre = (rect: DOMRect) => rect.left + rect.width / 2;
+      expect(Math.abs(centre(header) - centre(card))).toBeLessThan(card.width / 2);
+      expect(Math.abs(centre(footer) - centre(card))).toBeLessThan(card.width / 2);
+      await screenshot(`slots-${variation}`);
+    }
+  });
 });

@@ -4,10 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { AuthProvider, Authenticator } from '../../../dist/index.js';
 import '../../../dist/styles.css';
 
-window.startApp = (config, props = {}) => {
+/** The app's own Header and Footer around the card (`slots: true`), as Amplify UI apps pass them. */
+const SLOTS = {
+  Header: () => <p data-slot="header">Acme</p>,
+  Footer: () => <p data-slot="footer">© Acme</p>,
+};
+
+window.startApp = (config, { slots = false, ...props } = {}) => {
   createRoot(document.getElementById('root')).render(
     <AuthProvider config={config}>
-      <Authenticator {...props} />
+      <Authenticator {...props} {...(slots ? { components: SLOTS } : {})} />
     </AuthProvider>,
   );
 };
