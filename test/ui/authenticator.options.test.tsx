@@ -82,11 +82,13 @@ describe('<Authenticator loginMechanisms signUpAttributes formFields components>
     const { container } = renderWithAuth(kit(), <Authenticator loginMechanisms={['phone_number']} />);
     await findScreen('Sign in to your account');
     expect(input('Phone Number').type).toBe('tel');
-    expect(input('Phone Number').autocomplete).toBe('tel');
+    // The login, for password managers: `username`, with the phone keypad from the type.
+    expect(input('Phone Number').autocomplete).toBe('username');
     expect(screen.queryByLabelText('Username')).toBeNull();
     click('tab', 'Create Account');
     await findScreen('Create your account');
     expect(input('Phone Number').type).toBe('tel');
+    expect(input('Phone Number').autocomplete).toBe('username');
     expect(screen.queryByLabelText('Email')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
   });

@@ -61,11 +61,11 @@ export type { LoginMechanism } from '../../core/index';
 /** The first field of sign in / sign up / forgot password for a login mechanism. */
 export function usernameField(t: Translate, mechanism: LoginMechanism): FieldSpec {
   switch (mechanism) {
+    // `username`, not `email` / `tel`: password managers save this as the account's login.
     case 'email':
-      // `username`, not `email`: password managers save this as the account's login.
       return { name: 'username', label: t('field.email'), type: 'email', autoComplete: 'username', required: true };
     case 'phone_number':
-      return { name: 'username', label: t('field.phone'), type: 'tel', autoComplete: 'tel', required: true };
+      return { name: 'username', label: t('field.phone'), type: 'tel', autoComplete: 'username', required: true };
     default:
       return { name: 'username', label: t('field.username'), type: 'text', autoComplete: 'username', required: true };
   }
