@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const PACKAGE_ALIASES = [
   { find: /^cognito-react-kit\/core$/, replacement: src('core/index.ts') },
+  { find: /^cognito-react-kit\/amplify$/, replacement: src('amplify/index.ts') },
   { find: /^cognito-react-kit\/styles\.css$/, replacement: src('ui/styles.css') },
   { find: /^cognito-react-kit$/, replacement: src('index.ts') },
 ];

@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^cognito-react-kit\/core$/, replacement: root('src/core/index.ts') },
+      { find: /^cognito-react-kit\/amplify$/, replacement: root('src/amplify/index.ts') },
       { find: /^cognito-react-kit\/styles\.css$/, replacement: root('src/ui/styles.css') },
       { find: /^cognito-react-kit$/, replacement: root('src/index.ts') },
     ],
