@@ -13,7 +13,7 @@ import '@aws-amplify/ui-react/styles.css';
 
 export function configureApp(outputs: Parameters<typeof Amplify.configure>[0]): void {
   Amplify.configure(outputs);
-  I18n.putVocabularies({ en: { 'Forgot your password?': 'Lost your password?' }, fr: { 'Sign In': 'Se connecter', 'Create Account': 'Créer un compte' } });
+  I18n.putVocabularies({ en: { 'Back to Sign In': 'Return to sign-in' }, fr: { 'Sign In': 'Se connecter', 'Create Account': 'Créer un compte' } });
   I18n.setLanguage('en');
 }
 
@@ -127,7 +127,7 @@ export function AccountBar() {
   if (authStatus !== 'authenticated') return <p>Not signed in</p>;
   return (
     <nav>
-      Signed in as {user.username}
+      Signed in as {user?.username}
       <button type="button" onClick={signOut}>
         Sign out everywhere
       </button>
