@@ -1,6 +1,7 @@
 'use client';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslate } from './i18n/TranslationProvider';
+import { HeadingHiddenContext } from './primitives/ScreenHeading';
 
 type Tab = 'signIn' | 'signUp';
 const TABS: readonly Tab[] = ['signIn', 'signUp'];
@@ -11,7 +12,10 @@ export interface SignInTabsProps {
   children: ReactNode;
 }
 
-/** "Sign In" / "Create Account" tabs (WAI-ARIA tabs: roving tabindex, arrow keys, Home/End). */
+/**
+ * "Sign In" / "Create Account" tabs (WAI-ARIA tabs: roving tabindex, arrow keys, Home/End). The
+ * selected tab names the panel, so the screen's own title inside is read but not shown.
+ */
 export function SignInTabs({ selected, onSelect, children }: SignInTabsProps) {
   const { t } = useTranslate();
   const base = useId();
@@ -57,7 +61,7 @@ export function SignInTabs({ selected, onSelect, children }: SignInTabsProps) {
         ))}
       </div>
       <div className="crk-tabs__panel" role="tabpanel" id={panelId} aria-labelledby={tabId(selected)}>
-        {children}
+        <HeadingHiddenContext.Provider value={true}>{children}</HeadingHiddenContext.Provider>
       </div>
     </div>
   );

@@ -9,6 +9,13 @@ import { joinClasses } from './Field';
  */
 export const FocusOnMountContext = createContext(false);
 
+/**
+ * Whether the title is read but not shown: under the Sign In / Create Account tabs (the selected tab
+ * already says it, as Amplify UI shows no title there) and when the app's own `Header` replaces it
+ * (Amplify UI's per-screen `Header` does). Screen readers, focus and the modal's name still use it.
+ */
+export const HeadingHiddenContext = createContext(false);
+
 /** The id the Authenticator gives the current screen's title, so its modal dialog is named by it. */
 export const HeadingIdContext = createContext<string | undefined>(undefined);
 
@@ -24,12 +31,13 @@ export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
 export function ScreenHeading({ className, children, ...heading }: ScreenHeadingProps) {
   const focusOnMount = useContext(FocusOnMountContext);
   const headingId = useContext(HeadingIdContext);
+  const hidden = useContext(HeadingHiddenContext);
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (
-    <h2 id={headingId} {...heading} ref={ref} tabIndex={-1} className={joinClasses('crk-heading', className)}>
+    <h2 id={headingId} {...heading} ref={ref} tabIndex={-1} className={joinClasses('crk-heading', hidden ? 'crk-visually-hidden' : undefined, className)}>
       {children}
     </h2>
   );
