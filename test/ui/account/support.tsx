@@ -4,9 +4,10 @@
  */
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import type { Auth, AuthConfig, CreateAuthOptions, MfaType } from '../../../src/core/index';
+import type { Auth, AuthConfig, CreateAuthOptions } from '../../../src/core/index';
 import { AuthProvider } from '../../../src/react/AuthProvider';
 import { strongPassword } from '../../backend/harness';
+import type { SeedUser } from '../../backend/types';
 import type { EngineTestKit } from '../../support/engine';
 import { uniqueName } from '../../support/engineAssertions';
 import { RecordingStorage } from '../../support/recordingStorage';
@@ -19,7 +20,7 @@ export interface AccountUser {
 
 export interface AccountUserOptions {
   attributes?: Record<string, string>;
-  mfa?: { sms?: boolean; email?: boolean; totpSecret?: string; preferred?: MfaType };
+  mfa?: SeedUser['mfa'];
   /** Sign in with SRP (device tracking needs it). Default: USER_PASSWORD_AUTH. */
   srp?: boolean;
   config?: Partial<AuthConfig>;
