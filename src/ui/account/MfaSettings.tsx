@@ -17,7 +17,7 @@ export interface MfaSettingsComponents {
 
 export interface MfaSettingsProps extends AccountCallbacks {
   /** The methods offered, in this order. Default: the config's `poolSettings.mfaMethods`, else TOTP, SMS and email. */
-  methods?: MfaType[];
+  methods?: readonly MfaType[];
   /** The issuer an authenticator app shows next to the account. Default: `AWSCognito`. */
   totpIssuer?: string;
   /** Replacements for the buttons and error message. Default: the kit's. */
