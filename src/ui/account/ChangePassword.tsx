@@ -112,7 +112,8 @@ export function ChangePassword({ onSuccess, onError, validators, components, dis
           label={displayText?.newPasswordFieldLabel ?? t('field.newPassword')}
           autoComplete="new-password"
           fieldValidationErrors={newErrors}
-          error={policy.error}
+          // The policy's error lasts from a failed submit until the rules are met; an emptied field (after a success) has none.
+          error={values.newPassword ? policy.error : undefined}
           aria-describedby={joinIds(policy.describedBy)}
         />
         <PasswordRules id={policy.rulesId} rules={policy.rules} />

@@ -42,6 +42,7 @@ describe('<ChangePassword>', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(value('Current Password')).toBe('');
     expect(value('New Password')).toBe('');
+    expect(screen.getByLabelText('New Password').hasAttribute('aria-invalid')).toBe(false);
     expect(await passwordWorks(k, username, NEW_PASSWORD)).toBe(true);
     expect(await passwordWorks(k, username, password)).toBe(false);
     expect(await axeViolations(container)).toEqual([]);
