@@ -179,4 +179,5 @@ export type {
   PasswordFieldComponent,
   ValidationMode,
   ValidatorOptions,
+  HeadingLevel,
 } from './ui/index';

@@ -70,6 +70,7 @@ export type { Dictionary, MessageKey } from './i18n/en';
 export type { Translations, Translate } from './i18n/translate';
 // Account settings: ui-react's AccountSettings (ChangePassword, DeleteUser) plus MFA, passkeys and devices.
 export { AccountSettings } from './account/AccountSettings';
+export type { HeadingLevel } from './account/defaults';
 export { ChangePassword } from './account/ChangePassword';
 export type { ChangePasswordProps, ChangePasswordComponents, ChangePasswordDisplayText } from './account/ChangePassword';
 export { DeleteUser } from './account/DeleteUser';

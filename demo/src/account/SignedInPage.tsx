@@ -16,9 +16,9 @@ export function SignedInPage() {
       <h3>Signed in as {user.attributes['email'] ?? user.username}</h3>
       <Attributes />
       <AccountSettings.ChangePassword />
-      <AccountSettings.MfaSettings totpIssuer="cognito-react-kit demo" {...(onCognitoLocal ? { methods: ['TOTP', 'SMS'] as const } : {})} />
-      {onCognitoLocal ? null : <AccountSettings.PasskeySettings />}
-      {onCognitoLocal ? null : <AccountSettings.DeviceSettings />}
+      <AccountSettings.MfaSettings headingLevel={4} totpIssuer="cognito-react-kit demo" {...(onCognitoLocal ? { methods: ['TOTP', 'SMS'] as const } : {})} />
+      {onCognitoLocal ? null : <AccountSettings.PasskeySettings headingLevel={4} />}
+      {onCognitoLocal ? null : <AccountSettings.DeviceSettings headingLevel={4} />}
       <AccountSettings.DeleteUser />
       <SignOutButtons />
     </div>

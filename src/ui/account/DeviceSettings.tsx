@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuthEngine } from '../../react/context';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
-import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage } from './defaults';
+import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { formatDate } from './formatDate';
 import { useAccountData } from './useAccountData';
 import { useAccountTask } from './useAccountTask';
@@ -17,6 +17,8 @@ export interface DeviceSettingsComponents {
 export interface DeviceSettingsProps extends AccountCallbacks {
   /** Replacements for the buttons and error message. Default: the kit's. */
   components?: DeviceSettingsComponents;
+  /** The level of the section's heading, to fit the page's outline. Default: 2. */
+  headingLevel?: HeadingLevel;
   className?: string;
 }
 
@@ -25,7 +27,7 @@ export interface DeviceSettingsProps extends AccountCallbacks {
  * is remembered (may skip MFA) and when it last signed in, and a button to forget it. The list is
  * Cognito's, read again after each change; focus returns to the heading when the focused row is gone.
  */
-export function DeviceSettings({ components, onSuccess, onError, className }: DeviceSettingsProps) {
+export function DeviceSettings({ components, onSuccess, onError, headingLevel, className }: DeviceSettingsProps) {
   const auth = useAuthEngine();
   const { t, language } = useTranslate();
   const load = useCallback(() => auth.fetchDevices(), [auth]);
@@ -51,7 +53,7 @@ export function DeviceSettings({ components, onSuccess, onError, className }: De
 
   return (
     <AccountSection name="devices" className={className} status={status}>
-      <AccountHeading headingRef={heading}>{t('account.devices.heading')}</AccountHeading>
+      <AccountHeading headingRef={heading} level={headingLevel}>{t('account.devices.heading')}</AccountHeading>
       {devices.error ? <ErrorMessage>{devices.error}</ErrorMessage> : null}
       {devices.data === undefined && !devices.error ? <p className="crk-text">{t('authenticator.loading')}</p> : null}
       {devices.data?.length === 0 ? <p className="crk-text">{t('account.devices.empty')}</p> : null}

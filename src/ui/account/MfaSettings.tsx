@@ -4,7 +4,7 @@ import type { MfaPreferenceValue, MfaType } from '../../core/index';
 import { useAuthEngine } from '../../react/context';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
-import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage } from './defaults';
+import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { TotpSetup } from './TotpSetup';
 import { useAccountData } from './useAccountData';
 import { useAccountTask } from './useAccountTask';
@@ -22,6 +22,8 @@ export interface MfaSettingsProps extends AccountCallbacks {
   totpIssuer?: string;
   /** Replacements for the buttons and error message. Default: the kit's. */
   components?: MfaSettingsComponents;
+  /** The level of the section's heading, to fit the page's outline. Default: 2. */
+  headingLevel?: HeadingLevel;
   className?: string;
 }
 
@@ -33,7 +35,7 @@ const PARAM = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' } as const;
  * each turned on or off, and the preferred one. Every change goes to Cognito at once and the state
  * shown is Cognito's, read again after it; a live region says what was saved.
  */
-export function MfaSettings({ methods, totpIssuer = 'AWSCognito', components, onSuccess, onError, className }: MfaSettingsProps) {
+export function MfaSettings({ methods, totpIssuer = 'AWSCognito', components, onSuccess, onError, headingLevel, className }: MfaSettingsProps) {
   const auth = useAuthEngine();
   const { t } = useTranslate();
   const load = useCallback(() => auth.fetchMFAPreference(), [auth]);
@@ -77,7 +79,7 @@ export function MfaSettings({ methods, totpIssuer = 'AWSCognito', components, on
   const { enabled = [], preferred } = preference.data ?? {};
   return (
     <AccountSection name="mfa" className={className} status={status}>
-      <AccountHeading headingRef={heading}>{t('account.mfa.heading')}</AccountHeading>
+      <AccountHeading headingRef={heading} level={headingLevel}>{t('account.mfa.heading')}</AccountHeading>
       <p className="crk-text">{t('account.mfa.description')}</p>
       {preference.error ? <ErrorMessage>{preference.error}</ErrorMessage> : null}
       {preference.data === undefined && !preference.error ? <p className="crk-text">{t('authenticator.loading')}</p> : null}
@@ -123,6 +125,7 @@ export function MfaSettings({ methods, totpIssuer = 'AWSCognito', components, on
           username={auth.getState().user?.username ?? ''}
           issuer={totpIssuer}
           task={task}
+          level={headingLevel ?? 2}
           onVerify={(code) => void verifyTotp(code)}
           onCancel={() => {
             refocus.current = true;

@@ -4,7 +4,7 @@ import type { Auth, PasskeyInfo } from '../../core/index';
 import { useAuthEngine } from '../../react/context';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
-import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage } from './defaults';
+import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { formatDate } from './formatDate';
 import { useAccountData } from './useAccountData';
 import { useAccountTask } from './useAccountTask';
@@ -18,6 +18,8 @@ export interface PasskeySettingsComponents {
 export interface PasskeySettingsProps extends AccountCallbacks {
   /** Replacements for the buttons and error message. Default: the kit's. */
   components?: PasskeySettingsComponents;
+  /** The level of the section's heading, to fit the page's outline. Default: 2. */
+  headingLevel?: HeadingLevel;
   className?: string;
 }
 
@@ -26,7 +28,7 @@ export interface PasskeySettingsProps extends AccountCallbacks {
  * (the platform's prompt). The list is Cognito's, read again after each change; a live region says
  * what changed, and focus returns to the heading when the focused row is gone.
  */
-export function PasskeySettings({ components, onSuccess, onError, className }: PasskeySettingsProps) {
+export function PasskeySettings({ components, onSuccess, onError, headingLevel, className }: PasskeySettingsProps) {
   const auth = useAuthEngine();
   const { t, language } = useTranslate();
   const load = useCallback(() => allPasskeys(auth), [auth]);
@@ -52,7 +54,7 @@ export function PasskeySettings({ components, onSuccess, onError, className }: P
 
   return (
     <AccountSection name="passkeys" className={className} status={status}>
-      <AccountHeading headingRef={heading}>{t('account.passkeys.heading')}</AccountHeading>
+      <AccountHeading headingRef={heading} level={headingLevel}>{t('account.passkeys.heading')}</AccountHeading>
       {passkeys.error ? <ErrorMessage>{passkeys.error}</ErrorMessage> : null}
       {passkeys.data === undefined && !passkeys.error ? <p className="crk-text">{t('authenticator.loading')}</p> : null}
       {passkeys.data?.length === 0 ? <p className="crk-text">{t('account.passkeys.empty')}</p> : null}

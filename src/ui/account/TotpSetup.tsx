@@ -15,10 +15,13 @@ export interface TotpSetupProps {
   task: AccountTask;
   onVerify: (code: string) => void;
   onCancel: () => void;
+  /** The level of the section's heading; this panel's is one below. */
+  level: 2 | 3 | 4 | 5 | 6;
 }
 
 /** The authenticator-app set-up inside `<MfaSettings>`: QR code and key, then the app's first code. */
-export function TotpSetup({ secret, username, issuer, task, onVerify, onCancel }: TotpSetupProps) {
+export function TotpSetup({ secret, username, issuer, task, onVerify, onCancel, level }: TotpSetupProps) {
+  const Heading = `h${level === 6 ? 6 : ((level + 1) as 3 | 4 | 5 | 6)}` as const;
   const { t } = useTranslate();
   const [code, setCode] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -29,9 +32,9 @@ export function TotpSetup({ secret, username, issuer, task, onVerify, onCancel }
   };
   return (
     <form className="crk-form crk-account__panel" noValidate onSubmit={submit}>
-      <h3 className="crk-heading crk-account__subheading" tabIndex={-1} ref={heading}>
+      <Heading className="crk-heading crk-account__subheading" tabIndex={-1} ref={heading}>
         {t('setupTotp.heading')}
-      </h3>
+      </Heading>
       <p className="crk-text">{t('setupTotp.instructions')}</p>
       <QrCode value={buildTotpUri({ secret, username, issuer })} label={t('setupTotp.qrLabel')} />
       <p className="crk-secret">

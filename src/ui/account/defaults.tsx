@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode, Ref } from 'react';
+import { useAuth } from '../../react/index';
 import { joinClasses } from '../primitives/Field';
 import { PasswordField } from '../primitives/PasswordField';
 import type { AccountButtonProps, AccountPasswordFieldProps, ErrorMessageProps } from './accountTypes';
@@ -38,6 +39,9 @@ export interface AccountSectionProps {
  * `crk-account`, which lays it out inline in the app's page rather than as a centred card.
  */
 export function AccountSection({ name, className, status, children }: AccountSectionProps) {
+  // As ui-react's: nothing without a signed-in user (account operations need one).
+  const signedIn = useAuth((s) => s.status === 'signedIn');
+  if (!signedIn) return null;
   return (
     <section className={joinClasses('crk-authenticator crk-account', className)} data-account={name}>
       {children}
@@ -48,11 +52,15 @@ export function AccountSection({ name, className, status, children }: AccountSec
   );
 }
 
+/** The heading level of a settings section, to fit the app's page outline. */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 /** A settings heading that takes focus (without a ring for mouse users) when what it titles changed. */
-export function AccountHeading({ children, headingRef }: { children: ReactNode; headingRef?: Ref<HTMLHeadingElement> }) {
+export function AccountHeading({ children, headingRef, level = 2 }: { children: ReactNode; headingRef?: Ref<HTMLHeadingElement>; level?: HeadingLevel | undefined }) {
+  const Heading = `h${level}` as const;
   return (
-    <h2 className="crk-heading crk-account__heading" tabIndex={-1} ref={headingRef}>
+    <Heading className="crk-heading crk-account__heading" tabIndex={-1} ref={headingRef}>
       {children}
-    </h2>
+    </Heading>
   );
 }

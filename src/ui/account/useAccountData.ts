@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import { useAuth } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { asAuthError } from './useAccountTask';
 
@@ -24,8 +25,11 @@ export function useAccountData<T>(load: () => Promise<T>, source: string): Accou
       setError(tError(asAuthError(thrown, source).name));
     }
   }, [load, source, tError]);
+  // Loaded for the signed-in user, again when another one signs in; nothing is asked while signed out.
+  const userId = useAuth((s) => s.user?.userId ?? null);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    setData(undefined);
+    if (userId !== null) void reload();
+  }, [reload, userId]);
   return { data, error, reload };
 }

@@ -48,4 +48,18 @@ describe('<DeviceSettings>', () => {
     expect(k.storage.getItem(deviceKeyItem)).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it('renders nothing and asks Cognito nothing while signed out, as ui-react; loads once a user signs in', async () => {
+    const k = kit();
+    const { username, password, auth } = await signedInUser(k, 'dvo', { srp: true });
+    await auth.signOut();
+    k.backend.resetCounts();
+    const { container } = renderSignedIn(auth, <DeviceSettings headingLevel={3} />);
+    expect(container.innerHTML).toBe('');
+    expect(k.backend.count('ListDevices')).toBe(0);
+
+    await auth.signIn({ username, password });
+    expect(await screen.findByRole('heading', { level: 3, name: en['account.devices.heading'] })).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+  });
 });
