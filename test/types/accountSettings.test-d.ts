@@ -41,6 +41,9 @@ createElement(ChangePassword, { components: { CurrentPassword: () => null } });
 expectTypeOf<keyof ChangePasswordComponents>().toEqualTypeOf<'CurrentPasswordField' | 'NewPasswordField' | 'ConfirmPasswordField' | 'SubmitButton' | 'ErrorMessage'>();
 const MyField: PasswordFieldComponent = ({ fieldValidationErrors, label }) => createElement('label', null, label, fieldValidationErrors?.join(' '));
 createElement(ChangePassword, { components: { NewPasswordField: MyField } });
+// ui-react's statics: the default parts, to wrap in an override.
+createElement(ChangePassword, { components: { CurrentPasswordField: (props) => createElement(ChangePassword.CurrentPasswordField, { ...props, label: 'Now' }) } });
+expectTypeOf(DeleteUser.WarningView).toEqualTypeOf<(props: WarningViewProps) => ReturnType<typeof DeleteUser.WarningView>>();
 expectTypeOf<ChangePasswordProps['displayText']>().toEqualTypeOf<
   { currentPasswordFieldLabel?: string; newPasswordFieldLabel?: string; confirmPasswordFieldLabel?: string; updatePasswordButtonText?: string } | undefined
 >();

@@ -52,7 +52,7 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
  * ui-react's `AccountSettings.ChangePassword`. What was typed stays after a failure; the fields are
  * emptied only once Cognito accepted the change, which a live region then says.
  */
-export function ChangePassword({ onSuccess, onError, validators, components, displayText, passwordPolicy, className }: ChangePasswordProps) {
+function ChangePasswordRoot({ onSuccess, onError, validators, components, displayText, passwordPolicy, className }: ChangePasswordProps) {
   const auth = useAuthEngine();
   const { t } = useTranslate();
   const [values, setValues] = useState(EMPTY);
@@ -131,6 +131,18 @@ export function ChangePassword({ onSuccess, onError, validators, components, dis
     </AccountSection>
   );
 }
+
+/**
+ * The component, with its default parts as statics (`ChangePassword.NewPasswordField`, as ui-react's)
+ * for overrides that wrap them. Pure, so an app that never renders it drops it from its bundle.
+ */
+export const ChangePassword = /* @__PURE__ */ Object.assign(ChangePasswordRoot, {
+  CurrentPasswordField: DefaultPasswordField,
+  NewPasswordField: DefaultPasswordField,
+  ConfirmPasswordField: DefaultPasswordField,
+  SubmitButton: DefaultButton,
+  ErrorMessage: DefaultErrorMessage,
+});
 
 /** The messages of the validators `value` fails; `onTouched`/`onBlur` ones only once the field was left. */
 function failing(value: string, validators: ValidatorOptions[], blurred: boolean): string[] {

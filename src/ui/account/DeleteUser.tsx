@@ -49,7 +49,7 @@ export interface DeleteUserProps extends AccountCallbacks {
  * Focus moves into the confirmation when it opens and back to the button when it is cancelled;
  * once deleted, the component renders nothing (the engine has signed the user out).
  */
-export function DeleteUser({ onSuccess, onError, handleDelete, components, displayText, className }: DeleteUserProps) {
+function DeleteUserRoot({ onSuccess, onError, handleDelete, components, displayText, className }: DeleteUserProps) {
   const auth = useAuthEngine();
   const { t } = useTranslate();
   const task = useAccountTask('deleteUser');
@@ -121,6 +121,13 @@ export function DeleteUser({ onSuccess, onError, handleDelete, components, displ
     </AccountSection>
   );
 }
+
+/** The component, with its default parts as statics (`DeleteUser.WarningView`, as ui-react's). Pure, for tree-shaking. */
+export const DeleteUser = /* @__PURE__ */ Object.assign(DeleteUserRoot, {
+  DeleteButton: DefaultButton,
+  WarningView: DefaultWarningView,
+  ErrorMessage: DefaultErrorMessage,
+});
 
 /** The warning, then Cancel (first, so Enter on the focused control never deletes) and the destructive confirm. */
 function DefaultWarningView({ onCancel, onConfirm, isDisabled, displayText }: WarningViewProps) {

@@ -122,9 +122,14 @@ describe('<ChangePassword>', () => {
       auth,
       <ChangePassword
         displayText={{ updatePasswordButtonText: 'Save' }}
-        components={{ SubmitButton: ({ children, ...props }) => <button {...props} data-custom="">{children}</button> }}
+        components={{
+          SubmitButton: ({ children, ...props }) => <button {...props} data-custom="">{children}</button>,
+          // ui-react's pattern: wrap the default part, changing one prop.
+          CurrentPasswordField: (props) => <ChangePassword.CurrentPasswordField {...props} label="Password now" />,
+        }}
       />,
     );
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('data-custom')).toBe(true);
+    expect(screen.getByLabelText('Password now').getAttribute('autocomplete')).toBe('current-password');
   });
 });
