@@ -154,3 +154,30 @@ export type {
   SignUpResult,
   UpdateMfaPreferenceParams,
 } from './core/index';
+// Account settings (ui-react's AccountSettings, plus MFA, passkeys and devices).
+export { AccountSettings, ChangePassword, DeleteUser, MfaSettings, PasskeySettings, DeviceSettings } from './ui/index';
+export type {
+  ChangePasswordProps,
+  ChangePasswordComponents,
+  ChangePasswordDisplayText,
+  DeleteUserProps,
+  DeleteUserComponents,
+  DeleteUserDisplayText,
+  WarningViewProps,
+  MfaSettingsProps,
+  MfaSettingsComponents,
+  PasskeySettingsProps,
+  PasskeySettingsComponents,
+  DeviceSettingsProps,
+  DeviceSettingsComponents,
+  AccountButtonProps,
+  AccountCallbacks,
+  AccountPasswordFieldProps,
+  ButtonComponent,
+  ErrorMessageComponent,
+  ErrorMessageProps,
+  PasswordFieldComponent,
+  ValidationMode,
+  ValidatorOptions,
+  HeadingLevel,
+} from './ui/index';

@@ -48,3 +48,6 @@ export const hasHostedUi = Boolean(oauthDomain);
 
 /** Choice-based sign-in (the test backend's mode): the Authenticator also offers a passkey after sign-in and sign-up. */
 export const choiceBased = env.VITE_COGNITO_AUTH_FLOW === 'USER_AUTH';
+
+/** cognito-local has no passkeys, no device listing and no email MFA: the account page leaves those out there. */
+export const onCognitoLocal = Boolean(env.VITE_COGNITO_ENDPOINT) && (env.VITE_DEMO_SERVER ?? 'cognito-local') === 'cognito-local';

@@ -170,12 +170,14 @@ export class AccountApi {
     return 'SUCCESS';
   }
 
-  async forgetDevice(): Promise<void> {
-    const deviceKey = this.#deviceKey('forgetDevice');
+  /** Forgets `deviceKey` (v6's `forgetDevice({ device })`), by default this device; this device's keys are cleared here too. */
+  async forgetDevice(deviceKey?: string): Promise<void> {
+    const current = deviceKey === undefined ? this.#deviceKey('forgetDevice') : this.#currentDeviceKey('forgetDevice');
+    const key = deviceKey ?? current;
     const { forgetDevice } = await devices();
-    await this.#deps.sessions.withAccessToken('forgetDevice', (ctx, token) => forgetDevice(ctx, token, deviceKey));
+    await this.#deps.sessions.withAccessToken('forgetDevice', (ctx, token) => forgetDevice(ctx, token, requireText(key, 'InvalidArgument', 'device.id', 'forgetDevice')));
     const username = this.#deps.sessions.username;
-    if (username) this.#deps.pool().ctx('forgetDevice').tokens.clearDevice(username);
+    if (username && key === current) this.#deps.pool().ctx('forgetDevice').tokens.clearDevice(username);
   }
 
   async fetchDevices(): Promise<DeviceInfo[]> {
@@ -189,11 +191,15 @@ export class AccountApi {
   }
 
   #deviceKey(source: string): string {
+    const deviceKey = this.#currentDeviceKey(source);
+    if (!deviceKey) throw authError('NoDevice', 'This device is not tracked by the user pool.', source);
+    return deviceKey;
+  }
+
+  #currentDeviceKey(source: string): string | undefined {
     const username = this.#deps.sessions.username;
-    const device = username ? this.#deps.pool().ctx(source).tokens.device(username) : null;
     if (!username) throw authError('NoCurrentUser', 'No current user', source);
-    if (!device) throw authError('NoDevice', 'This device is not tracked by the user pool.', source);
-    return device.deviceKey;
+    return this.#deps.pool().ctx(source).tokens.device(username)?.deviceKey;
   }
 }
 

@@ -347,9 +347,9 @@ export class Auth {
     return this.#s.account().then((account) => account.rememberDevice());
   }
 
-  /** Forget this device at Cognito and locally. */
-  forgetDevice(): Promise<void> {
-    return this.#s.account().then((account) => account.forgetDevice());
+  /** Forget a device at Cognito (v6: `{ device: { id } }` from `fetchDevices`), by default this one, also here. */
+  forgetDevice(params?: { device?: { id: string } }): Promise<void> {
+    return this.#s.account().then((account) => account.forgetDevice(params?.device?.id));
   }
 
   /** The user's devices, v5 shape `{ id, name }` plus remembered status and dates. */

@@ -68,3 +68,27 @@ export type { BuiltInLanguage } from './i18n/languages';
 export { loadLanguage } from './i18n/dictionaryStore';
 export type { Dictionary, MessageKey } from './i18n/en';
 export type { Translations, Translate } from './i18n/translate';
+// Account settings: ui-react's AccountSettings (ChangePassword, DeleteUser) plus MFA, passkeys and devices.
+export { AccountSettings } from './account/AccountSettings';
+export type { HeadingLevel } from './account/defaults';
+export { ChangePassword } from './account/ChangePassword';
+export type { ChangePasswordProps, ChangePasswordComponents, ChangePasswordDisplayText } from './account/ChangePassword';
+export { DeleteUser } from './account/DeleteUser';
+export type { DeleteUserProps, DeleteUserComponents, DeleteUserDisplayText, WarningViewProps } from './account/DeleteUser';
+export { MfaSettings } from './account/MfaSettings';
+export type { MfaSettingsProps, MfaSettingsComponents } from './account/MfaSettings';
+export { PasskeySettings } from './account/PasskeySettings';
+export type { PasskeySettingsProps, PasskeySettingsComponents } from './account/PasskeySettings';
+export { DeviceSettings } from './account/DeviceSettings';
+export type { DeviceSettingsProps, DeviceSettingsComponents } from './account/DeviceSettings';
+export type {
+  AccountButtonProps,
+  AccountCallbacks,
+  AccountPasswordFieldProps,
+  ButtonComponent,
+  ErrorMessageComponent,
+  ErrorMessageProps,
+  PasswordFieldComponent,
+  ValidationMode,
+  ValidatorOptions,
+} from './account/accountTypes';

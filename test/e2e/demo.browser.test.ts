@@ -97,21 +97,26 @@ describe('npm run demo, end to end in Chromium', () => {
     await page.getByLabel('Email verification code').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.demo-attributes').textContent()).toContain('Ada Lovelace');
 
-    // Change password; every later sign-in uses the new one.
-    await page.getByLabel('Current password').fill(password);
-    await page.getByLabel('New password').fill(newPassword);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('Password changed.').waitFor();
+    // Change password (<AccountSettings.ChangePassword>); every later sign-in uses the new one.
+    const changePassword = page.locator('[data-account="changePassword"]');
+    await changePassword.getByLabel('Current Password', { exact: true }).fill(password);
+    await changePassword.getByLabel('New Password', { exact: true }).fill(newPassword);
+    await changePassword.getByLabel('Confirm Password', { exact: true }).fill(newPassword);
+    await changePassword.getByRole('button', { name: 'Update password' }).click();
+    await changePassword.getByText('Your password has been changed.').waitFor();
 
-    // TOTP: the code an authenticator app would show for the secret on screen.
-    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
-    secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    // TOTP (<AccountSettings.MfaSettings>): the code an authenticator app would show for the secret on screen.
+    const mfa = page.locator('[data-account="mfa"]');
+    await mfa.getByRole('button', { name: 'Turn on Authenticator app' }).click();
+    secret = (await mfa.locator('.crk-secret__value').textContent()) ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     registerSecret(secret);
     await screenshot(page, 'totp-setup');
-    await page.getByLabel('Code from the app').fill(await totpCode(secret));
-    await page.getByRole('button', { name: 'Turn on TOTP' }).click();
-    await page.getByText('TOTP MFA is on.').waitFor();
+    await mfa.getByLabel('Code', { exact: true }).fill(await totpCode(secret));
+    await mfa.getByRole('button', { name: 'Confirm' }).click();
+    await mfa.getByText('Your authenticator app is set up.').waitFor();
+    await mfa.getByRole('button', { name: 'Make Authenticator app preferred' }).click();
+    await mfa.getByText('Authenticator app is now preferred.').waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     // Sign in again with the custom form: password, then a TOTP code.

@@ -75,7 +75,8 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('heading', { name: 'Passkey created' }).waitFor();
     await authenticator.getByRole('button', { name: 'Continue' }).click();
     await signedIn(page, plain.email).waitFor();
-    await page.getByText('You have 1 passkey.').waitFor();
+    // <AccountSettings.PasskeySettings> lists it.
+    await expect.poll(() => page.locator('[data-account="passkeys"] li').count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);

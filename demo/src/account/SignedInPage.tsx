@@ -1,11 +1,13 @@
-import { useAuth } from 'cognito-react-kit';
+import { AccountSettings, useAuth } from 'cognito-react-kit';
+import { onCognitoLocal } from '../config';
 import { Attributes } from './Attributes';
-import { ChangePassword } from './ChangePassword';
-import { Passkeys } from './Passkeys';
 import { SignOutButtons } from './SignOutButtons';
-import { TotpSetup } from './TotpSetup';
 
-/** What a signed-in user sees: who they are, their attributes, security settings, sign-out. */
+/**
+ * What a signed-in user sees: who they are, their attributes, the kit's account settings (password,
+ * MFA, passkeys, devices, deletion), sign-out. On cognito-local, which has no passkeys, device listing
+ * or email MFA, those are left out.
+ */
 export function SignedInPage() {
   const user = useAuth((s) => s.user);
   if (!user) return null;
@@ -13,9 +15,11 @@ export function SignedInPage() {
     <div className="demo-account">
       <h3>Signed in as {user.attributes['email'] ?? user.username}</h3>
       <Attributes />
-      <TotpSetup />
-      <ChangePassword />
-      <Passkeys />
+      <AccountSettings.ChangePassword />
+      <AccountSettings.MfaSettings headingLevel={4} totpIssuer="cognito-react-kit demo" {...(onCognitoLocal ? { methods: ['TOTP', 'SMS'] as const } : {})} />
+      {onCognitoLocal ? null : <AccountSettings.PasskeySettings headingLevel={4} />}
+      {onCognitoLocal ? null : <AccountSettings.DeviceSettings headingLevel={4} />}
+      <AccountSettings.DeleteUser />
       <SignOutButtons />
     </div>
   );
