@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
+import type { FormFields } from '../../src/ui/primitives/formFields';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { uniqueName } from '../support/engineAssertions';
@@ -174,22 +175,27 @@ describe('<Authenticator formFields> on the step screens', () => {
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('confirmSignUp: an extra field moves first by order, starts with its default value and reaches the Lambda triggers as ClientMetadata', async () => {
+  it('confirmSignUp: a name the screen lacks is ignored with a development warning, and nothing extra reaches the Lambda triggers', async () => {
     const k = kit();
     const username = uniqueName('fx');
-    renderWithAuth(k, <Authenticator initialState="signUp" formFields={{ confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } }} />);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A plain-JS app (or a cast) gets past the per-screen types: the run-time check still holds.
+    const formFields = { confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } } as unknown as FormFields;
+    renderWithAuth(k, <Authenticator initialState="signUp" formFields={formFields} />);
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
     await findScreen('Confirm your account');
-    const names = [...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name);
-    expect(names.slice(0, 2)).toEqual(['invite', 'code']);
-    expect((screen.getByLabelText('Invitation') as HTMLInputElement).value).toBe('team-a');
+    expect(screen.queryByLabelText('Invitation')).toBeNull();
+    expect([...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name)).toEqual(['code']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('formFields.confirmSignUp'));
+    expect(warn.mock.calls.flat().join(' ')).toContain('invite');
+    warn.mockRestore();
     type('Code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     const confirm = k.backend.requests().find((request) => request.operation === 'ConfirmSignUp' && (request.input as { Username?: string }).Username === username);
-    expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toEqual({ invite: 'team-a' });
+    expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toBeUndefined();
   });
 
   it('forceNewPassword: an extra attribute field with a default value is saved with the new password', async () => {
