@@ -11,17 +11,17 @@ import { axeViolations, click, expectAlert, findScreen, renderWithAuth, type } f
 
 const UNMET = 'Your password does not meet all the requirements.';
 
-/** The rule list the field's `aria-describedby` points at. */
-function ruleList(label: string): HTMLElement {
+/** The rule messages the field's `aria-describedby` names, each by its own id. */
+function ruleItems(label: string): HTMLElement[] {
   const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ');
-  const list = ids.map((id) => document.getElementById(id)).find((element) => element?.classList.contains('crk-password-rules'));
-  if (!list) throw new Error(`no password rules described ${label}`);
-  return list;
+  const items = ids.map((id) => document.getElementById(id)).filter((element) => element?.classList.contains('crk-password-rules__rule'));
+  if (items.length === 0) throw new Error(`no password rules described ${label}`);
+  return items as HTMLElement[];
 }
 
 /** Each rule's `data-met`, by rule name. */
 function rules(label = 'Password'): Record<string, string | undefined> {
-  return Object.fromEntries([...ruleList(label).querySelectorAll('li')].map((item) => [item.dataset['rule'] ?? '', item.dataset['met']]));
+  return Object.fromEntries(ruleItems(label).map((item) => [item.dataset['rule'] ?? '', item.dataset['met']]));
 }
 
 function fillSignUp(username: string, password: string): void {
@@ -41,10 +41,10 @@ describe('<Authenticator passwordPolicy>', () => {
     const { container } = renderWithAuth(kit(), <Authenticator initialState="signUp" />);
     await findScreen('Create your account');
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'false', uppercase: 'false', number: 'false', symbol: 'false' });
-    const minLength = ruleList('Password').querySelector('[data-rule="minLength"]');
+    const minLength = ruleItems('Password').find((item) => item.dataset['rule'] === 'minLength');
     expect(minLength?.textContent).toBe('○At least 8 characters (not met)');
     // Not a live region itself: only the one-line summary is (and it is empty until every rule is met).
-    expect(ruleList('Password').querySelector('ul')?.hasAttribute('aria-live')).toBe(false);
+    expect(ruleItems('Password')[0]?.closest('ul')?.hasAttribute('aria-live')).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('');
     expect(await axeViolations(container)).toEqual([]);
 
@@ -69,7 +69,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await expectAlert(UNMET);
     const field = screen.getByLabelText('Password');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ruleList('Password').id);
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toEqual(expect.arrayContaining(ruleItems('Password').map((item) => item.id)));
     expect(k.backend.count('SignUp')).toBe(0);
     expect(await axeViolations(container)).toEqual([]);
 
