@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { warnUnknownFields, type FormFields } from '../../src/ui/primitives/formFields';

@@ -207,6 +207,7 @@ export function warnUnknownFields(screen: string, unknown: readonly string[]): v
   } catch {
     return;
   }
+  // eslint-disable-next-line no-console -- a notice for the app's developers: names only, never values
   console.warn(`cognito-react-kit: formFields.${screen} names no field of this screen, ignored: ${unknown.join(', ')}`);
 }
 
