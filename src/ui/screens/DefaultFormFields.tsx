@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 
 /** The app's `components.<Screen>.FormFields`, which replaces the screen's field list. */
 export const CustomFormFieldsContext = createContext<ComponentType | undefined>(undefined);
@@ -24,4 +24,17 @@ export function ScreenFields({ children }: { children: ReactNode }) {
  */
 export function DefaultFormFields() {
   return <>{useContext(DefaultFieldsContext)}</>;
+}
+
+/**
+ * Values of the app's own inputs (in its `FormFields`), by name, as Amplify UI's form reads them: a
+ * checkbox is its value when checked, else empty. `own` tells the screen's own fields, tracked by the screen.
+ */
+export function useAppInputs(own: (name: string) => boolean): [Record<string, string>, (event: FormEvent<HTMLFormElement>) => void] {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const { name, type, checked, value } = event.target as HTMLInputElement;
+    if (name && !own(name)) setValues((old) => ({ ...old, [name]: type === 'checkbox' && !checked ? '' : value }));
+  };
+  return [values, onChange];
 }

@@ -1,5 +1,4 @@
 'use client';
-import { useState, type FormEvent } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, isUserAttribute, namedAttributeField, type FormFields } from '../primitives/formFields';
@@ -9,7 +8,7 @@ import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
-import { ScreenFields } from './DefaultFormFields';
+import { ScreenFields, useAppInputs } from './DefaultFormFields';
 import { NewPasswordFields, useNewPassword, withoutPasswords } from './NewPasswordFields';
 import { useNextStep } from './useNextStep';
 
@@ -44,13 +43,7 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
     withoutPasswords(formFields),
     (name) => namedAttributeField(t, name),
   );
-  // The app's own inputs (components.ForceNewPassword.FormFields), by name, as Amplify UI's form reads them.
-  const [own, setOwn] = useState<Record<string, string>>({});
-  const appInput = (event: FormEvent<HTMLFormElement>) => {
-    const input = event.target as HTMLInputElement;
-    if (!input.name || input.name === 'password' || input.name === 'confirm_password' || attributes.fields.some((field) => field.name === input.name)) return;
-    setOwn((old) => ({ ...old, [input.name]: input.type === 'checkbox' ? (input.checked ? input.value : '') : input.value }));
-  };
+  const [own, appInput] = useAppInputs((name) => name === 'password' || name === 'confirm_password' || attributes.fields.some((field) => field.name === name));
 
   const submit = () => {
     if (!newPassword.validate()) return;

@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, initialValues, isUserAttribute, namedAttributeField, usernameField, type FieldSpec, type FormFields, type LoginMechanism } from '../primitives/formFields';
@@ -9,7 +9,7 @@ import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useFields } from '../primitives/useStepFields';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
-import { ScreenFields } from './DefaultFormFields';
+import { ScreenFields, useAppInputs } from './DefaultFormFields';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignUpProps {
@@ -45,13 +45,7 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
   const password = values['password'] ?? '';
   const mismatch = checkMatch && (values['confirm_password'] ?? '') !== password;
   const policy = usePasswordPolicy(password, passwordPolicy);
-  // The app's own inputs (components.SignUp.FormFields) are read by name, as Amplify UI's form does.
-  const appInput = (event: FormEvent<HTMLFormElement>) => {
-    const input = event.target as HTMLInputElement;
-    if (!input.name || fields.some((field) => field.name === input.name)) return;
-    const value = input.type === 'checkbox' ? (input.checked ? input.value : '') : input.value;
-    setValues((old) => ({ ...old, [input.name]: value }));
-  };
+  const [appValues, appInput] = useAppInputs((name) => fields.some((field) => field.name === name));
 
   const submit = async () => {
     setCheckMatch(true);
@@ -61,7 +55,7 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signUp.refuse(refusal);
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(values)) {
+    for (const [name, value] of Object.entries({ ...appValues, ...values })) {
       if (!NOT_ATTRIBUTES.has(name) && isUserAttribute(name) && value !== '') attributes[name] = value;
     }
     // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.

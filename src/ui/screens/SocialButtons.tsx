@@ -1,4 +1,5 @@
 'use client';
+import { lazy, Suspense } from 'react';
 import type { HostedUiProvider, SocialProvider } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
@@ -7,36 +8,16 @@ import type { ScreenAction } from '../useScreenAction';
 /** Social providers the Authenticator offers, as apps name them (the engine's PoolSettings names). */
 export type { SocialProvider } from '../../core/index';
 
-/** The hosted UI's `identity_provider` for each, its brand name (never translated) and its logo's paths (24×24; no fill: currentColor). */
-const PROVIDERS: Record<SocialProvider, { provider: HostedUiProvider; brand: string; logo: readonly (readonly [d: string, fill?: string])[] }> = {
-  google: {
-    provider: 'Google',
-    brand: 'Google',
-    logo: [
-      ['M22.56 12.25c0-.78-.07-1.53-.2-2.25H12v4.26h5.92a5.06 5.06 0 0 1-2.21 3.31v2.77h3.57c2.08-1.92 3.28-4.74 3.28-8.09z', '#4285F4'],
-      ['M12 23c2.97 0 5.46-.98 7.28-2.66l-3.57-2.77c-.98.66-2.23 1.06-3.71 1.06-2.86 0-5.29-1.93-6.16-4.53H2.18v2.84A11 11 0 0 0 12 23z', '#34A853'],
-      ['M5.84 14.09a6.6 6.6 0 0 1 0-4.18V7.07H2.18a11 11 0 0 0 0 9.86z', '#FBBC05'],
-      ['M12 5.38c1.62 0 3.06.56 4.21 1.64l3.15-3.15A11 11 0 0 0 2.18 7.07l3.66 2.84c.87-2.6 3.3-4.53 6.16-4.53z', '#EA4335'],
-    ],
-  },
-  facebook: {
-    provider: 'Facebook',
-    brand: 'Facebook',
-    logo: [['M24 12.07a12 12 0 1 0-13.87 11.93v-8.44H7.08v-3.49h3.05V9.41c0-3.02 1.79-4.7 4.53-4.7 1.31 0 2.69.24 2.69.24v2.97h-1.52c-1.49 0-1.96.93-1.96 1.89v2.26h3.33l-.53 3.49h-2.8V24A12 12 0 0 0 24 12.07z', '#1877F2']],
-  },
-  amazon: {
-    provider: 'LoginWithAmazon',
-    brand: 'Amazon',
-    logo: [['M2 15.6c5.6 3.6 13.7 4.1 20 .2-.8 1.5-3 3.4-6 4.1-4.3 1-9.6.1-14-4.3zm17.3-.6 2.9-.3-.4 3-.8-1.4z', '#FF9900']],
-  },
-  apple: {
-    provider: 'SignInWithApple',
-    brand: 'Apple',
-    logo: [
-      ['M16.37 12.78c-.02-2.3 1.88-3.4 1.96-3.46-1.07-1.56-2.73-1.77-3.32-1.8-1.41-.14-2.76.83-3.47.83-.72 0-1.82-.81-2.99-.79a4.4 4.4 0 0 0-3.75 2.27c-1.6 2.78-.41 6.9 1.15 9.15.76 1.1 1.67 2.34 2.86 2.3 1.15-.05 1.58-.74 2.97-.74 1.38 0 1.77.74 2.98.72 1.23-.02 2.01-1.12 2.77-2.23a9.3 9.3 0 0 0 1.25-2.58c-.03-.01-2.4-.92-2.41-3.67zM14.1 6.03c.63-.77 1.06-1.83.94-2.9-.91.04-2.02.61-2.67 1.37-.58.67-1.1 1.76-.96 2.8 1.02.08 2.06-.52 2.69-1.27z'],
-    ],
-  },
+/** The hosted UI's `identity_provider` for each, and its brand name (never translated). */
+const PROVIDERS: Record<SocialProvider, { provider: HostedUiProvider; brand: string }> = {
+  google: { provider: 'Google', brand: 'Google' },
+  facebook: { provider: 'Facebook', brand: 'Facebook' },
+  amazon: { provider: 'LoginWithAmazon', brand: 'Amazon' },
+  apple: { provider: 'SignInWithApple', brand: 'Apple' },
 };
+
+// Loaded when a button first shows; a same-sized placeholder keeps the text still meanwhile.
+const SocialLogo = /* @__PURE__ */ lazy(() => import('./SocialLogo').then(({ SocialLogo }) => ({ default: SocialLogo })));
 
 export interface SocialButtonsProps {
   providers: readonly SocialProvider[];
@@ -61,11 +42,9 @@ export function SocialButtons({ providers, action, label = 'signIn.withProvider'
           disabled={action.pending}
           onClick={() => void action.submit({ provider: PROVIDERS[name].provider })}
         >
-          <svg className="crk-social__logo" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="currentColor">
-            {PROVIDERS[name].logo.map(([d, fill]) => (
-              <path key={d} d={d} {...(fill ? { fill } : {})} />
-            ))}
-          </svg>
+          <Suspense fallback={<span className="crk-social__logo" />}>
+            <SocialLogo provider={name} />
+          </Suspense>
           {t(label, { provider: PROVIDERS[name].brand })}
         </button>
       ))}
