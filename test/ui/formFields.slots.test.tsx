@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { strongPassword } from '../backend/harness';
@@ -173,11 +173,12 @@ describe('Social buttons on both tabs', () => {
     const { container } = renderWithAuth(kit(), <Authenticator socialProviders={['google', 'apple']} />);
     await findScreen('Sign in to your account');
     const google = screen.getByRole('button', { name: 'Sign In with Google' });
-    expect(google.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    // The logos come in their own chunk, after the text.
+    await waitFor(() => expect(google.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true'));
     click('tab', 'Create Account');
     await findScreen('Create your account');
     const signUpGoogle = screen.getByRole('button', { name: 'Sign Up with Google' });
-    expect(screen.getByRole('button', { name: 'Sign Up with Apple' }).querySelector('svg')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign Up with Apple' }).querySelector('svg')).toBeTruthy());
     const divider = screen.getByText('or');
     // Buttons, then "or", then the form's first field.
     expect(signUpGoogle.compareDocumentPosition(divider) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
