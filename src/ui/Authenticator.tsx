@@ -29,6 +29,7 @@ import { SignedIn, type SignedInProps } from './screens/SignedIn';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
 import type { SocialProvider } from './screens/SocialButtons';
+import { CustomFormFieldsContext, DefaultFormFields } from './screens/DefaultFormFields';
 import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
 import { SignInTabs } from './SignInTabs';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
@@ -43,8 +44,13 @@ export interface ScreenSlots {
   Footer?: ComponentType;
 }
 
-/** `Header` / `Footer` around the card, and per screen (`SignIn`, `SignUp`, `ForgotPassword`, …) around its form. */
-export type AuthenticatorComponents = ScreenSlots & { [S in SlotScreen as Capitalize<S>]?: ScreenSlots };
+/** A screen's slots plus `FormFields`, which replaces its field list (render `<Authenticator.SignUp.FormFields />` inside for the defaults). */
+export interface FormFieldsSlots extends ScreenSlots {
+  FormFields?: ComponentType;
+}
+
+/** `Header` / `Footer` around the card, and per screen (`SignIn`, `SignUp`, `ForgotPassword`, …) around its form; `FormFields` on SignUp and ForceNewPassword. */
+export type AuthenticatorComponents = ScreenSlots & { [S in SlotScreen as Capitalize<S>]?: S extends 'signUp' | 'forceNewPassword' ? FormFieldsSlots : ScreenSlots };
 
 export interface AuthenticatorProps {
   /** Shown when signed in: the app, or `({ user, signOut }) => …`. Default: who is signed in + "Sign out". */
@@ -75,9 +81,9 @@ export interface AuthenticatorProps {
    */
   signUpAttributes?: readonly string[];
   /**
-   * Per screen, per field: label, placeholder, order, required, default value. Unknown names add
-   * fields: user attributes on signUp and forceNewPassword, `clientMetadata` for the Lambda
-   * triggers on the other step screens. Default: none.
+   * Per screen, per field: Amplify UI's options (label, placeholder, order, isRequired, …). A name
+   * the screen lacks is ignored with a development warning, except user attributes (`custom:…`)
+   * on signUp and forceNewPassword, which add a field. Default: none.
    */
   formFields?: FormFields;
   /**
@@ -117,7 +123,11 @@ function AuthenticatorRoot({ language, translations, ...props }: AuthenticatorPr
  * UI's provider that lets `useAuthenticator` work outside it too. (Pure, so an app that never renders
  * it drops the whole UI from its bundle.)
  */
-export const Authenticator = /* @__PURE__ */ Object.assign(AuthenticatorRoot, { Provider: AuthenticatorProvider });
+export const Authenticator = /* @__PURE__ */ Object.assign(AuthenticatorRoot, {
+  Provider: AuthenticatorProvider,
+  SignUp: { FormFields: DefaultFormFields },
+  ForceNewPassword: { FormFields: DefaultFormFields },
+});
 
 interface VerifyState {
   /** The engine's screen this state was computed for. */
@@ -205,7 +215,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     ) : screen === 'passkeyPrompt' ? (
       <PasskeyPrompt key={screen} onContinue={passkey.end} />
     ) : screen === 'confirmVerifyUser' && verify.sent ? (
-      <ConfirmVerifyUser key={screen} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
+      <ConfirmVerifyUser key={screen} formFields={options.formFields?.confirmVerifyUser} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
     ) : (
       renderScreen(screen, {
         ...options,
@@ -221,7 +231,7 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const framed = (
     <>
       {slots.Header ? <slots.Header /> : null}
-      {body}
+      <CustomFormFieldsContext.Provider value={(slots as FormFieldsSlots).FormFields}>{body}</CustomFormFieldsContext.Provider>
       {slots.Footer ? <slots.Footer /> : null}
     </>
   );
@@ -285,7 +295,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
-  const fieldsOf = (name: keyof FormFields) => {
+  const fieldsOf = <S extends keyof FormFields>(name: S) => {
     const fields = formFields[name];
     return fields === undefined ? {} : { formFields: fields };
   };
@@ -310,6 +320,7 @@ function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, ret
           onSignedUp={toSignIn}
           loginMechanism={loginMechanism}
           {...(signUpAttributes ? { signUpAttributes } : {})}
+          {...(socialProviders ? { socialProviders } : {})}
           {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
           {...policy}
         />

@@ -1,11 +1,11 @@
 'use client';
 // The prebuilt UI: <Authenticator>, each screen on its own, form primitives and i18n.
 export { Authenticator } from './Authenticator';
-export type { AuthenticatorProps, AuthenticatorComponents, ScreenSlots } from './Authenticator';
+export type { AuthenticatorProps, AuthenticatorComponents, FormFieldsSlots, ScreenSlots } from './Authenticator';
 export { withAuthenticator, type AcceptsSignedInSlot, type WithAuthenticatorProps } from './withAuthenticator';
 export { useAuthenticator } from './useAuthenticator';
 export type { AuthenticatorRoute, UseAuthenticator } from './useAuthenticator';
-export type { FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism } from './primitives/formFields';
+export type { CustomAttribute, FormFieldNames, FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism, SignUpAttribute } from './primitives/formFields';
 export type { PasswordPolicy } from './primitives/passwordPolicy';
 export { PasswordRules } from './primitives/PasswordRules';
 export type { PasswordRulesProps } from './primitives/PasswordRules';

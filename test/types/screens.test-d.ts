@@ -39,7 +39,8 @@ export const noFields: FormFields = { selectFirstFactor: {} };
 // ── Props: precise, no catch-all ──────────────────────────────────────────────────────────────
 expectTypeOf<SelectFirstFactorProps>().toEqualTypeOf<{ className?: string; hiddenAuthMethods?: readonly AuthMethod[] }>();
 expectTypeOf<SelectMfaSetupProps>().toEqualTypeOf<{ className?: string }>();
-expectTypeOf<SetupEmailProps['formFields']>().toEqualTypeOf<ConfirmSignInWithPasswordProps['formFields']>();
+expectTypeOf<SetupEmailProps['formFields']>().toEqualTypeOf<FormFields['setupEmail']>();
+expectTypeOf<ConfirmSignInWithPasswordProps['formFields']>().toEqualTypeOf<FormFields['confirmSignInWithPassword']>();
 createElement(SelectFirstFactor, { className: 'x' });
 createElement(SelectMfaSetup, {});
 createElement(SetupEmail, { formFields: { email: { label: 'Email' } } });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
+import type { FormFields } from '../../src/ui/primitives/formFields';
 import { strongPassword } from '../backend/harness';
 import { useEngineBackend } from '../support/engine';
 import { uniqueName } from '../support/engineAssertions';
@@ -10,17 +11,17 @@ import { axeViolations, click, expectAlert, findScreen, renderWithAuth, type } f
 
 const UNMET = 'Your password does not meet all the requirements.';
 
-/** The rule list the field's `aria-describedby` points at. */
-function ruleList(label: string): HTMLElement {
+/** The rule messages the field's `aria-describedby` names, each by its own id. */
+function ruleItems(label: string): HTMLElement[] {
   const ids = (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ');
-  const list = ids.map((id) => document.getElementById(id)).find((element) => element?.classList.contains('crk-password-rules'));
-  if (!list) throw new Error(`no password rules described ${label}`);
-  return list;
+  const items = ids.map((id) => document.getElementById(id)).filter((element) => element?.classList.contains('crk-password-rules__rule'));
+  if (items.length === 0) throw new Error(`no password rules described ${label}`);
+  return items as HTMLElement[];
 }
 
 /** Each rule's `data-met`, by rule name. */
 function rules(label = 'Password'): Record<string, string | undefined> {
-  return Object.fromEntries([...ruleList(label).querySelectorAll('li')].map((item) => [item.dataset['rule'] ?? '', item.dataset['met']]));
+  return Object.fromEntries(ruleItems(label).map((item) => [item.dataset['rule'] ?? '', item.dataset['met']]));
 }
 
 function fillSignUp(username: string, password: string): void {
@@ -40,10 +41,10 @@ describe('<Authenticator passwordPolicy>', () => {
     const { container } = renderWithAuth(kit(), <Authenticator initialState="signUp" />);
     await findScreen('Create your account');
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'false', uppercase: 'false', number: 'false', symbol: 'false' });
-    const minLength = ruleList('Password').querySelector('[data-rule="minLength"]');
+    const minLength = ruleItems('Password').find((item) => item.dataset['rule'] === 'minLength');
     expect(minLength?.textContent).toBe('○At least 8 characters (not met)');
     // Not a live region itself: only the one-line summary is (and it is empty until every rule is met).
-    expect(ruleList('Password').querySelector('ul')?.hasAttribute('aria-live')).toBe(false);
+    expect(ruleItems('Password')[0]?.closest('ul')?.hasAttribute('aria-live')).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('');
     expect(await axeViolations(container)).toEqual([]);
 
@@ -68,7 +69,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await expectAlert(UNMET);
     const field = screen.getByLabelText('Password');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(ruleList('Password').id);
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toEqual(expect.arrayContaining(ruleItems('Password').map((item) => item.id)));
     expect(k.backend.count('SignUp')).toBe(0);
     expect(await axeViolations(container)).toEqual([]);
 
@@ -174,22 +175,27 @@ describe('<Authenticator formFields> on the step screens', () => {
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('confirmSignUp: an extra field moves first by order, starts with its default value and reaches the Lambda triggers as ClientMetadata', async () => {
+  it('confirmSignUp: a name the screen lacks is ignored with a development warning, and nothing extra reaches the Lambda triggers', async () => {
     const k = kit();
     const username = uniqueName('fx');
-    renderWithAuth(k, <Authenticator initialState="signUp" formFields={{ confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } }} />);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A plain-JS app (or a cast) gets past the per-screen types: the run-time check still holds.
+    const formFields = { confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } } as unknown as FormFields;
+    renderWithAuth(k, <Authenticator initialState="signUp" formFields={formFields} />);
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
     await findScreen('Confirm your account');
-    const names = [...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name);
-    expect(names.slice(0, 2)).toEqual(['invite', 'code']);
-    expect((screen.getByLabelText('Invitation') as HTMLInputElement).value).toBe('team-a');
+    expect(screen.queryByLabelText('Invitation')).toBeNull();
+    expect([...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name)).toEqual(['code']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('formFields.confirmSignUp'));
+    expect(warn.mock.calls.flat().join(' ')).toContain('invite');
+    warn.mockRestore();
     type('Code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     const confirm = k.backend.requests().find((request) => request.operation === 'ConfirmSignUp' && (request.input as { Username?: string }).Username === username);
-    expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toEqual({ invite: 'team-a' });
+    expect((confirm?.input as { ClientMetadata?: unknown }).ClientMetadata).toBeUndefined();
   });
 
   it('forceNewPassword: an extra attribute field with a default value is saved with the new password', async () => {

@@ -8,6 +8,8 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   description?: ReactNode;
   /** A message about this field's value: linked with `aria-describedby`, sets `aria-invalid`. */
   error?: string;
+  /** Keeps the label for screen readers only (Amplify UI's `labelHidden`). Default false. */
+  labelHidden?: boolean;
   /** Rendered next to the control inside the field (e.g. a show-password button). */
   adornment?: ReactNode;
   /** Rendered before the control inside the field (e.g. a phone number's country code). */
@@ -28,7 +30,7 @@ const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useL
  * error ids in `aria-describedby` (after any the caller gave), `aria-invalid` on error, and
  * `data-invalid` / `data-disabled` / `data-required` for styling.
  */
-export function Field({ label, description, error, adornment, leading, id, className, secret = false, ...props }: FieldProps) {
+export function Field({ label, labelHidden = false, description, error, adornment, leading, id, className, secret = false, ...props }: FieldProps) {
   const ownId = useId();
   const ref = useRef<HTMLInputElement>(null);
   const { value, defaultValue: _defaultValue, ...rest } = props;
@@ -49,7 +51,7 @@ export function Field({ label, description, error, adornment, leading, id, class
       data-disabled={input.disabled || undefined}
       data-required={input.required || undefined}
     >
-      <label className="crk-field__label" htmlFor={inputId}>
+      <label className={labelHidden ? 'crk-visually-hidden' : 'crk-field__label'} htmlFor={inputId}>
         {label}
       </label>
       <div className="crk-field__control">

@@ -30,10 +30,10 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
           value: values[field.name] ?? '',
           onChange: (event: { target: { value: string } }) => onChange(field.name, event.target.value),
           ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+          ...(field.labelHidden ? { labelHidden: true } : {}),
           ...fieldProps?.(field.name),
         };
-        const textual = field.type === 'text' || field.type === 'email' || field.type === 'tel';
-        return (
+                return (
           <Fragment key={field.name}>
             {field.type === 'password' ? (
               <PasswordField {...common} autoComplete={passwordAutoComplete} />
@@ -45,6 +45,7 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
                 value={values[field.name] ?? ''}
                 onChange={(value) => onChange(field.name, value)}
                 {...(field.dialCode === undefined ? {} : { dialCode: field.dialCode })}
+                {...(field.dialCodeList === undefined ? {} : { dialCodeList: field.dialCodeList })}
                 {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
               />
             ) : (
@@ -52,7 +53,7 @@ export function FieldList({ fields, values, onChange, fieldProps, passwordAutoCo
                 {...common}
                 type={field.type}
                 {...(field.autoComplete === undefined ? {} : { autoComplete: field.autoComplete })}
-                {...(textual && field.name === 'username' ? { autoCapitalize: 'off', spellCheck: false } : {})}
+                {...(field.name === 'username' ? { autoCapitalize: 'off', spellCheck: false } : {})}
                 {...(field.type === 'email' ? { inputMode: 'email' as const, autoCapitalize: 'off', spellCheck: false } : {})}
               />
             )}

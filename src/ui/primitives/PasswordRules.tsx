@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
+import { joinIds } from './Field';
 import { checkPasswordRules, type PasswordPolicy, type PasswordRuleState } from './passwordPolicy';
 
 export interface PasswordRulesProps {
@@ -23,7 +24,7 @@ export function PasswordRules({ id, rules }: PasswordRulesProps) {
       <p className="crk-password-rules__label">{t('passwordPolicy.label')}</p>
       <ul className="crk-password-rules__list">
         {rules.map((rule) => (
-          <li key={rule.name} className="crk-password-rules__rule" data-rule={rule.name} data-met={rule.met}>
+          <li key={rule.name} id={ruleId(id, rule)} className="crk-password-rules__rule" data-rule={rule.name} data-met={rule.met}>
             <span className="crk-password-rules__icon" aria-hidden="true">
               {rule.met ? '✓' : '○'}
             </span>
@@ -42,13 +43,26 @@ export function PasswordRules({ id, rules }: PasswordRulesProps) {
 export interface PasswordPolicyCheck {
   /** Id for the rule list. */
   rulesId: string;
-  /** For the new-password field's `aria-describedby`: the rule list's id, or undefined when the policy has no rules. */
+  /** For the new-password field's `aria-describedby`: each rule's id, or undefined when the policy has no rules. */
   describedBy: string | undefined;
   rules: PasswordRuleState[];
+  /** A typed password breaks a rule (live as the user types; an empty field only after a submit). */
+  invalid: boolean;
   /** The translated error once a submit found an unmet rule (and while one still is), else undefined. */
   error: string | undefined;
   /** Call on submit: true when every rule is met; otherwise turns the error on and returns false. */
   check: () => boolean;
+}
+
+/** The new password's props: the rules' ids and live `aria-invalid`, plus the server error's link. */
+export function passwordInputProps(policy: PasswordPolicyCheck, server: { 'aria-invalid'?: true; 'aria-describedby'?: string }) {
+  const describedBy = joinIds(policy.describedBy, server['aria-describedby']);
+  return {
+    ...server,
+    ...(policy.invalid ? { 'aria-invalid': true as const } : {}),
+    ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }),
+    ...(policy.error === undefined ? {} : { error: policy.error }),
+  };
 }
 
 /** A new password's rules, checked as the user types; the error shows from the first failed submit on. */
@@ -60,12 +74,18 @@ export function usePasswordPolicy(password: string, policy: PasswordPolicy | und
   const ok = rules.every((rule) => rule.met);
   return {
     rulesId,
-    describedBy: rules.length > 0 ? rulesId : undefined,
+    describedBy: joinIds(...rules.map((rule) => ruleId(rulesId, rule))),
     rules,
+    invalid: (checked || password !== '') && !ok,
     error: checked && !ok ? t('passwordPolicy.error') : undefined,
     check: () => {
       setChecked(true);
       return ok;
     },
   };
+}
+
+/** Each rule message's own id, for the password field's `aria-describedby`. */
+function ruleId(listId: string, rule: PasswordRuleState): string {
+  return `${listId}-${rule.name}`;
 }

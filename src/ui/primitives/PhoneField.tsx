@@ -11,20 +11,22 @@ export interface PhoneFieldProps extends Omit<FieldProps, 'type' | 'value' | 'on
   onChange: (value: string) => void;
   /** The dial code selected at first when `value` has none. Default: `+1`. */
   dialCode?: string;
+  /** The country codes offered. Default: every ITU code. */
+  dialCodeList?: readonly string[];
 }
 
 /**
  * A phone number as Cognito wants it (E.164), typed the way people know it: a country code select
  * and the local number. A leading 0 of the local number is dropped; a number typed with `+` is used as is.
  */
-export function PhoneField({ value, onChange, dialCode = '+1', ...field }: PhoneFieldProps) {
+export function PhoneField({ value, onChange, dialCode = '+1', dialCodeList = DIAL_CODES, ...field }: PhoneFieldProps) {
   const { t } = useTranslate();
   const [parts, setParts] = useState(() => splitPhoneNumber(value, dialCode));
   const update = (next: { dialCode: string; national: string }) => {
     setParts(next);
     onChange(joinPhoneNumber(next.dialCode, next.national));
   };
-  const codes = DIAL_CODES.includes(parts.dialCode) ? DIAL_CODES : [parts.dialCode, ...DIAL_CODES];
+  const codes = dialCodeList.includes(parts.dialCode) ? dialCodeList : [parts.dialCode, ...dialCodeList];
   return (
     <Field
       {...field}

@@ -2,10 +2,13 @@ import { en, type MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/translate';
 import type { LoginMechanism } from '../../core/index';
 
-/** How a screen's field can be changed through the Authenticator's `formFields` prop. */
+/** How a screen's field can be changed through the Authenticator's `formFields` prop (Amplify UI's options). */
 export interface FormFieldOptions {
   /** The visible label (and accessible name). Default: the screen's own label. */
   label?: string;
+  /** Keeps the label for screen readers only. Default: false. */
+  labelHidden?: boolean;
+  /** Text shown in the empty control. Default: Amplify UI's ("Enter your Username", …). */
   placeholder?: string;
   /** 1-based position among the screen's fields. Default: the screen's own order. */
   order?: number;
@@ -13,33 +16,53 @@ export interface FormFieldOptions {
   isRequired?: boolean;
   /** The value the field starts with. Default: empty. */
   defaultValue?: string;
-  /** Input type of a field the screen does not have (a custom attribute). Default: from the attribute, else `text`. */
+  /** Input type of the control. Default: from the attribute, else `text`. */
   type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number';
   /** `autocomplete` of the control. Default: from the attribute (`email`, `tel`, `name`, …). */
+  autocomplete?: string;
+  /** @deprecated Amplify UI's spelling is `autocomplete`. Default: from the attribute. */
   autoComplete?: string;
   /** The country code a phone number field starts with. Default: `+1`. */
   dialCode?: string;
+  /** The country codes a phone number field offers. Default: every ITU code. */
+  dialCodeList?: readonly string[];
+}
+
+/** Cognito's standard attributes a sign-up can ask for (Amplify UI's `SignUpAttribute`). */
+export type SignUpAttribute =
+  | 'address' | 'birthdate' | 'email' | 'family_name' | 'gender' | 'given_name' | 'locale' | 'middle_name' | 'name'
+  | 'nickname' | 'phone_number' | 'picture' | 'preferred_username' | 'profile' | 'updated_at' | 'website' | 'zoneinfo';
+
+/** A pool's custom attribute, sent as a user attribute on sign-up and forced new password. */
+export type CustomAttribute = `custom:${string}`;
+
+/** The code field: Amplify UI's name `confirmation_code`, or `code`. */
+type CodeName = 'confirmation_code' | 'code';
+type AttributeFields = SignUpAttribute | CustomAttribute;
+
+/** The field names each screen has, so a misspelt one does not compile. */
+export interface FormFieldNames {
+  signIn: 'username' | 'password';
+  /** The username is also reachable by its login mechanism's name (`email`, `phone_number`), as in Amplify UI. */
+  signUp: 'username' | 'password' | 'confirm_password' | AttributeFields;
+  forgotPassword: 'username';
+  confirmSignUp: CodeName;
+  confirmSignIn: CodeName;
+  confirmSignInWithPassword: 'password';
+  confirmResetPassword: CodeName | 'password' | 'confirm_password';
+  confirmVerifyUser: CodeName;
+  forceNewPassword: 'password' | 'confirm_password' | AttributeFields;
+  customChallenge: 'answer';
+  setupTotp: CodeName;
+  setupEmail: 'email';
 }
 
 /**
- * Screens whose fields `formFields` can change, each keyed by field name (`username`, `code`,
- * `custom:team`, …). Every option works on every screen; a name the screen does not have adds a
- * field (a user attribute on sign up and forced new password, `clientMetadata` elsewhere). The
- * new-password pair (`password`, `confirm_password`) keeps its place after the code.
+ * Screens whose fields `formFields` can change. A name the screen does not have is ignored (with a
+ * warning in development), except attributes on signUp and forceNewPassword, which add a field.
  */
-export type FormFieldsScreen =
-  | 'signIn'
-  | 'signUp'
-  | 'forgotPassword'
-  | 'confirmSignUp'
-  | 'confirmSignInWithPassword'
-  | 'confirmSignIn'
-  | 'confirmResetPassword'
-  | 'forceNewPassword'
-  | 'customChallenge'
-  | 'setupTotp'
-  | 'setupEmail';
-export type FormFields = Partial<Record<FormFieldsScreen, Record<string, FormFieldOptions>>>;
+export type FormFieldsScreen = keyof FormFieldNames;
+export type FormFields = { [S in FormFieldsScreen]?: { [N in FormFieldNames[S]]?: FormFieldOptions } };
 
 /** A field as a screen renders it, after the app's overrides. */
 export interface FieldSpec {
@@ -49,92 +72,125 @@ export interface FieldSpec {
   type: string;
   autoComplete?: string;
   required: boolean;
+  labelHidden?: boolean;
   placeholder?: string;
   defaultValue?: string;
   order?: number;
   dialCode?: string;
+  dialCodeList?: readonly string[];
 }
 
 /** How the username is typed: Cognito's username, or an email/phone pool's alias (the engine's PoolSettings name). */
 export type { LoginMechanism } from '../../core/index';
 
+/** Overrides of one screen, by field name. */
+export type ScreenFieldOptions = Partial<Record<string, FormFieldOptions>>;
+
 /** The first field of sign in / sign up / forgot password for a login mechanism. */
 export function usernameField(t: Translate, mechanism: LoginMechanism): FieldSpec {
+  // `username`, not `email` / `tel`: password managers save this as the account's login.
+  const base = { name: 'username', autoComplete: 'username', required: true };
   switch (mechanism) {
-    // `username`, not `email` / `tel`: password managers save this as the account's login.
     case 'email':
-      return { name: 'username', label: t('field.email'), type: 'email', autoComplete: 'username', required: true };
+      return { ...base, label: t('field.email'), type: 'email', placeholder: t('placeholder.email') };
     case 'phone_number':
-      return { name: 'username', label: t('field.phone'), type: 'tel', autoComplete: 'username', required: true };
+      return { ...base, label: t('field.phone'), type: 'tel', placeholder: t('placeholder.phone_number') };
     default:
-      return { name: 'username', label: t('field.username'), type: 'text', autoComplete: 'username', required: true };
+      return { ...base, label: t('field.username'), type: 'text', placeholder: t('placeholder.username') };
   }
 }
 
-const ATTRIBUTE_INPUT: Record<string, { type: string; autoComplete: string }> = {
-  email: { type: 'email', autoComplete: 'email' },
-  phone_number: { type: 'tel', autoComplete: 'tel' },
-  name: { type: 'text', autoComplete: 'name' },
-  given_name: { type: 'text', autoComplete: 'given-name' },
-  family_name: { type: 'text', autoComplete: 'family-name' },
-  middle_name: { type: 'text', autoComplete: 'additional-name' },
-  nickname: { type: 'text', autoComplete: 'nickname' },
-  preferred_username: { type: 'text', autoComplete: 'off' },
-  birthdate: { type: 'date', autoComplete: 'bday' },
-  address: { type: 'text', autoComplete: 'street-address' },
-  website: { type: 'url', autoComplete: 'url' },
-  locale: { type: 'text', autoComplete: 'language' },
+/** The attributes Amplify UI renders by default: input type and autofill hint. The others need the app's own field. */
+const ATTRIBUTE_INPUT: Partial<Record<string, readonly [type: string, autoComplete?: string]>> = {
+  email: ['email', 'email'],
+  phone_number: ['tel', 'tel'],
+  name: ['text', 'name'],
+  given_name: ['text', 'given-name'],
+  family_name: ['text', 'family-name'],
+  middle_name: ['text', 'additional-name'],
+  nickname: ['text', 'nickname'],
+  preferred_username: ['text'],
+  birthdate: ['date', 'bday'],
+  profile: ['url', 'url'],
+  website: ['url', 'url'],
 };
 
-/** The one-time code field of a step screen. */
-export function codeField(t: Translate): FieldSpec {
-  return { name: 'code', label: t('field.code'), type: 'code', required: true };
+/** The one-time code field of a step screen (`placeholder` as Amplify UI's for that screen). */
+export function codeField(t: Translate, placeholder: MessageKey = 'placeholder.codeShort'): FieldSpec {
+  return { name: 'code', label: t('field.code'), type: 'code', required: true, placeholder: t(placeholder) };
 }
 
-/** A sign-up field for a user attribute: translated label and the browser's autofill hint. */
-export function attributeField(t: Translate, name: string): FieldSpec {
-  const key = `attribute.${name}`;
-  const label = isMessageKey(key) ? t(key) : name;
-  const input = ATTRIBUTE_INPUT[name] ?? { type: 'text', autoComplete: undefined };
-  return {
-    name,
-    label,
-    type: input.type,
-    ...(input.autoComplete ? { autoComplete: input.autoComplete } : {}),
-    required: name === 'email' || name === 'phone_number',
-  };
+/** The new password of a screen, with Amplify UI's placeholder. */
+export function passwordField(t: Translate, label = t('field.password')): FieldSpec {
+  return { name: 'password', label, type: 'password', required: true, placeholder: t('placeholder.password') };
 }
 
 /**
- * The screen's fields with the app's overrides applied. Overrides naming a field the screen does
- * not have add it (as an attribute field). Fields with `order` move to that 1-based position; the
- * others keep their relative order.
+ * A sign-up field for a user attribute: translated label, input type and autofill hint; undefined
+ * for attributes without a default field (`address`, `picture`, `custom:*`, …), which Amplify UI skips too.
  */
-export function resolveFields(t: Translate, base: FieldSpec[], overrides: Record<string, FormFieldOptions> = {}): FieldSpec[] {
+export function attributeField(t: Translate, name: string): FieldSpec | undefined {
+  const input = ATTRIBUTE_INPUT[name];
+  if (!input) return undefined;
+  const [type, autoComplete] = input;
+  return {
+    name,
+    label: t(`attribute.${name}` as MessageKey),
+    type,
+    ...(autoComplete ? { autoComplete } : {}),
+    required: name === 'email' || name === 'phone_number',
+    placeholder: t(`placeholder.${name}` as MessageKey),
+  };
+}
+
+const STANDARD_ATTRIBUTES = new Set(['address', 'gender', 'locale', 'picture', 'updated_at', 'zoneinfo']);
+
+/** A user attribute's name (standard or `custom:`): what sign-up sends of the form's values, as Amplify UI does. */
+export function isUserAttribute(name: string): boolean {
+  return STANDARD_ATTRIBUTES.has(name) || name.startsWith('custom:') || ATTRIBUTE_INPUT[name] !== undefined;
+}
+
+/** A field an app named in `formFields` on signUp / forceNewPassword: a user attribute (standard or `custom:`), else undefined. */
+export function namedAttributeField(t: Translate, name: string): FieldSpec | undefined {
+  if (!STANDARD_ATTRIBUTES.has(name) && !name.startsWith('custom:')) return attributeField(t, name);
+  const key = `attribute.${name}`;
+  return { name, label: Object.hasOwn(en, key) ? t(key as MessageKey) : name, type: 'text', required: false };
+}
+
+/** What `resolveFields` made of the app's overrides. */
+export interface ResolvedFields {
+  fields: FieldSpec[];
+  /** Names the screen has no field for: ignored, and worth a development warning. */
+  unknown: string[];
+}
+
+/**
+ * The screen's fields with the app's overrides applied. A name the screen does not have adds a
+ * field only when `extra` makes one (attributes on sign-up); else it is reported in `unknown`.
+ * Fields with `order` move to that 1-based position; the others keep their relative order.
+ */
+export function resolveFields(base: FieldSpec[], overrides: ScreenFieldOptions = {}, extra?: (name: string) => FieldSpec | undefined): ResolvedFields {
+  const byName = aliasCode(overrides);
   const known = new Set(base.map((field) => field.name));
-  const extra = Object.keys(overrides).filter((name) => !known.has(name)).map((name) => attributeField(t, name));
-  const merged = [...base, ...extra].map((field) => applyOverride(field, overrides[field.name]));
+  const unknown: string[] = [];
+  const added: FieldSpec[] = [];
+  for (const name of Object.keys(byName)) {
+    if (known.has(name)) continue;
+    const field = extra?.(name);
+    if (field) added.push(field);
+    else unknown.push(name);
+  }
+  const merged = [...base, ...added].map((field) => applyOverride(field, byName[field.name]));
   const unordered = merged.filter((field) => field.order === undefined);
   const ordered = merged.filter((field) => field.order !== undefined).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   for (const field of ordered) unordered.splice(Math.max(0, (field.order ?? 1) - 1), 0, field);
-  return unordered;
+  return { fields: unordered, unknown };
 }
 
-/**
- * Label, placeholder and `required` of one fixed field of a step screen, after the app's override
- * (spread onto a `Field` / `CodeField` / `PasswordField`).
- */
-export function fieldOverride(
-  overrides: Record<string, FormFieldOptions> | undefined,
-  name: string,
-  label: string,
-): { label: string; placeholder?: string; required: boolean } {
-  const override = overrides?.[name];
-  return {
-    label: override?.label ?? label,
-    ...(override?.placeholder === undefined ? {} : { placeholder: override.placeholder }),
-    required: override?.isRequired ?? true,
-  };
+/** One fixed field of a step screen after the app's override (spread onto a `PasswordField`). */
+export function fieldOverride(overrides: ScreenFieldOptions | undefined, field: FieldSpec) {
+  const { label, labelHidden, placeholder, required } = applyOverride(field, overrides?.[field.name]);
+  return { label, required, ...(labelHidden ? { labelHidden } : {}), ...(placeholder === undefined ? {} : { placeholder }) };
 }
 
 /** Each field's starting value: its `defaultValue`, else empty. */
@@ -142,21 +198,33 @@ export function initialValues(fields: FieldSpec[]): Record<string, string> {
   return Object.fromEntries(fields.map((field) => [field.name, field.defaultValue ?? '']));
 }
 
-function applyOverride(field: FieldSpec, override: FormFieldOptions | undefined): FieldSpec {
-  if (!override) return field;
-  return {
-    ...field,
-    ...(override.label === undefined ? {} : { label: override.label }),
-    ...(override.placeholder === undefined ? {} : { placeholder: override.placeholder }),
-    ...(override.order === undefined ? {} : { order: override.order }),
-    ...(override.isRequired === undefined ? {} : { required: override.isRequired }),
-    ...(override.defaultValue === undefined ? {} : { defaultValue: override.defaultValue }),
-    ...(override.type === undefined ? {} : { type: override.type }),
-    ...(override.autoComplete === undefined ? {} : { autoComplete: override.autoComplete }),
-    ...(override.dialCode === undefined ? {} : { dialCode: override.dialCode }),
-  };
+/** Says, in development only, that `formFields` named a field a screen does not have. */
+export function warnUnknownFields(screen: string, unknown: readonly string[]): void {
+  if (unknown.length === 0) return;
+  try {
+    // Bundlers replace `process.env.NODE_ENV`; where nothing defines `process`, the catch keeps quiet.
+    if (process.env['NODE_ENV'] === 'production') return;
+  } catch {
+    return;
+  }
+  // eslint-disable-next-line no-console -- a notice for the app's developers: names only, never values
+  console.warn(`cognito-react-kit: formFields.${screen} names no field of this screen, ignored: ${unknown.join(', ')}`);
 }
 
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+/** Amplify UI names the code `confirmation_code`; ours is `code`. */
+function aliasCode(overrides: ScreenFieldOptions): ScreenFieldOptions {
+  const { confirmation_code: amplify, ...rest } = overrides;
+  return amplify ? { ...rest, code: { ...amplify, ...rest['code'] } } : rest;
+}
+
+function applyOverride(field: FieldSpec, override: FormFieldOptions | undefined): FieldSpec {
+  if (!override) return field;
+  const { isRequired, autocomplete = override.autoComplete, autoComplete: _deprecated, ...same } = override;
+  const defined = Object.fromEntries(Object.entries(same).filter(([, value]) => value !== undefined));
+  return {
+    ...field,
+    ...defined,
+    ...(isRequired === undefined ? {} : { required: isRequired }),
+    ...(autocomplete === undefined ? {} : { autoComplete: autocomplete }),
+  };
 }

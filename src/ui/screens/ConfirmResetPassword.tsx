@@ -1,7 +1,7 @@
 'use client';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { codeField, type FormFieldOptions } from '../primitives/formFields';
+import { codeField, type FormFields } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -16,8 +16,8 @@ export interface ConfirmResetPasswordProps {
   className?: string;
   /** The pool's password policy, shown under the new password and checked before submitting. Default: Cognito's (8, all character kinds). */
   passwordPolicy?: PasswordPolicy;
-  /** Overrides of the screen's fields (`code`, `password`, `confirm_password`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`code`, `password`, `confirm_password`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['confirmResetPassword'];
   /** Why a reset is asked: `resetRequired` when Cognito refused a sign-in until the password is reset (the Authenticator sent the code itself). Default: the user asked. */
   reason?: 'requested' | 'resetRequired';
 }
@@ -29,15 +29,15 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields, re
   const username = step?.username ?? '';
   const confirm = useScreenAction('forgotPasswordSubmit');
   const resend = useScreenAction('forgotPassword');
-  const stepFields = useStepFields([codeField(t)], withoutPasswords(formFields));
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('confirmResetPassword', [codeField(t)], withoutPasswords(formFields));
+  const { values } = stepFields;
   const newPassword = useNewPassword(passwordPolicy);
   const failed = confirm.message ? confirm : resend;
 
   const submit = () => {
     if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit({ username, code: values.code ?? '', newPassword: newPassword.password, ...(extras ? { clientMetadata: extras } : {}) });
+    void confirm.submit({ username, code: values.code ?? '', newPassword: newPassword.password });
   };
   const resendCode = () => {
     confirm.reset();
@@ -60,6 +60,7 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields, re
       <NewPasswordFields
         state={newPassword}
         passwordLabel={t('field.newPassword')}
+        reset
         formFields={formFields}
         invalid={confirm.invalidProps('password')}
       />

@@ -4,7 +4,7 @@ import type { SignInStep } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { codeField, type FormFieldOptions } from '../primitives/formFields';
+import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
@@ -15,8 +15,8 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignInProps {
   className?: string;
-  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`confirmation_code` or `code`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['confirmSignIn'];
 }
 
 /**
@@ -30,16 +30,16 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const confirm = useScreenAction('confirmSignIn');
   const resend = useScreenAction('resendSignInCode');
   const [resent, setResent] = useState(false);
-  const stepFields = useStepFields([codeField(t)], formFields);
+  const stepFields = useStepFields('confirmSignIn', [codeField(t)], formFields);
   const medium = mediumOf(step?.signInStep);
-  const { values, extras } = stepFields;
+  const { values } = stepFields;
   const resendable = step !== null && 'firstFactor' in step && step.firstFactor === true;
   // The latest attempt's error: starting one clears the other's.
   const failed = confirm.message ? confirm : resend;
   const submit = () => {
     resend.reset();
     setResent(false);
-    void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
+    void confirm.submit({ challengeResponse: values.code ?? '' });
   };
   const resendCode = async () => {
     confirm.reset();

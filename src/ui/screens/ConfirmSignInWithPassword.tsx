@@ -1,7 +1,7 @@
 'use client';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import type { FormFieldOptions } from '../primitives/formFields';
+import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
@@ -11,8 +11,8 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignInWithPasswordProps {
   className?: string;
-  /** Overrides of the screen's fields (`password`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`password`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['confirmSignInWithPassword'];
 }
 
 /** The password, after choosing it as the way to sign in (step CONFIRM_SIGN_IN_WITH_PASSWORD). */
@@ -20,8 +20,8 @@ export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSign
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_PASSWORD');
   const confirm = useScreenAction('confirmSignIn');
-  const stepFields = useStepFields([{ name: 'password', label: t('field.password'), type: 'password', required: true }], formFields);
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('confirmSignInWithPassword', [{ name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') }], formFields);
+  const { values } = stepFields;
   const username = step?.username ?? '';
   return (
     <ScreenForm
@@ -30,7 +30,7 @@ export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSign
       heading={t('confirmSignInWithPassword.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values['password'] ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['password'] ?? '' })}
       footer={<BackToSignIn />}
     >
       {username ? <p className="crk-text">{t('selectFirstFactor.signingInAs', { username })}</p> : null}

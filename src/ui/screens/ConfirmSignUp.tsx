@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { codeField, type FormFieldOptions } from '../primitives/formFields';
+import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
@@ -13,8 +13,8 @@ import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignUpProps {
   className?: string;
-  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`confirmation_code` or `code`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['confirmSignUp'];
 }
 
 /** The sign-up code (step CONFIRM_SIGN_UP), with "Resend Code". */
@@ -24,8 +24,8 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const username = step?.username ?? '';
   const confirm = useScreenAction('confirmSignUp');
   const resend = useScreenAction('resendSignUp');
-  const stepFields = useStepFields([codeField(t)], formFields);
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('confirmSignUp', [codeField(t, 'placeholder.code')], formFields);
+  const { values } = stepFields;
   const [resent, setResent] = useState(false);
   // The latest attempt's error: starting one clears the other's.
   const failed = confirm.message ? confirm : resend;
@@ -33,7 +33,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const submit = () => {
     resend.reset();
     setResent(false);
-    void confirm.submit({ username, code: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) });
+    void confirm.submit({ username, code: values.code ?? '' });
   };
   const resendCode = async () => {
     confirm.reset();

@@ -1,11 +1,12 @@
 'use client';
-import { useState } from 'react';
 import type { CodeDeliveryDetails } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { CodeField } from '../primitives/CodeField';
+import { FieldList } from '../primitives/FieldList';
+import { codeField, type FormFields } from '../primitives/formFields';
 import { LinkButton } from '../primitives/LinkButton';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { deliveryMessage } from './deliveryMessage';
 import type { ContactAttribute } from './VerifyUser';
@@ -20,13 +21,16 @@ export interface ConfirmVerifyUserProps {
   onVerified: () => void;
   /** Leave the contact unverified and go on to the app. */
   onSkip: () => void;
+  /** Overrides of the code field (`confirmation_code` or `code`). Default: none. */
+  formFields?: FormFields['confirmVerifyUser'];
 }
 
 /** The code sent by VerifyUser: "Submit" verifies the contact, "Skip" goes on without. */
-export function ConfirmVerifyUser({ className, attribute, codeDeliveryDetails, onVerified, onSkip }: ConfirmVerifyUserProps) {
+export function ConfirmVerifyUser({ className, attribute, codeDeliveryDetails, onVerified, onSkip, formFields }: ConfirmVerifyUserProps) {
   const { t } = useTranslate();
   const confirm = useScreenAction('verifyCurrentUserAttributeSubmit');
-  const [code, setCode] = useState('');
+  const stepFields = useStepFields('confirmVerifyUser', [codeField(t)], formFields);
+  const code = stepFields.values['code'] ?? '';
   const submit = async () => {
     if ((await confirm.submit(attribute, code)) !== undefined) onVerified();
   };
@@ -41,7 +45,7 @@ export function ConfirmVerifyUser({ className, attribute, codeDeliveryDetails, o
       footer={<LinkButton onClick={onSkip}>{t('verifyUser.skip')}</LinkButton>}
     >
       <p className="crk-text">{deliveryMessage(t, codeDeliveryDetails)}</p>
-      <CodeField label={t('field.code')} name="code" required value={code} onChange={(event) => setCode(event.target.value)} {...confirm.invalidProps('code')} />
+      <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'code' ? confirm.invalidProps('code') : {})} />
       <SubmitButton label={t('confirmVerifyUser.submit')} pendingLabel={t('confirmVerifyUser.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

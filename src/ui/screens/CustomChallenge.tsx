@@ -1,7 +1,7 @@
 'use client';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import type { FormFieldOptions } from '../primitives/formFields';
+import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
@@ -10,16 +10,16 @@ import { BackToSignIn } from './BackToSignIn';
 
 export interface CustomChallengeProps {
   className?: string;
-  /** Overrides of the screen's fields (`answer`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`answer`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['customChallenge'];
 }
 
 /** The answer to a custom auth challenge (step CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE). */
 export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
   const { t } = useTranslate();
   const confirm = useScreenAction('confirmSignIn');
-  const stepFields = useStepFields([{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('customChallenge', [{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
+  const { values } = stepFields;
   return (
     <ScreenForm
       screen="customChallenge"
@@ -27,7 +27,7 @@ export function CustomChallenge({ className, formFields }: CustomChallengeProps)
       heading={t('customChallenge.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '' })}
       footer={<BackToSignIn />}
     >
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'answer' ? confirm.invalidProps('code') : {})} />

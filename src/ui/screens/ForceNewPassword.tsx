@@ -1,13 +1,14 @@
 'use client';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { attributeField, type FormFieldOptions } from '../primitives/formFields';
+import { attributeField, isUserAttribute, namedAttributeField, type FormFields } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
+import { ScreenFields, useAppInputs } from './DefaultFormFields';
 import { NewPasswordFields, useNewPassword, withoutPasswords } from './NewPasswordFields';
 import { useNextStep } from './useNextStep';
 
@@ -17,12 +18,15 @@ export interface ForceNewPasswordProps {
   passwordPolicy?: PasswordPolicy;
   /**
    * Overrides of the screen's fields (`password`, `confirm_password`, each missing attribute by
-   * name) and extra attribute fields, sent with the new password as user attributes. Default: none.
+   * name) and extra attribute fields (`custom:…`), sent with the new password as user attributes. Default: none.
    */
-  formFields?: Record<string, FormFieldOptions>;
+  formFields?: FormFields['forceNewPassword'];
 }
 
-/** A new password (twice) and the attributes the pool still needs (step CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED). */
+/**
+ * A new password (twice) and the attributes the pool still needs (step CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED):
+ * only those with a default field, as Amplify UI; an app renders the others with `components.ForceNewPassword.FormFields`.
+ */
 export function ForceNewPassword({ className, passwordPolicy, formFields }: ForceNewPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
@@ -31,16 +35,20 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
   const newPassword = useNewPassword(passwordPolicy);
   // Cognito needs every missing attribute: required unless the app's override says otherwise.
   const attributes = useStepFields(
-    missing.map((name) => ({ ...attributeField(t, name), required: true })),
+    'forceNewPassword',
+    missing.flatMap((name) => {
+      const field = attributeField(t, name);
+      return field ? [{ ...field, required: true }] : [];
+    }),
     withoutPasswords(formFields),
+    (name) => namedAttributeField(t, name),
   );
+  const [own, appInput] = useAppInputs((name) => name === 'password' || name === 'confirm_password' || attributes.fields.some((field) => field.name === name));
 
   const submit = () => {
     if (!newPassword.validate()) return;
-    const userAttributes = {
-      ...Object.fromEntries(missing.map((name) => [name, attributes.values[name] ?? ''])),
-      ...attributes.extras,
-    };
+    const filled = Object.entries({ ...own, ...attributes.values }).filter(([name, value]) => value !== '' && isUserAttribute(name));
+    const userAttributes = Object.fromEntries(filled);
     void confirm.submit({ challengeResponse: newPassword.password, ...(Object.keys(userAttributes).length > 0 ? { userAttributes } : {}) });
   };
 
@@ -52,15 +60,18 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
       error={confirm.message}
       errorId={confirm.alertId}
       onSubmit={submit}
+      onChange={appInput}
       footer={<BackToSignIn />}
     >
-      <NewPasswordFields
-        state={newPassword}
-        passwordLabel={t('field.password')}
-        formFields={formFields}
-        invalid={confirm.invalidProps('password')}
-      />
-      <FieldList fields={attributes.fields} values={attributes.values} onChange={attributes.setValue} />
+      <ScreenFields>
+        <NewPasswordFields
+          state={newPassword}
+          passwordLabel={t('field.password')}
+          formFields={formFields}
+          invalid={confirm.invalidProps('password')}
+        />
+        <FieldList fields={attributes.fields} values={attributes.values} onChange={attributes.setValue} />
+      </ScreenFields>
       <SubmitButton label={t('forceNewPassword.submit')} pendingLabel={t('forceNewPassword.pending')} pending={confirm.pending} />
     </ScreenForm>
   );

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
+import { usernameField, type FormFields, type LoginMechanism } from '../primitives/formFields';
+import { useFields } from '../primitives/useStepFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
@@ -19,7 +20,7 @@ export interface ForgotPasswordProps {
   /** What the username field asks for. Default: `username`. */
   loginMechanism?: LoginMechanism;
   /** Label, placeholder, default value of `username`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  formFields?: FormFields['forgotPassword'];
 }
 
 /** What an unknown user hears here: no account with what was typed (never a word about a password). */
@@ -27,6 +28,13 @@ const NO_ACCOUNT = {
   username: 'forgotPassword.noAccount',
   email: 'forgotPassword.noAccountEmail',
   phone_number: 'forgotPassword.noAccountPhone',
+} as const satisfies Record<LoginMechanism, MessageKey>;
+
+/** Amplify UI's lower-case placeholders on this screen ("Enter your email"). */
+const FORGOT_PLACEHOLDERS = {
+  username: 'placeholder.forgotUsername',
+  email: 'placeholder.forgotEmail',
+  phone_number: 'placeholder.forgotPhone',
 } as const satisfies Record<LoginMechanism, MessageKey>;
 
 /**
@@ -37,7 +45,7 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   const { t } = useTranslate();
   const step = useNextStep('RESET_PASSWORD');
   const send = useScreenAction('forgotPassword', { loginMechanism });
-  const fields = resolveFields(t, [usernameField(t, loginMechanism)], formFields);
+  const fields = useFields('forgotPassword', [{ ...usernameField(t, loginMechanism), placeholder: t(FORGOT_PLACEHOLDERS[loginMechanism]) }], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
   const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
   const submit = async () => {

@@ -1,11 +1,10 @@
 'use client';
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
-import { joinIds } from '../primitives/Field';
-import { fieldOverride, type FormFieldOptions } from '../primitives/formFields';
+import { fieldOverride, passwordField, type ScreenFieldOptions } from '../primitives/formFields';
 import { PasswordField } from '../primitives/PasswordField';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
-import { PasswordRules, usePasswordPolicy, type PasswordPolicyCheck } from '../primitives/PasswordRules';
+import { passwordInputProps, PasswordRules, usePasswordPolicy, type PasswordPolicyCheck } from '../primitives/PasswordRules';
 
 export interface NewPassword {
   password: string;
@@ -43,36 +42,38 @@ export function useNewPassword(passwordPolicy: PasswordPolicy | undefined): NewP
 const PASSWORD_FIELDS = new Set(['password', 'confirm_password']);
 
 /** The overrides of a screen's other fields: `NewPasswordFields` owns `password` and `confirm_password`. */
-export function withoutPasswords(formFields: Record<string, FormFieldOptions> | undefined): Record<string, FormFieldOptions> | undefined {
+export function withoutPasswords(formFields: ScreenFieldOptions | undefined): ScreenFieldOptions | undefined {
   return formFields && Object.fromEntries(Object.entries(formFields).filter(([name]) => !PASSWORD_FIELDS.has(name)));
 }
 
 export interface NewPasswordFieldsProps {
   state: NewPassword;
   passwordLabel: string;
-  formFields?: Record<string, FormFieldOptions>;
+  /** Amplify UI's placeholders: "New Password" / "Confirm Password" on a reset, else "Enter your Password" / "Please confirm your Password". */
+  reset?: boolean;
+  formFields?: ScreenFieldOptions | undefined;
   /** The server error's link to the password field (from useScreenAction's invalidProps). */
   invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string };
 }
 
 /** The new password with its live policy rules, then the confirmation. */
-export function NewPasswordFields({ state, passwordLabel, formFields, invalid }: NewPasswordFieldsProps) {
+export function NewPasswordFields({ state, passwordLabel, reset = false, formFields, invalid }: NewPasswordFieldsProps) {
   const { t } = useTranslate();
+  const password = { ...passwordField(t, passwordLabel), placeholder: t(reset ? 'placeholder.newPassword' : 'placeholder.password') };
+  const confirm = { ...password, name: 'confirm_password', label: t('field.confirmPassword'), placeholder: t(reset ? 'placeholder.confirmNewPassword' : 'placeholder.confirm_password') };
   return (
     <>
       <PasswordField
-        {...fieldOverride(formFields, 'password', passwordLabel)}
+        {...fieldOverride(formFields, password)}
         name="password"
         autoComplete="new-password"
         value={state.password}
         onChange={(event) => state.setPassword(event.target.value)}
-        {...invalid}
-        aria-describedby={joinIds(state.policy.describedBy, invalid['aria-describedby'])}
-        error={state.policy.error}
+        {...passwordInputProps(state.policy, invalid)}
       />
       <PasswordRules id={state.policy.rulesId} rules={state.policy.rules} />
       <PasswordField
-        {...fieldOverride(formFields, 'confirm_password', t('field.confirmPassword'))}
+        {...fieldOverride(formFields, confirm)}
         name="confirm_password"
         autoComplete="new-password"
         value={state.confirmPassword}

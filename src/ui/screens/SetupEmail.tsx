@@ -1,7 +1,7 @@
 'use client';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import type { FormFieldOptions } from '../primitives/formFields';
+import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
@@ -10,16 +10,16 @@ import { BackToSignIn } from './BackToSignIn';
 
 export interface SetupEmailProps {
   className?: string;
-  /** Overrides of the screen's fields (`email`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`email`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['setupEmail'];
 }
 
 /** The address sign-in codes should go to; Cognito emails a code there to prove it (step CONTINUE_SIGN_IN_WITH_EMAIL_SETUP). */
 export function SetupEmail({ className, formFields }: SetupEmailProps) {
   const { t } = useTranslate();
   const confirm = useScreenAction('confirmSignIn');
-  const stepFields = useStepFields([{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true }], formFields);
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('setupEmail', [{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true, placeholder: t('placeholder.email') }], formFields);
+  const { values } = stepFields;
   // The engine's empty-answer error is generic ("Enter your answer."); here the answer is an address.
   const message = confirm.errorName === 'EmptyChallengeResponse' ? t('setupEmail.empty') : confirm.message;
   // The email is this screen's only answer, so any refusal is about it.
@@ -31,7 +31,7 @@ export function SetupEmail({ className, formFields }: SetupEmailProps) {
       heading={t('setupEmail.heading')}
       error={message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values['email']?.trim() ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['email']?.trim() ?? '' })}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{t('setupEmail.description')}</p>

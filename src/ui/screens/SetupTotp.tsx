@@ -2,7 +2,7 @@
 import { buildTotpUri } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { codeField, type FormFieldOptions } from '../primitives/formFields';
+import { codeField, type FormFields } from '../primitives/formFields';
 import { QrCode } from '../primitives/QrCode';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -13,8 +13,8 @@ import { useNextStep } from './useNextStep';
 
 export interface SetupTotpProps {
   className?: string;
-  /** Overrides of the screen's fields (`code`) and extra fields, sent as `clientMetadata`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Overrides of the screen's fields (`confirmation_code` or `code`) (a name the screen lacks is ignored). Default: none. */
+  formFields?: FormFields['setupTotp'];
   /** The issuer the authenticator app shows next to the account. Default: `AWSCognito`. */
   issuer?: string;
 }
@@ -25,8 +25,8 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_TOTP_SETUP');
   const secret = step?.totpSetupDetails.sharedSecret ?? '';
   const confirm = useScreenAction('confirmSignIn');
-  const stepFields = useStepFields([codeField(t)], formFields);
-  const { values, extras } = stepFields;
+  const stepFields = useStepFields('setupTotp', [codeField(t)], formFields);
+  const { values } = stepFields;
   const uri = buildTotpUri({ secret, username: step?.username ?? '', issuer });
   return (
     <ScreenForm
@@ -35,7 +35,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
       heading={t('setupTotp.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.code ?? '' })}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{t('setupTotp.instructions')}</p>

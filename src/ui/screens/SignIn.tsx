@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useAuth, useAuthEngine } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { initialValues, resolveFields, usernameField, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
+import { initialValues, usernameField, type FormFields, type LoginMechanism } from '../primitives/formFields';
+import { useFields } from '../primitives/useStepFields';
 import { LinkButton } from '../primitives/LinkButton';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -21,7 +22,7 @@ export interface SignInProps {
   /** "Sign In with …" buttons through the hosted UI. Default: none. */
   socialProviders?: readonly SocialProvider[];
   /** Label, placeholder, order, required, default value of `username` / `password`. Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  formFields?: FormFields['signIn'];
   /** The main way to sign in and the ways never offered (see `PasswordlessOptions`). Default: with a password. */
   passwordless?: SignInWays;
   /** The password was just reset: says so (`role="status"`) until the form is submitted. Default: false. */
@@ -40,11 +41,11 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   const social = useScreenAction('federatedSignIn');
   const { choiceBased, primary, visible } = signInPlan(passwordless, useAuthEngine().configure());
   const withPasswordField = primary === 'PASSWORD' || !choiceBased;
-  const fields = resolveFields(
-    t,
+  const fields = useFields(
+    'signIn',
     [
       usernameField(t, loginMechanism),
-      ...(withPasswordField ? [{ name: 'password', label: t('field.password'), type: 'password' as const, required: !choiceBased }] : []),
+      ...(withPasswordField ? [{ name: 'password', label: t('field.password'), type: 'password' as const, required: !choiceBased, placeholder: t('placeholder.password') }] : []),
     ],
     formFields,
   );

@@ -2,13 +2,15 @@
 import { useState } from 'react';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
-import { attributeField, initialValues, resolveFields, usernameField, type FieldSpec, type FormFieldOptions, type LoginMechanism } from '../primitives/formFields';
-import { joinIds } from '../primitives/Field';
+import { attributeField, initialValues, isUserAttribute, namedAttributeField, usernameField, type FieldSpec, type FormFields, type LoginMechanism } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
-import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
+import { passwordInputProps, PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useFields } from '../primitives/useStepFields';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
+import { ScreenFields, useAppInputs } from './DefaultFormFields';
+import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignUpProps {
   className?: string;
@@ -16,27 +18,34 @@ export interface SignUpProps {
   onSignedUp?: () => void;
   /** What the username is: Cognito's username, or the email / phone of an alias pool. Default: `username`. */
   loginMechanism?: LoginMechanism;
-  /** User attributes asked for (`email`, `phone_number`, `name`, …). Default: `['email']` (none for email/phone pools). */
+  /** User attributes asked for (`email`, `phone_number`, `name`, …; those without a default field are skipped). Default: `['email']` (none for email/phone pools). */
   signUpAttributes?: readonly string[];
-  /** Changes to any field, or extra ones (custom attributes, e.g. `custom:team`). Default: none. */
-  formFields?: Record<string, FormFieldOptions>;
+  /** Changes to any field, or extra attribute fields (`custom:team`, `given_name`, …). Default: none. */
+  formFields?: FormFields['signUp'];
   /** The pool's password policy, shown under the password and checked before signing up. Default: Cognito's (8, all character kinds). */
   passwordPolicy?: PasswordPolicy;
+  /** "Sign Up with …" buttons through the hosted UI. Default: none. */
+  socialProviders?: readonly SocialProvider[];
 }
 
 const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
 
-/** Username, password twice (checked to match before anything is sent), then the attributes asked for. */
-export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy }: SignUpProps) {
+/**
+ * Username, password twice (checked to match before anything is sent), then the attributes asked
+ * for. Of the form's values (the app's own `FormFields` inputs included), only user attributes are sent.
+ */
+export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy, socialProviders = [] }: SignUpProps) {
   const { t } = useTranslate();
   const signUp = useScreenAction('signUp', { loginMechanism });
-  const fields = resolveFields(t, baseFields(t, loginMechanism, signUpAttributes), formFields);
+  const social = useScreenAction('federatedSignIn');
+  const fields = useFields('signUp', baseFields(t, loginMechanism, signUpAttributes), aliasUsername(formFields, loginMechanism), (name) => namedAttributeField(t, name));
   const [values, setValues] = useState(() => initialValues(fields));
   // Checked from the first submit on, then as the user types: no error while they are still typing.
   const [checkMatch, setCheckMatch] = useState(false);
   const password = values['password'] ?? '';
   const mismatch = checkMatch && (values['confirm_password'] ?? '') !== password;
   const policy = usePasswordPolicy(password, passwordPolicy);
+  const [appValues, appInput] = useAppInputs((name) => fields.some((field) => field.name === name));
 
   const submit = async () => {
     setCheckMatch(true);
@@ -46,9 +55,8 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signUp.refuse(refusal);
     const attributes: Record<string, string> = {};
-    for (const field of fields) {
-      const value = values[field.name] ?? '';
-      if (!NOT_ATTRIBUTES.has(field.name) && value !== '') attributes[field.name] = value;
+    for (const [name, value] of Object.entries({ ...appValues, ...values })) {
+      if (!NOT_ATTRIBUTES.has(name) && isUserAttribute(name) && value !== '') attributes[name] = value;
     }
     // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.
     if (loginMechanism !== 'username' && username !== '') attributes[loginMechanism] = username;
@@ -63,40 +71,46 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
       screen="signUp"
       className={className}
       heading={t('signUp.heading')}
-      error={signUp.message}
-      errorId={signUp.alertId}
+      error={social.message ?? signUp.message}
+      errorId={social.message ? social.alertId : signUp.alertId}
       onSubmit={() => void submit()}
+      onChange={appInput}
     >
-      <FieldList
-        fields={fields}
-        values={values}
-        passwordAutoComplete="new-password"
-        onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
-        fieldProps={(name) =>
-          name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
-          : name === 'password' ? passwordProps(signUp.invalidProps(name), policy.describedBy, policy.error)
-          : name === 'username' ? signUp.invalidProps(name)
-          : {}
-        }
-        renderAfter={(name) => (name === 'password' ? <PasswordRules id={policy.rulesId} rules={policy.rules} /> : null)}
-      />
+      <SocialButtons providers={socialProviders} action={social} label="signUp.withProvider" />
+      <ScreenFields>
+        <FieldList
+          fields={fields}
+          values={values}
+          passwordAutoComplete="new-password"
+          onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
+          fieldProps={(name) =>
+            name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
+            : name === 'password' ? passwordInputProps(policy, signUp.invalidProps(name))
+            : name === 'username' ? signUp.invalidProps(name)
+            : {}
+          }
+          renderAfter={(name) => (name === 'password' ? <PasswordRules id={policy.rulesId} rules={policy.rules} /> : null)}
+        />
+      </ScreenFields>
       <SubmitButton label={t('signUp.submit')} pendingLabel={t('signUp.pending')} pending={signUp.pending} />
     </ScreenForm>
   );
 }
 
-/** The password's props: the engine error's, plus the rule list and the policy error. */
-function passwordProps(invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string }, rulesId: string | undefined, error: string | undefined) {
-  const describedBy = joinIds(rulesId, invalid['aria-describedby']);
-  return { ...invalid, ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }), ...(error === undefined ? {} : { error }) };
+/** Amplify UI names an alias pool's username field by its attribute (`email`, `phone_number`): both reach it. */
+function aliasUsername(formFields: FormFields['signUp'], mechanism: LoginMechanism): FormFields['signUp'] {
+  const alias = mechanism === 'username' ? undefined : formFields?.[mechanism];
+  if (!formFields || !alias) return formFields;
+  const { [mechanism]: _alias, ...rest } = formFields;
+  return { ...rest, username: { ...alias, ...formFields.username } };
 }
 
 function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] | undefined): FieldSpec[] {
   const asked = attributes ?? (mechanism === 'username' ? ['email'] : []);
   return [
     usernameField(t, mechanism),
-    { name: 'password', label: t('field.password'), type: 'password', required: true },
-    { name: 'confirm_password', label: t('field.confirmPassword'), type: 'password', required: true },
-    ...asked.filter((name) => name !== mechanism).map((name) => attributeField(t, name)),
+    { name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') },
+    { name: 'confirm_password', label: t('field.confirmPassword'), type: 'password', required: true, placeholder: t('placeholder.confirm_password') },
+    ...asked.filter((name) => name !== mechanism).flatMap((name) => attributeField(t, name) ?? []),
   ];
 }

@@ -1,5 +1,7 @@
 'use client';
+import { lazy, Suspense } from 'react';
 import type { HostedUiProvider, SocialProvider } from '../../core/index';
+import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { ScreenAction } from '../useScreenAction';
 
@@ -14,14 +16,19 @@ const PROVIDERS: Record<SocialProvider, { provider: HostedUiProvider; brand: str
   apple: { provider: 'SignInWithApple', brand: 'Apple' },
 };
 
+// Loaded when a button first shows; a same-sized placeholder keeps the text still meanwhile.
+const SocialLogo = /* @__PURE__ */ lazy(() => import('./SocialLogo').then(({ SocialLogo }) => ({ default: SocialLogo })));
+
 export interface SocialButtonsProps {
   providers: readonly SocialProvider[];
   /** The screen's `federatedSignIn` action, so its failure shows in the screen's alert. */
   action: ScreenAction<'federatedSignIn'>;
+  /** The buttons' text, with `{provider}`: "Sign In with …" or, on Create Account, "Sign Up with …". Default: `signIn.withProvider`. */
+  label?: MessageKey;
 }
 
-/** One "Sign In with <brand>" button per provider; each goes to the hosted UI straight to that provider. */
-export function SocialButtons({ providers, action }: SocialButtonsProps) {
+/** One "Sign In with <brand>" button per provider, each with its logo, then an "or" divider before the form. */
+export function SocialButtons({ providers, action, label = 'signIn.withProvider' }: SocialButtonsProps) {
   const { t } = useTranslate();
   if (providers.length === 0) return null;
   return (
@@ -35,9 +42,13 @@ export function SocialButtons({ providers, action }: SocialButtonsProps) {
           disabled={action.pending}
           onClick={() => void action.submit({ provider: PROVIDERS[name].provider })}
         >
-          {t('signIn.withProvider', { provider: PROVIDERS[name].brand })}
+          <Suspense fallback={<span className="crk-social__logo" />}>
+            <SocialLogo provider={name} />
+          </Suspense>
+          {t(label, { provider: PROVIDERS[name].brand })}
         </button>
       ))}
+      <p className="crk-social__divider">{t('social.or')}</p>
     </div>
   );
 }
