@@ -83,7 +83,9 @@ describe('<ChangePassword>', () => {
     renderSignedIn(auth, <ChangePassword />);
     const newPassword = screen.getByLabelText('New Password');
     expect(newPassword.getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(newPassword.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toContain(en['passwordPolicy.uppercase']);
+    // Each rule has its own id, all named by the field.
+    const described = newPassword.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(described.join(' ')).toContain(en['passwordPolicy.uppercase']);
 
     await user.type(screen.getByLabelText('Current Password'), 'anything');
     await user.type(newPassword, 'short');
