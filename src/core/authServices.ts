@@ -6,22 +6,26 @@ import type { ConfiguredPool } from './configuredPool';
 import { IdentityCredentials } from './credentials/identityCredentials';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import { AuthEvents } from './events';
+import { runFlow, type FailureEventName } from './flowRunner';
 import { HostedUi } from './hostedUi';
+import { authError } from './normalizeError';
 import type { PasskeyApi } from './passkeyApi';
-import { PasswordResetFlow } from './passwordResetFlow';
+import type { PasswordResetFlow } from './passwordResetFlow';
 import { SessionManager } from './sessionManager';
-import { SignInFlow } from './signInFlow';
+import type { SignInFlow } from './signInFlow';
 import { SignOutFlow } from './signOutFlow';
-import { SignUpFlow } from './signUpFlow';
+import type { SignUpFlow } from './signUpFlow';
+import type { SrpClient } from './srp/srpClient';
 
 /** The services behind the `Auth` façade, each handed only what it needs. */
 export interface AuthServices {
   events: AuthEvents;
   store: AuthStore;
   sessions: SessionManager;
-  signIn: SignInFlow;
-  signUp: SignUpFlow;
-  passwordReset: PasswordResetFlow;
+  /** The signed-out flows, each a chunk loaded on first use (sign-in also when its form shows: `prepareSignIn`). */
+  signIn: LazyFlow<SignInFlow>;
+  signUp: LazyFlow<SignUpFlow>;
+  passwordReset: LazyFlow<PasswordResetFlow>;
   hostedUi: HostedUi;
   /** What a signed-in user does to their account, loaded on first use. */
   account: () => Promise<AccountApi>;
@@ -48,21 +52,21 @@ export function composeServices({ options, client, pool, environment }: AuthServ
     if (!sessions.session) hostedUi.forgetCallbacks();
   };
   const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
-  const signIn = new SignInFlow({ ...shared, sessions, srp: options.srp });
-  const signUp = new SignUpFlow({ ...shared, signIn, options });
+  const signIn = lazyFlow(shared, () => import('./signInFlow').then((m) => new m.SignInFlow({ ...shared, sessions })));
+  const signUp = lazyFlow(shared, () => import('./signUpFlow').then((m) => new m.SignUpFlow({ ...shared, signIn: signIn.load, options })));
   const account = once(() => import('./accountApi').then((m) => new m.AccountApi({ ...shared, sessions })));
   const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
   const credentials = new IdentityCredentials({ pool, client, now: options.now, sessions });
   const forgetSteps = (): void => {
-    signIn.reset();
-    signUp.reset();
+    signIn.loaded?.reset();
+    signUp.loaded?.reset();
   };
   return {
     ...shared,
     sessions,
     signIn,
     signUp,
-    passwordReset: new PasswordResetFlow(shared),
+    passwordReset: lazyFlow(shared, () => import('./passwordResetFlow').then((m) => new m.PasswordResetFlow(shared))),
     hostedUi,
     account,
     credentials,
@@ -83,6 +87,54 @@ export function applyConfig(s: AuthServices): void {
 export function startServices(s: AuthServices): void {
   s.sessions.start();
   s.hostedUi.start();
+}
+
+/**
+ * Starts what a sign-in form needs, so the first click waits for neither: the sign-in chunk, and the
+ * password-independent SRP math (`a`, `A`). Safe to call often; nothing to do without a user pool.
+ */
+export function prepareSignIn(s: AuthServices, pool: ConfiguredPool, srp: SrpClient): void {
+  if (!pool.config.userPoolId) return;
+  // Only optimisations: a failure here resurfaces, typed, when signIn needs the chunk or computes A itself.
+  s.signIn.load().catch(() => undefined);
+  if (pool.config.authenticationFlowType !== 'USER_PASSWORD_AUTH') srp.prepare?.().catch(() => undefined);
+}
+
+/** Drops an unfinished sign-in (or sign-up confirmation, password reset) without a request; nothing happens unless signed out. */
+export function cancelSignIn(s: AuthServices): void {
+  if (s.store.getState().status !== 'signedOut') return;
+  s.signIn.loaded?.reset();
+  s.store.dispatch({ type: 'step', nextStep: null });
+}
+
+/** A flow in a chunk of its own. */
+export interface LazyFlow<F> {
+  /** Loads it once (a failure lets the next call try again). */
+  load: () => Promise<F>;
+  /** It, once loaded: work such as forgetting a pending step has nothing to do before. */
+  readonly loaded: F | undefined;
+  /** `use` on it; a chunk that does not arrive fails as the flow would: a typed error in the state and the event. */
+  run<T>(source: string, failureEvent: FailureEventName | undefined, use: (flow: F) => Promise<T>): Promise<T>;
+}
+
+function lazyFlow<F>(deps: Pick<AuthServices, 'store' | 'events'>, load: () => Promise<F>): LazyFlow<F> {
+  const flow: { -readonly [K in keyof LazyFlow<F>]: LazyFlow<F>[K] } = {
+    load: once(() =>
+      load().then((loaded) => {
+        flow.loaded = loaded;
+        return loaded;
+      }),
+    ),
+    loaded: undefined,
+    // Once loaded, `use` runs in the caller's task, as it did when the flows were in the main chunk.
+    run: (source, failureEvent, use) =>
+      flow.loaded ? use(flow.loaded) : flow.load().then(use, (cause: unknown) =>
+        runFlow(deps, source, failureEvent, () => {
+          throw authError('NetworkError', 'This step’s code could not be loaded: check the network connection, then retry.', source, { cause });
+        }),
+      ),
+  };
+  return flow;
 }
 
 /** `load` runs once; a failure (a chunk that did not arrive) lets the next call try again. */
