@@ -11,6 +11,7 @@ import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa
 import type { FederatedSignInOptions } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
+import { toAuthError } from './normalizeError';
 import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
@@ -368,12 +369,12 @@ export class Auth {
 
   /** AWS credentials from the identity pool: the signed-in user's, or guest ones when signed out. */
   currentCredentials(): Promise<AwsCredentials> {
-    return this.#s.credentials.get();
+    return this.#s.credentials.load().then((credentials) => credentials.get(), (error: unknown) => Promise.reject(toAuthError(error, 'currentCredentials')));
   }
 
   /** How long (ms) cached credentials are served before they are fetched anew; 0 when due. */
   credentialsFreshFor(credentials: AwsCredentials): number {
-    return this.#s.credentials.freshFor(credentials);
+    return this.#s.credentials.loaded?.freshFor(credentials) ?? 0;
   }
 
   /** The seed's `essentialCredentials(credentials)`: what an AWS SDK client needs, plus identity. */

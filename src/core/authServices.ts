@@ -3,12 +3,11 @@ import type { ResolvedAuthOptions } from './authOptions';
 import { AuthStore } from './authStore';
 import type { CognitoClient } from './cognitoClient';
 import type { ConfiguredPool } from './configuredPool';
-import { IdentityCredentials } from './credentials/identityCredentials';
+import type { IdentityCredentials } from './credentials/identityCredentials';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import { AuthEvents } from './events';
-import { runFlow, type FailureEventName } from './flowRunner';
 import { HostedUi } from './hostedUi';
-import { authError } from './normalizeError';
+import { lazy, lazyFlow, once, type Lazy, type LazyFlow } from './lazyService';
 import type { PasskeyApi } from './passkeyApi';
 import type { PasswordResetFlow } from './passwordResetFlow';
 import { SessionManager } from './sessionManager';
@@ -29,7 +28,8 @@ export interface AuthServices {
   hostedUi: HostedUi;
   /** What a signed-in user does to their account, loaded on first use. */
   account: () => Promise<AccountApi>;
-  credentials: IdentityCredentials;
+  /** Identity-pool credentials, loaded on first use. */
+  credentials: Lazy<IdentityCredentials>;
   signOut: SignOutFlow;
   /** Passkey management, loaded on first use. */
   passkeys: () => Promise<PasskeyApi>;
@@ -48,7 +48,7 @@ export function composeServices({ options, client, pool, environment }: AuthServ
   const shared = { pool, store: new AuthStore(), events: new AuthEvents() };
   // Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them.
   const onPrincipalChange = (): void => {
-    credentials.clear();
+    credentials.loaded?.clear();
     if (!sessions.session) hostedUi.forgetCallbacks();
   };
   const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
@@ -56,7 +56,7 @@ export function composeServices({ options, client, pool, environment }: AuthServ
   const signUp = lazyFlow(shared, () => import('./signUpFlow').then((m) => new m.SignUpFlow({ ...shared, signIn: signIn.load, options })));
   const account = once(() => import('./accountApi').then((m) => new m.AccountApi({ ...shared, sessions })));
   const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
-  const credentials = new IdentityCredentials({ pool, client, now: options.now, sessions });
+  const credentials = lazy(() => import('./credentials/identityCredentials').then((m) => new m.IdentityCredentials({ pool, client, now: options.now, sessions })));
   const forgetSteps = (): void => {
     signIn.loaded?.reset();
     signUp.loaded?.reset();
@@ -105,44 +105,4 @@ export function cancelSignIn(s: AuthServices): void {
   if (s.store.getState().status !== 'signedOut') return;
   s.signIn.loaded?.reset();
   s.store.dispatch({ type: 'step', nextStep: null });
-}
-
-/** A flow in a chunk of its own. */
-export interface LazyFlow<F> {
-  /** Loads it once (a failure lets the next call try again). */
-  load: () => Promise<F>;
-  /** It, once loaded: work such as forgetting a pending step has nothing to do before. */
-  readonly loaded: F | undefined;
-  /** `use` on it; a chunk that does not arrive fails as the flow would: a typed error in the state and the event. */
-  run<T>(source: string, failureEvent: FailureEventName | undefined, use: (flow: F) => Promise<T>): Promise<T>;
-}
-
-function lazyFlow<F>(deps: Pick<AuthServices, 'store' | 'events'>, load: () => Promise<F>): LazyFlow<F> {
-  const flow: { -readonly [K in keyof LazyFlow<F>]: LazyFlow<F>[K] } = {
-    load: once(() =>
-      load().then((loaded) => {
-        flow.loaded = loaded;
-        return loaded;
-      }),
-    ),
-    loaded: undefined,
-    // Once loaded, `use` runs in the caller's task, as it did when the flows were in the main chunk.
-    run: (source, failureEvent, use) =>
-      flow.loaded ? use(flow.loaded) : flow.load().then(use, (cause: unknown) =>
-        runFlow(deps, source, failureEvent, () => {
-          throw authError('NetworkError', 'This step’s code could not be loaded: check the network connection, then retry.', source, { cause });
-        }),
-      ),
-  };
-  return flow;
-}
-
-/** `load` runs once; a failure (a chunk that did not arrive) lets the next call try again. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
 }
