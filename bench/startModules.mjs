@@ -97,7 +97,7 @@ function label(source) {
   if (source === '(unmapped)') return source;
   const path = source.replace(/^file:\/\//, '');
   const d = describe(resolve(path));
-  return d.pkg === '(other)' ? d.name : d.pkg;
+  return d.pkg === '(other)' || process.env.CRK_BY_FILE ? d.name : d.pkg;
 }
 
 function table(title, names) {

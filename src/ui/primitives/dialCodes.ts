@@ -10,7 +10,7 @@ const CODES =
   '593 594 595 596 597 598 599 670 672 673 674 675 676 677 678 679 680 681 682 683 685 686 687 688 689 690 691 692 850 852 853 855 856 880 ' +
   '886 960 961 962 963 964 965 966 967 968 970 971 972 973 974 975 976 977 992 993 994 995 996 998';
 
-export const DIAL_CODES: readonly string[] = CODES.split(' ').map((code) => `+${code}`);
+export const DIAL_CODES: readonly string[] = /* @__PURE__ */ CODES.split(' ').map((code) => `+${code}`);
 
 /** Splits a full number (`+447700900123`) into a known dial code and the rest, longest code first. */
 export function splitPhoneNumber(value: string, fallbackDialCode: string): { dialCode: string; national: string } {
