@@ -96,6 +96,9 @@ function attribute(chunk) {
 function label(source) {
   if (source === '(unmapped)') return source;
   const path = source.replace(/^file:\/\//, '');
+  // Map sources are relative paths that may resolve outside the repository: our files by their src/ path.
+  const ours = path.match(/\/(src\/(?:core|react|ui)\/.*)$/);
+  if (ours && !path.includes('node_modules/')) return ours[1];
   const d = describe(resolve(path));
   return d.pkg === '(other)' || process.env.CRK_BY_FILE ? d.name : d.pkg;
 }

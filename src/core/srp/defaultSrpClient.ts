@@ -1,3 +1,4 @@
+import { lazy } from '../lazyService';
 import type { SrpClient } from './srpClient';
 
 /**
@@ -20,16 +21,7 @@ export const acijFallback: SrpClient = Object.freeze<SrpClient>({
  */
 export function createDefaultSrpClient(): SrpClient {
   if (typeof BigInt !== 'function') return acijFallback;
-  let client: Promise<SrpClient> | undefined;
-  const load = (): Promise<SrpClient> =>
-    (client ??= import('./bigintSrpClient').then(
-      (m) => m.createBigintSrpClient(),
-      (error: unknown) => {
-        // A chunk that did not arrive: the next call tries again.
-        client = undefined;
-        throw error;
-      },
-    ));
+  const { load } = lazy(() => import('./bigintSrpClient').then((m) => m.createBigintSrpClient()));
   return {
     prepare: () => load().then((c) => c.prepare?.()),
     start: (poolName) => load().then((c) => c.start(poolName)),
