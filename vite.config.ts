@@ -21,6 +21,10 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode($|\/)/],
+      // Keep what the engine import()s in chunks of their own even when the core entry also exports it
+      // (createBigintSrpClient): otherwise Rolldown folds it into the chunk both entries share, which every
+      // app then loads at start. Apps re-bundle dist/ anyway, so the extra small files cost them nothing.
+      experimental: { chunkOptimization: { avoidRedundantChunkLoads: false } },
       onwarn(warning, warn) {
         // 'use client' is kept where it matters (the React entry chunk, whose entry module has it);
         // inside the bundle the per-file copies are moot.

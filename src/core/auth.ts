@@ -1,6 +1,6 @@
 import type { ChangePasswordParams, MfaPreference } from './accountApi';
 import { resolveAuthOptions, type CreateAuthOptions, type ResolvedAuthOptions } from './authOptions';
-import { applyConfig, composeServices, startServices, type AuthServices } from './authServices';
+import { applyConfig, cancelSignIn, composeServices, prepareSignIn, startServices, type AuthServices } from './authServices';
 import { CognitoClient } from './cognitoClient';
 import { mergeConfig, normalizeConfigInput, resolveConfig } from './config';
 import type { AuthConfig, AuthConfigInput, ResolvedAuthConfig } from './config/types';
@@ -11,6 +11,7 @@ import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfa
 import type { FederatedSignInOptions } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
+import { toAuthError } from './normalizeError';
 import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
@@ -99,16 +100,16 @@ export class Auth {
     return this.#s.sessions.freshFor(session);
   }
 
-  /** Starts the SRP math that does not need the password, e.g. when a sign-in form shows. Safe to call often. */
+  /** Starts loading what sign-in needs and the SRP math that does not need the password, e.g. when a sign-in form shows. Safe to call often. */
   prepareSignIn(): void {
-    this.#s.signIn.prepare();
+    prepareSignIn(this.#s, this.#pool, this.#options.srp);
   }
 
   /** @deprecated Amplify v5 form: use `signIn({ username, password, clientMetadata })`. */
   signIn(username: string, password?: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   signIn(params: SignInParams): Promise<SignInResult>;
   signIn(...args: v5.SignInArgs): Promise<SignInResult> {
-    return this.#s.signIn.signIn(v5.signInArgs(args));
+    return this.#s.signIn.run('signIn', 'signIn_failure', (flow) => flow.signIn(v5.signInArgs(args)));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignIn({ challengeResponse, clientMetadata })`. */
@@ -118,7 +119,7 @@ export class Auth {
   /** Answer the current step: a code, the MFA type (`SMS`/`TOTP`), a new password, or a custom challenge answer. */
   confirmSignIn(params: ConfirmSignInParams): Promise<SignInResult>;
   confirmSignIn(...args: v5.ConfirmSignInArgs): Promise<SignInResult> {
-    return this.#s.signIn.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure');
+    return this.#s.signIn.run('confirmSignIn', 'signIn_failure', (flow) => flow.answer(v5.confirmSignInArgs(args), 'confirmSignIn', 'signIn_failure'));
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -126,7 +127,10 @@ export class Auth {
   /** Amplify v5's answer to NEW_PASSWORD_REQUIRED (`confirmSignIn` answers it too). */
   completeNewPassword(newPassword: string, requiredAttributes?: Record<string, string>, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   completeNewPassword(...args: v5.CompleteNewPasswordArgs): Promise<SignInResult> {
-    return this.#s.signIn.answer(v5.completeNewPasswordArgs(args), 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED');
+    const params = v5.completeNewPasswordArgs(args);
+    return this.#s.signIn.run('completeNewPassword', 'completeNewPassword_failure', (flow) =>
+      flow.answer(params, 'completeNewPassword', 'completeNewPassword_failure', 'NEW_PASSWORD_REQUIRED'),
+    );
   }
 
   /** @deprecated Amplify v5 form: drop the user argument. */
@@ -134,17 +138,18 @@ export class Auth {
   /** Amplify v5's answer to a custom challenge (`confirmSignIn` answers it too). */
   sendCustomChallengeAnswer(answer: string, clientMetadata?: v5.ClientMetadata): Promise<SignInResult>;
   sendCustomChallengeAnswer(...args: v5.CustomAnswerArgs): Promise<SignInResult> {
-    return this.#s.signIn.answer(v5.customAnswerArgs(args), 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE');
+    const params = v5.customAnswerArgs(args);
+    return this.#s.signIn.run('sendCustomChallengeAnswer', 'signIn_failure', (flow) => flow.answer(params, 'sendCustomChallengeAnswer', 'signIn_failure', 'CUSTOM_CHALLENGE'));
   }
 
   /** v6 apps call `signIn` again for this: a new code for a code step that is the way to sign in (`nextStep.firstFactor`). */
   resendSignInCode(): Promise<SignInResult> {
-    return this.#s.signIn.resendCode();
+    return this.#s.signIn.run('resendSignInCode', 'signIn_failure', (flow) => flow.resendCode());
   }
 
   /** Drops an unfinished sign-in without a request, so the app can go back to its form. Nothing happens when signed in. */
   async cancelSignIn(): Promise<void> {
-    this.#s.signIn.cancel();
+    cancelSignIn(this.#s);
   }
 
   /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
@@ -166,7 +171,7 @@ export class Auth {
   signUp(username: string, password: string, email?: string, phoneNumber?: string): Promise<SignUpResult>;
   signUp(params: SignUpParams): Promise<SignUpResult>;
   signUp(...args: v5.SignUpArgs): Promise<SignUpResult> {
-    return this.#s.signUp.signUp(v5.signUpArgs(args));
+    return this.#s.signUp.run('signUp', 'signUp_failure', (flow) => flow.signUp(v5.signUpArgs(args)));
   }
 
   /** @deprecated Amplify v5 form: use `confirmSignUp({ username, code })`. */
@@ -176,21 +181,21 @@ export class Auth {
   /** Confirm the account; signs in after when sign-up asked for `autoSignIn`. (Last: hooks take their types from it.) */
   confirmSignUp(params: ConfirmSignUpParams): Promise<'SUCCESS'>;
   confirmSignUp(...args: v5.ConfirmSignUpArgs): Promise<'SUCCESS' | ConfirmSignUpOutput> {
-    const done = this.#s.signUp.confirm(v5.confirmSignUpArgs(args));
+    const done = this.#s.signUp.run('confirmSignUp', undefined, (flow) => flow.confirm(v5.confirmSignUpArgs(args)));
     if (!(typeof args[0] === 'object' && 'confirmationCode' in args[0])) return done;
-    return done.then(() => ({ isSignUpComplete: true, nextStep: { signUpStep: this.#s.signUp.autoSignInDone ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE' } }));
+    return done.then(() => ({ isSignUpComplete: true, nextStep: { signUpStep: this.#s.signUp.loaded?.autoSignInDone ? 'COMPLETE_AUTO_SIGN_IN' : 'DONE' } }));
   }
 
   /** v6: the sign-in that follows a confirmed sign-up (ask for `autoSignIn` in `signUp`). It runs as the code is confirmed; this hands out its result, once. */
   autoSignIn(): Promise<SignInResult> {
-    return this.#s.signUp.autoSignIn();
+    return this.#s.signUp.run('autoSignIn', undefined, (flow) => flow.autoSignIn());
   }
 
   /** @deprecated Amplify v5 form: use `resendSignUp({ username })`. */
   resendSignUp(username: string, clientMetadata?: v5.ClientMetadata): Promise<CodeDeliveryResult>;
   resendSignUp(params: ResendSignUpParams): Promise<CodeDeliveryResult>;
   resendSignUp(...args: v5.UsernameArgs<ResendSignUpParams>): Promise<CodeDeliveryResult> {
-    return this.#s.signUp.resend(v5.usernameArgs(args));
+    return this.#s.signUp.run('resendSignUp', undefined, (flow) => flow.resend(v5.usernameArgs(args)));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPassword({ username })`. */
@@ -198,7 +203,7 @@ export class Auth {
   /** Send a password-reset code. The next step is CONFIRM_RESET_PASSWORD_WITH_CODE. */
   forgotPassword(params: ForgotPasswordParams): Promise<ForgotPasswordResult>;
   forgotPassword(...args: v5.UsernameArgs<ForgotPasswordParams>): Promise<ForgotPasswordResult> {
-    return this.#s.passwordReset.start(v5.usernameArgs(args));
+    return this.#s.passwordReset.run('forgotPassword', 'forgotPassword_failure', (flow) => flow.start(v5.usernameArgs(args)));
   }
 
   /** @deprecated Amplify v5 form: use `forgotPasswordSubmit({ username, code, newPassword })`. */
@@ -206,7 +211,7 @@ export class Auth {
   /** Set a new password with the reset code. */
   forgotPasswordSubmit(params: ForgotPasswordSubmitParams): Promise<'SUCCESS'>;
   forgotPasswordSubmit(...args: v5.ForgotPasswordSubmitArgs): Promise<'SUCCESS'> {
-    return this.#s.passwordReset.submit(v5.forgotPasswordSubmitArgs(args));
+    return this.#s.passwordReset.run('forgotPasswordSubmit', 'forgotPasswordSubmit_failure', (flow) => flow.submit(v5.forgotPasswordSubmitArgs(args)));
   }
 
   /** The signed-in user from the id token (no request), or fresh from Cognito with `bypassCache`. */
@@ -364,12 +369,12 @@ export class Auth {
 
   /** AWS credentials from the identity pool: the signed-in user's, or guest ones when signed out. */
   currentCredentials(): Promise<AwsCredentials> {
-    return this.#s.credentials.get();
+    return this.#s.credentials.load().then((credentials) => credentials.get(), (error: unknown) => Promise.reject(toAuthError(error, 'currentCredentials')));
   }
 
   /** How long (ms) cached credentials are served before they are fetched anew; 0 when due. */
   credentialsFreshFor(credentials: AwsCredentials): number {
-    return this.#s.credentials.freshFor(credentials);
+    return this.#s.credentials.loaded?.freshFor(credentials) ?? 0;
   }
 
   /** The seed's `essentialCredentials(credentials)`: what an AWS SDK client needs, plus identity. */

@@ -3,29 +3,33 @@ import type { ResolvedAuthOptions } from './authOptions';
 import { AuthStore } from './authStore';
 import type { CognitoClient } from './cognitoClient';
 import type { ConfiguredPool } from './configuredPool';
-import { IdentityCredentials } from './credentials/identityCredentials';
+import type { IdentityCredentials } from './credentials/identityCredentials';
 import { defaultEnvironment, type BrowserEnvironment } from './environment';
 import { AuthEvents } from './events';
 import { HostedUi } from './hostedUi';
+import { lazy, lazyFlow, once, type Lazy, type LazyFlow } from './lazyService';
 import type { PasskeyApi } from './passkeyApi';
-import { PasswordResetFlow } from './passwordResetFlow';
+import type { PasswordResetFlow } from './passwordResetFlow';
 import { SessionManager } from './sessionManager';
-import { SignInFlow } from './signInFlow';
+import type { SignInFlow } from './signInFlow';
 import { SignOutFlow } from './signOutFlow';
-import { SignUpFlow } from './signUpFlow';
+import type { SignUpFlow } from './signUpFlow';
+import type { SrpClient } from './srp/srpClient';
 
 /** The services behind the `Auth` façade, each handed only what it needs. */
 export interface AuthServices {
   events: AuthEvents;
   store: AuthStore;
   sessions: SessionManager;
-  signIn: SignInFlow;
-  signUp: SignUpFlow;
-  passwordReset: PasswordResetFlow;
+  /** The signed-out flows, each a chunk loaded on first use (sign-in also when its form shows: `prepareSignIn`). */
+  signIn: LazyFlow<SignInFlow>;
+  signUp: LazyFlow<SignUpFlow>;
+  passwordReset: LazyFlow<PasswordResetFlow>;
   hostedUi: HostedUi;
   /** What a signed-in user does to their account, loaded on first use. */
   account: () => Promise<AccountApi>;
-  credentials: IdentityCredentials;
+  /** Identity-pool credentials, loaded on first use. */
+  credentials: Lazy<IdentityCredentials>;
   signOut: SignOutFlow;
   /** Passkey management, loaded on first use. */
   passkeys: () => Promise<PasskeyApi>;
@@ -44,25 +48,25 @@ export function composeServices({ options, client, pool, environment }: AuthServ
   const shared = { pool, store: new AuthStore(), events: new AuthEvents() };
   // Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them.
   const onPrincipalChange = (): void => {
-    credentials.clear();
+    credentials.loaded?.clear();
     if (!sessions.session) hostedUi.forgetCallbacks();
   };
   const sessions = new SessionManager({ ...shared, options, onPrincipalChange });
-  const signIn = new SignInFlow({ ...shared, sessions, srp: options.srp });
-  const signUp = new SignUpFlow({ ...shared, signIn, options });
+  const signIn = lazyFlow(shared, () => import('./signInFlow').then((m) => new m.SignInFlow({ ...shared, sessions })));
+  const signUp = lazyFlow(shared, () => import('./signUpFlow').then((m) => new m.SignUpFlow({ ...shared, signIn: signIn.load, options })));
   const account = once(() => import('./accountApi').then((m) => new m.AccountApi({ ...shared, sessions })));
   const hostedUi = new HostedUi({ ...shared, ...options, sessions, client, environment: defaultEnvironment(environment) });
-  const credentials = new IdentityCredentials({ pool, client, now: options.now, sessions });
+  const credentials = lazy(() => import('./credentials/identityCredentials').then((m) => new m.IdentityCredentials({ pool, client, now: options.now, sessions })));
   const forgetSteps = (): void => {
-    signIn.reset();
-    signUp.reset();
+    signIn.loaded?.reset();
+    signUp.loaded?.reset();
   };
   return {
     ...shared,
     sessions,
     signIn,
     signUp,
-    passwordReset: new PasswordResetFlow(shared),
+    passwordReset: lazyFlow(shared, () => import('./passwordResetFlow').then((m) => new m.PasswordResetFlow(shared))),
     hostedUi,
     account,
     credentials,
@@ -85,12 +89,20 @@ export function startServices(s: AuthServices): void {
   s.hostedUi.start();
 }
 
-/** `load` runs once; a failure (a chunk that did not arrive) lets the next call try again. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+/**
+ * Starts what a sign-in form needs, so the first click waits for neither: the sign-in chunk, and the
+ * password-independent SRP math (`a`, `A`). Safe to call often; nothing to do without a user pool.
+ */
+export function prepareSignIn(s: AuthServices, pool: ConfiguredPool, srp: SrpClient): void {
+  if (!pool.config.userPoolId) return;
+  // Only optimisations: a failure here resurfaces, typed, when signIn needs the chunk or computes A itself.
+  s.signIn.load().catch(() => undefined);
+  if (pool.config.authenticationFlowType !== 'USER_PASSWORD_AUTH') srp.prepare?.().catch(() => undefined);
+}
+
+/** Drops an unfinished sign-in (or sign-up confirmation, password reset) without a request; nothing happens unless signed out. */
+export function cancelSignIn(s: AuthServices): void {
+  if (s.store.getState().status !== 'signedOut') return;
+  s.signIn.loaded?.reset();
+  s.store.dispatch({ type: 'step', nextStep: null });
 }

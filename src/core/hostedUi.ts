@@ -1,20 +1,17 @@
 import type { AuthStore } from './authStore';
 import type { CognitoClient } from './cognitoClient';
 import type { ConfiguredPool } from './configuredPool';
-import type { ResolvedOAuthConfig } from './config/types';
 import type { BrowserEnvironment } from './environment';
 import type { AuthEvents } from './events';
-import { completeSignIn } from './flows/completeSignIn';
-import type { FlowContext } from './flows/context';
 import type { AuthError } from './errors';
-import { authError, toAuthError } from './normalizeError';
-import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oauth/flowRecord';
+import type { HostedUiFlow } from './hostedUiFlow';
+import { lazy, type Lazy } from './lazyService';
+import { toAuthError } from './normalizeError';
+import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
-import { checkIdToken } from './oauth/idTokenChecks';
+import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
-import { decodeJwtPayload } from './session/jwt';
 import type { SessionManager } from './sessionManager';
 import type { SignInResult } from './types';
 
@@ -39,13 +36,6 @@ export interface FederatedSignInOptions {
   nonce?: string;
 }
 
-/** What a completed callback hands every engine of the page. */
-interface Completion {
-  username: string;
-  session: AuthSession;
-  customState?: string;
-}
-
 export interface HostedUiDeps {
   pool: () => ConfiguredPool;
   store: AuthStore;
@@ -58,15 +48,18 @@ export interface HostedUiDeps {
   coordinator: PageCoordinator;
 }
 
-/** Hosted UI and social sign-in (authorization code + PKCE): the redirect out, the callback back. */
+/**
+ * Hosted UI and social sign-in: what every page needs (is this our callback? did the session come from
+ * the hosted UI?); the redirect out, the callback back and the sign-out through it are `HostedUiFlow`,
+ * loaded when used.
+ */
 export class HostedUi {
   readonly #deps: HostedUiDeps;
-  /** This engine's outcome per callback URL, so asking twice announces once. */
-  #adopted = new Map<string, Promise<SignInResult | null>>();
-  /** The pool's signing keys, for the implicit flow's id tokens. */
+  readonly #flow: Lazy<HostedUiFlow>;
 
   constructor(deps: HostedUiDeps) {
     this.#deps = deps;
+    this.#flow = lazy(() => import('./hostedUiFlow').then((m) => new m.HostedUiFlow({ ...deps, refused: (thrown) => this.#refused(thrown) })));
   }
 
   /**
@@ -89,7 +82,7 @@ export class HostedUi {
 
   /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
   configured(): void {
-    this.#adopted = new Map();
+    this.#flow.loaded?.forget();
     if (this.#deps.pool().config.oauth?.responseType === 'token') {
       this.#deps.coordinator.warnOnce('implicit-flow', 'cognito-react-kit: oauth.responseType "token" (implicit flow) is deprecated by RFC 9700; use "code".');
     }
@@ -103,48 +96,32 @@ export class HostedUi {
 
   /** Signed out: a callback URL handled before (back button, a shared link) must start over, not answer from the cache. */
   forgetCallbacks(): void {
-    this.#adopted = new Map();
+    this.#flow.loaded?.forget();
     this.#deps.coordinator.forget(`${this.#deps.pool().config.userPoolWebClientId} `);
   }
 
-  async federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
-    const source = 'federatedSignIn';
-    const { environment, now, random } = this.#deps;
-    try {
-      if (typeof options !== 'object' || options === null) {
-        throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
-      }
-      const oauth = this.#oauth(source);
-      const ctx = this.#deps.pool().ctx(source);
-      // Signing in as someone else would leave this user's tokens valid: sign out first.
-      if (this.#deps.sessions.session) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user: sign out first.', source);
-      // Only a sign-in that leaves for the hosted UI needs this code: it loads on demand.
-      const { authorizeRequest } = await import('./oauth/authorizeRequest');
-      const { url, record } = await authorizeRequest({ oauth, clientId: ctx.clientId, options, currentUrl: environment.currentUrl(), random, now, source });
-      saveFlow(environment.transientStorage, ctx.clientId, record);
-      environment.navigate(url);
-    } catch (thrown) {
-      const error = toAuthError(thrown, source);
-      this.#deps.events.emit('signIn_failure', error);
-      throw error;
-    }
+  federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
+    return this.#flow.load().then(
+      (flow) => flow.federatedSignIn(options),
+      (thrown: unknown) => {
+        const error = toAuthError(thrown, 'federatedSignIn');
+        this.#deps.events.emit('signIn_failure', error);
+        throw error;
+      },
+    );
   }
 
   /** Finish a hosted-UI sign-in on the redirect page; null when `url` does not answer the flow pending in this tab. */
   handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
-    const pool = this.#deps.pool();
-    const oauth = pool.config.oauth;
+    const oauth = this.#deps.pool().config.oauth;
     const params = url === undefined || !oauth ? undefined : callbackParams(url, oauth.responseType);
     if (!url || !params) return Promise.resolve(null);
-    // One completion per callback URL for every engine sharing the coordinator: a code is exchanged once.
-    const completion = this.#deps.coordinator.once(`${pool.ctx('handleRedirect').clientId} ${url}`, () => this.#complete(url, params));
-    // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.
-    let adopted = this.#adopted.get(url);
-    if (!adopted) {
-      adopted = this.#adopt(url, completion);
-      this.#adopted.set(url, adopted);
-    }
-    return adopted;
+    const loaded = this.#flow.loaded;
+    if (loaded) return loaded.handleRedirect(url, params);
+    return this.#flow.load().then(
+      (flow) => flow.handleRedirect(url, params),
+      (thrown: unknown) => Promise.reject(this.#refused(thrown)),
+    );
   }
 
   /** True when the current session came from the hosted UI. */
@@ -157,51 +134,8 @@ export class HostedUi {
   }
 
   /** Revoke at `/oauth2/revoke` and leave through the hosted UI's `/logout`, which ends its own session too. */
-  async signOut(session: AuthSession | null): Promise<void> {
-    const pool = this.#deps.pool();
-    const oauth = pool.config.oauth;
-    pool.storage.removeItem(HOSTED_UI_FLAG);
-    if (!oauth) return;
-    const clientId = pool.ctx('signOut').clientId;
-    if (session?.refreshToken) {
-      // The token endpoint's code is needed only on the callback page and at sign-out: loaded then.
-      const { postForm } = await import('./oauth/tokenEndpoint');
-      await postForm(this.#deps.client.fetch, `${hostedUiOrigin(oauth)}/oauth2/revoke`, { token: session.refreshToken, client_id: clientId }, 'signOut').catch(
-        () => undefined, // a failed revoke must not keep anyone signed in here
-      );
-    }
-    const logoutUri = pickRedirect(oauth.redirectSignOut, this.#deps.environment.currentUrl(), 'redirectSignOut', 'signOut');
-    this.#deps.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
-  }
-
-  /** This engine's view of a (possibly shared) completion: state, events, clean address bar. */
-  async #adopt(url: string, completion: Promise<Completion | null>): Promise<SignInResult | null> {
-    const { store, events, sessions } = this.#deps;
-    let outcome: Completion | null;
-    try {
-      outcome = await completion;
-      if (!outcome) {
-        // Not our callback after all (another engine of this tab took the flow first): back to what storage says.
-        if (store.getState().status === 'loading') sessions.restore();
-        return null;
-      }
-    } catch (thrown) {
-      this.#cleanAddressBar(url);
-      throw this.#refused(thrown);
-    }
-    // The session as checked, not re-read from storage: storage may judge it otherwise (a drift it
-    // does not keep, a token within the leeway), and then the state would contradict this outcome.
-    const user = sessions.begin(outcome.username, outcome.session);
-    try {
-      this.#deps.pool().storage.setItem(HOSTED_UI_FLAG, 'true');
-    } catch {
-      /* without the flag, signOut skips the hosted UI's /logout: no reason to refuse a sign-in */
-    }
-    this.#cleanAddressBar(url);
-    events.emit('signIn', user, `${user.username} has signed in successfully`);
-    events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
-    if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
-    return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
+  signOut(session: AuthSession | null): Promise<void> {
+    return this.#flow.load().then((flow) => flow.signOut(session));
   }
 
   /** A refused callback: the state says why (keeping a session this page already had), and so do the events. */
@@ -221,85 +155,5 @@ export class HostedUi {
     events.emit('signIn_failure', error);
     events.emit('cognitoHostedUI_failure', error);
     return error;
-  }
-
-  /**
-   * The work done once per callback: every check, the code exchange, the stored session. Null when
-   * `url` answers no flow pending in this tab: then nothing is used up.
-   */
-  async #complete(url: string, params: URLSearchParams): Promise<Completion | null> {
-    const source = 'handleRedirect';
-    const pool = this.#deps.pool();
-    const oauth = this.#oauth(source);
-    const ctx = pool.ctx(source);
-    const { transientStorage } = this.#deps.environment;
-    // Before any await: engines sharing this tab's sessionStorage must not both take the record.
-    if (!flowAnsweredBy(transientStorage, ctx.clientId, params.get('state'))) return null;
-    const record = takeFlow(transientStorage, ctx.clientId, params.get('state'), this.#deps.now());
-    if (!record) throw authError('OAuthFlowNotFound', 'This hosted-UI sign-in expired (or its record in this tab is damaged).', source);
-    const error = params.get('error');
-    if (error) {
-      const description = params.get('error_description');
-      throw authError('OAuthSignInException', description ? `${error}: ${description}` : error, source);
-    }
-    if (!oauth.redirectSignIn.includes(record.redirectUri) || !sameEndpoint(url, record.redirectUri)) {
-      throw authError('OAuthRedirectMismatch', 'The callback arrived at a URL that is not the configured redirectSignIn.', source);
-    }
-    const tokens = await this.#tokensFrom(ctx, oauth, params, record);
-    checkIdToken(decodeJwtPayload(tokens.IdToken), {
-      userPoolId: ctx.userPoolId,
-      region: pool.config.region,
-      clientId: ctx.clientId,
-      // The server's clock: a device clock hours off must not make a fresh token look expired.
-      nowMs: this.#deps.client.serverClock.now(),
-      ...(pool.config.endpoint ? { endpoint: pool.config.endpoint } : {}),
-      ...(record.nonce ? { nonce: record.nonce } : {}),
-    });
-    const previous = ctx.tokens.lastAuthUser();
-    const { username, session } = await completeSignIn(ctx, tokens, '');
-    // Another user's tokens must not linger: drop them only now, once the new session is stored.
-    if (previous && previous !== username) ctx.tokens.clear(previous, { keepLastAuthUser: true });
-    return { username, session, ...(record.customState === undefined ? {} : { customState: record.customState }) };
-  }
-
-  async #tokensFrom(ctx: FlowContext, oauth: ResolvedOAuthConfig, params: URLSearchParams, record: OAuthFlowRecord) {
-    if (record.responseType === 'code') {
-      const code = params.get('code');
-      if (!code) throw authError('OAuthSignInException', 'The callback carries no authorization code.', 'handleRedirect');
-      if (!record.verifier) throw authError('OAuthFlowNotFound', 'The PKCE verifier of this sign-in is missing.', 'handleRedirect');
-      const { exchangeCode } = await import('./oauth/tokenEndpoint');
-      const tokens = await exchangeCode(this.#deps.client.fetch, hostedUiOrigin(oauth), {
-        clientId: ctx.clientId,
-        code,
-        redirectUri: record.redirectUri,
-        verifier: record.verifier,
-      });
-      return { AccessToken: tokens.access_token, IdToken: tokens.id_token, ...(tokens.refresh_token ? { RefreshToken: tokens.refresh_token } : {}) };
-    }
-    const accessToken = params.get('access_token');
-    const idToken = params.get('id_token');
-    if (!accessToken || !idToken) throw authError('OAuthSignInException', 'The callback carries no tokens.', 'handleRedirect');
-    // Tokens from a URL, not from the token endpoint: the pool must have signed them. (Fetching its
-    // keys also teaches the server clock that checkIdToken judges exp and iat by.)
-    const pool = this.#deps.pool();
-    const { region, endpoint } = pool.config;
-    const { verifyImplicitTokens } = await import('./oauth/idTokenSignature');
-    await verifyImplicitTokens({ idToken, accessToken }, { region, userPoolId: ctx.userPoolId, ...(endpoint ? { endpoint } : {}) }, pool.signingKeys);
-    return { AccessToken: accessToken, IdToken: idToken };
-  }
-
-  #cleanAddressBar(url: string): void {
-    try {
-      const clean = cleanCallbackUrl(url);
-      if (clean !== url) this.#deps.environment.replaceUrl(clean);
-    } catch {
-      /* not a URL we can rewrite */
-    }
-  }
-
-  #oauth(source: string): ResolvedOAuthConfig {
-    const oauth = this.#deps.pool().config.oauth;
-    if (!oauth) throw authError('OAuthNotConfigured', 'No `oauth` (hosted UI) config is set.', source);
-    return oauth;
   }
 }

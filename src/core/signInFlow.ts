@@ -11,7 +11,6 @@ import { nextStepFor, parseList, setupMethods } from './flows/nextStep';
 import { chooseSetup, completeTotpSetup, initiateSignIn, respondToChallenge, type PendingSignIn, type SignInInput, type SignInOutcome } from './flows/signIn';
 import { authError, toAuthError } from './normalizeError';
 import type { SessionManager } from './sessionManager';
-import type { SrpClient } from './srp/srpClient';
 import type { AuthFactorType, PendingStep, SignInResult } from './types';
 
 /** v6's `signIn` options: this sign-in's flow, and for USER_AUTH the first factor to start with. */
@@ -45,11 +44,10 @@ export interface SignInFlowDeps {
   store: AuthStore;
   events: AuthEvents;
   sessions: SessionManager;
-  srp: SrpClient;
 }
 
 /**
- * Sign-in: InitiateAuth, then each challenge the user answers, until tokens. The pending challenge
+ * Sign-in: InitiateAuth, then each challenge the user answers, until tokens (a chunk of its own: see authServices). The pending challenge
  * lives here, in memory only; every step moves `getState().nextStep`, so a UI renders from state.
  */
 export class SignInFlow {
@@ -58,15 +56,6 @@ export class SignInFlow {
 
   constructor(deps: SignInFlowDeps) {
     this.#deps = deps;
-  }
-
-  /** Starts the password-independent SRP math (`a`, `A`) in the background, e.g. when a form shows. */
-  prepare(): void {
-    const config = this.#deps.pool().config;
-    // Nothing to prepare without a user pool, or when the password is sent as is.
-    if (!config.userPoolId || config.authenticationFlowType === 'USER_PASSWORD_AUTH') return;
-    // Only an optimisation: a failure here resurfaces, typed, when signIn computes A itself.
-    this.#deps.srp.prepare?.().catch(() => undefined);
   }
 
   /** `confirmationSession`: ConfirmSignUp's Session, which signs a new user in once (USER_AUTH auto sign-in). */
@@ -149,14 +138,7 @@ export class SignInFlow {
     });
   }
 
-  /** Drops an unfinished sign-in without a request; nothing happens when signed in or loading. */
-  cancel(): void {
-    if (this.#deps.store.getState().status !== 'signedOut') return;
-    this.#pending = null;
-    this.#deps.store.dispatch({ type: 'step', nextStep: null });
-  }
-
-  /** Forget the pending step (sign-out). */
+  /** Forget the pending step (sign-out, cancel). */
   reset(): void {
     this.#pending = null;
   }

@@ -62,7 +62,8 @@ export interface SignUpFlowDeps {
   pool: () => ConfiguredPool;
   store: AuthStore;
   events: AuthEvents;
-  signIn: SignInFlow;
+  /** The sign-in flow (its chunk), for the auto sign-in. */
+  signIn: () => Promise<SignInFlow>;
   options: Pick<ResolvedAuthOptions, 'now'>;
 }
 
@@ -195,9 +196,10 @@ export class SignUpFlow {
     try {
       const metadata = pending.clientMetadata ? { clientMetadata: pending.clientMetadata } : {};
       // The confirmation's Session signs in without the password; without one, the password does.
+      const flow = await signIn();
       const result = confirmationSession
-        ? await signIn.signIn({ username: pending.username, options: { authFlowType: 'USER_AUTH' }, ...metadata }, confirmationSession)
-        : await signIn.signIn({ username: pending.username, ...(pending.password === undefined ? {} : { password: pending.password }), ...metadata });
+        ? await flow.signIn({ username: pending.username, options: { authFlowType: 'USER_AUTH' }, ...metadata }, confirmationSession)
+        : await flow.signIn({ username: pending.username, ...(pending.password === undefined ? {} : { password: pending.password }), ...metadata });
       const user = store.getState().user;
       this.#autoOutcome = { result };
       events.emit('autoSignIn', result.isSignedIn && user ? user : result.nextStep);

@@ -2,7 +2,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { createRouteStore, type RouteStore } from './routeStore';
 
-const RouteContext = createContext<RouteStore | null>(null);
+const RouteContext = /* @__PURE__ */ createContext<RouteStore | null>(null);
 
 /**
  * Amplify UI's `<Authenticator.Provider>`: shares the Authenticator's route with `useAuthenticator`

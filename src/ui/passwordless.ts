@@ -3,7 +3,7 @@ import { ConfigError, type ConfigIssue, type ResolvedAuthConfig } from '../core/
 /** A way to sign in as the `<Authenticator>` offers it (Amplify UI's names); `PASSWORD` covers SRP too. */
 export type AuthMethod = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
-const AUTH_METHODS: readonly AuthMethod[] = Object.freeze(['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN']);
+const AUTH_METHODS: readonly AuthMethod[] = /* @__PURE__ */ Object.freeze(['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN']);
 
 /** The Authenticator's passwordless options, in Amplify UI's shape. */
 export interface PasswordlessOptions {

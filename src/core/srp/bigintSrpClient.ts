@@ -115,4 +115,4 @@ export function createBigintSrpClient(options: BigintSrpClientOptions = {}): Srp
 }
 
 /** The BigInt SRP client with WebCrypto randomness. */
-export const bigintSrpClient: SrpClient = createBigintSrpClient();
+export const bigintSrpClient: SrpClient = /* @__PURE__ */ createBigintSrpClient();

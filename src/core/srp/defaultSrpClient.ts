@@ -1,4 +1,4 @@
-import { createBigintSrpClient } from './bigintSrpClient';
+import { lazy } from '../lazyService';
 import type { SrpClient } from './srpClient';
 
 /**
@@ -17,7 +17,14 @@ export const acijFallback: SrpClient = Object.freeze<SrpClient>({
 /**
  * Native BigInt SRP (byte-identical to amazon-cognito-identity-js's, ~7× less CPU), else amazon-cognito-identity-js's.
  * One per engine: a client keeps the key pair it prepared ahead (`prepare()`), which is not to share.
+ * The BigInt math is a chunk of its own, loaded on the first `prepare()` (the sign-in form shows) or sign-in.
  */
 export function createDefaultSrpClient(): SrpClient {
-  return typeof BigInt === 'function' ? createBigintSrpClient() : acijFallback;
+  if (typeof BigInt !== 'function') return acijFallback;
+  const { load } = lazy(() => import('./bigintSrpClient').then((m) => m.createBigintSrpClient()));
+  return {
+    prepare: () => load().then((c) => c.prepare?.()),
+    start: (poolName) => load().then((c) => c.start(poolName)),
+    createDeviceVerifier: (deviceGroupKey, deviceKey) => load().then((c) => c.createDeviceVerifier(deviceGroupKey, deviceKey)),
+  };
 }

@@ -25,12 +25,12 @@ function contextValue(translations: Translations, language: string, store: Dicti
 
 // No default value computed at module load: that call would be a top-level side effect, keeping every
 // dictionary in the bundle of apps that use only the hooks. English without a provider comes from useTranslate.
-const TranslationContext = createContext<ContextValue | null>(null);
+const TranslationContext = /* @__PURE__ */ createContext<ContextValue | null>(null);
 TranslationContext.displayName = 'CognitoTranslations';
 let english: ContextValue | undefined;
 
 /** Internal seam: the dictionaries the providers below read and load (tests inject loaders that fail). Default: the page's. */
-export const DictionaryStoreContext = createContext<DictionaryStore | null>(null);
+export const DictionaryStoreContext = /* @__PURE__ */ createContext<DictionaryStore | null>(null);
 
 export interface TranslationProviderProps {
   children?: ReactNode;

@@ -7,7 +7,7 @@ import { joinClasses } from './Field';
  * screen, so a step change moves keyboard and screen-reader users to the new screen's title, while
  * the page's first render never steals focus.
  */
-export const FocusOnMountContext = createContext(false);
+export const FocusOnMountContext = /* @__PURE__ */ createContext(false);
 
 /**
  * Whether the title is read but not shown: under the Sign In / Create Account tabs (the selected tab
@@ -17,7 +17,7 @@ export const FocusOnMountContext = createContext(false);
 export const HeadingHiddenContext = createContext(false);
 
 /** The id the Authenticator gives the current screen's title, so its modal dialog is named by it. */
-export const HeadingIdContext = createContext<string | undefined>(undefined);
+export const HeadingIdContext = /* @__PURE__ */ createContext<string | undefined>(undefined);
 
 export interface ScreenHeadingProps extends HTMLAttributes<HTMLHeadingElement> {
   children: string;

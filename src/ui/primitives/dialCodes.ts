@@ -6,7 +6,7 @@ const CODES =
   '1 7 20 27 30-34 36 39-41 43-49 51-58 60-66 81 82 84 86 90-95 98 211-213 216 218 220-246 248-258 260-269 290 291 297-299 ' +
   '350-359 370-383 385-387 389 420 421 423 500-509 590-599 670 672-683 685-692 850 852 853 855 856 880 886 960-968 970-977 992-996 998';
 
-export const DIAL_CODES: readonly string[] = CODES.split(' ').flatMap((run) => {
+export const DIAL_CODES: readonly string[] = /* @__PURE__ */ CODES.split(' ').flatMap((run) => {
   const [from = 0, to = from] = run.split('-').map(Number);
   return Array.from({ length: to - from + 1 }, (_, offset) => `+${from + offset}`);
 });
