@@ -86,7 +86,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(k.backend.count('SignUp')).toBe(1);
     expect(k.backend.getUser(username)).toBeTruthy();
   });
@@ -98,7 +98,7 @@ describe('<Authenticator passwordPolicy>', () => {
     renderWithAuth(k, <Authenticator initialState="signUp" passwordPolicy={{ minLength: 12, requireSymbols: false }} />);
     await findScreen('Create your account');
     expect(Object.keys(rules())).toEqual(['minLength', 'lowercase', 'uppercase', 'number']);
-    expect(screen.getByText('At least 12 characters')).toBeTruthy();
+    expect(screen.getByText('Password must have at least 12 characters')).toBeTruthy();
 
     fillSignUp(username, 'Abcdefgh1!x'); // 11 characters: met by the default policy, not by this one
     expect(rules()['minLength']).toBe('false');
@@ -111,7 +111,7 @@ describe('<Authenticator passwordPolicy>', () => {
     type('Confirm Password', password);
     expect(rules()['minLength']).toBe('true');
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(k.backend.count('SignUp')).toBe(1);
   });
 
@@ -122,7 +122,7 @@ describe('<Authenticator passwordPolicy>', () => {
     const { container } = renderWithAuth(k, <Authenticator />);
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     type('Username', username);
     click('button', 'Send code');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
@@ -161,7 +161,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const code = screen.getByLabelText('Verification code') as HTMLInputElement;
     expect(code.placeholder).toBe('6 digits');
     expect(code.name).toBe('code');
@@ -181,7 +181,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const names = [...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name);
     expect(names.slice(0, 2)).toEqual(['invite', 'code']);
     expect((screen.getByLabelText('Invitation') as HTMLInputElement).value).toBe('team-a');
@@ -202,7 +202,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     type('Username', username);
     type('Password', password);
     click('button', 'Sign in');
-    await findScreen('Change your password');
+    await findScreen('Change Password');
     expect((screen.getByLabelText('Nickname') as HTMLInputElement).value).toBe('Foxy');
     const newPassword = strongPassword();
     type('Password', newPassword);

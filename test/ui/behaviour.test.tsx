@@ -46,9 +46,9 @@ describe('Authenticator behaviour', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
     expect(k.backend.count('ForgotPassword')).toBe(1);
-    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Reset Password' })).toBeTruthy();
     expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
-    expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
 
     const newPassword = strongPassword();
@@ -75,7 +75,7 @@ describe('Authenticator behaviour', () => {
     await user.type(screen.getByLabelText('Username'), username);
     await user.type(screen.getByLabelText('Password'), password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Sending you a code to reset it…');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('We could not send the code. Please try again.'));
     expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
@@ -93,7 +93,7 @@ describe('Authenticator behaviour', () => {
   ] as const)('forgot password for an unknown %s says there is no such account, not a word about a password', async (mechanism, label, typed, message) => {
     const user = userEvent.setup();
     const { container } = renderWithAuth(kit(), <Authenticator initialState="forgotPassword" loginMechanisms={[mechanism]} />);
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText(label), typed);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
@@ -124,7 +124,7 @@ describe('Authenticator behaviour', () => {
     await findScreen('Sign in to your account');
     expect(screen.queryByRole('status')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -154,7 +154,7 @@ describe('Authenticator behaviour', () => {
     renderWithAuth(k, <Authenticator />);
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -164,7 +164,7 @@ describe('Authenticator behaviour', () => {
     expect(screen.queryByRole('status')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -230,7 +230,7 @@ describe('Authenticator behaviour', () => {
     await user.click(screen.getByRole('tab', { name: 'Sign In' }));
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Email'), '@example.com');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));

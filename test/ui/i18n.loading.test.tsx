@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { DictionaryStore, loadLanguage, type DictionaryLoaders } from '../../src/ui/i18n/dictionaryStore';
 import type { Dictionary } from '../../src/ui/i18n/en';
-import type { LoadableLanguage } from '../../src/ui/i18n/languages';
+import { builtInLanguages, type LoadableLanguage } from '../../src/ui/i18n/languages';
 import { DictionaryStoreContext, TranslationProvider, useTranslate } from '../../src/ui/i18n/TranslationProvider';
 import { shippedDictionaries } from '../support/dictionaries';
 import { useEngineBackend } from '../support/engine';
@@ -39,7 +39,8 @@ function countingLoaders(overrides: Partial<DictionaryLoaders> = {}): { calls: L
     calls.push(language);
     return overrides[language]?.() ?? Promise.resolve(shippedDictionaries[language]);
   };
-  return { calls, loaders: { fr: loader('fr'), de: loader('de'), es: loader('es'), ja: loader('ja'), pt: loader('pt') } };
+  const loadable = builtInLanguages.filter((language): language is LoadableLanguage => language !== 'en');
+  return { calls, loaders: Object.fromEntries(loadable.map((language) => [language, loader(language)])) as Record<LoadableLanguage, () => Promise<Dictionary>> };
 }
 
 function deferred(): { promise: Promise<Dictionary>; resolve: (dictionary: Dictionary) => void } {

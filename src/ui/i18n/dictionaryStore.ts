@@ -10,11 +10,25 @@ export type DictionaryStatus = 'absent' | 'loading' | 'loaded' | 'failed';
 // Literal specifiers, so bundlers emit one chunk per language. Nothing may import these files statically
 // (an entry re-exporting `fr` would pull it back into the main chunk): test/structure.test.ts checks.
 const builtInLoaders: DictionaryLoaders = {
-  fr: () => import('./fr').then((module) => module.fr),
   de: () => import('./de').then((module) => module.de),
   es: () => import('./es').then((module) => module.es),
+  fr: () => import('./fr').then((module) => module.fr),
+  he: () => import('./he').then((module) => module.he),
+  hu: () => import('./hu').then((module) => module.hu),
+  id: () => import('./id').then((module) => module.id),
+  it: () => import('./it').then((module) => module.it),
   ja: () => import('./ja').then((module) => module.ja),
+  kr: () => import('./kr').then((module) => module.kr),
+  nb: () => import('./nb').then((module) => module.nb),
+  nl: () => import('./nl').then((module) => module.nl),
+  pl: () => import('./pl').then((module) => module.pl),
   pt: () => import('./pt').then((module) => module.pt),
+  ru: () => import('./ru').then((module) => module.ru),
+  sv: () => import('./sv').then((module) => module.sv),
+  th: () => import('./th').then((module) => module.th),
+  tr: () => import('./tr').then((module) => module.tr),
+  ua: () => import('./ua').then((module) => module.ua),
+  zh: () => import('./zh').then((module) => module.zh),
 };
 
 type Entry = { status: 'loading'; promise: Promise<void> } | { status: 'loaded'; dictionary: Dictionary } | { status: 'failed' };
