@@ -76,12 +76,12 @@ describe('on-demand dictionaries: <TranslationProvider>', () => {
         <>
           <TranslationProvider language="pt-BR"><Probe /></TranslationProvider>
           <TranslationProvider language="pt-PT"><Probe /></TranslationProvider>
-          <TranslationProvider language="it-IT"><Probe /></TranslationProvider>
+          <TranslationProvider language="ca-ES"><Probe /></TranslationProvider>
         </>,
       ),
       { reactStrictMode: true },
     );
-    expect(screen.getByText(`it-IT|${en['signIn.submit']}|Signed in as ada`)).toBeTruthy();
+    expect(screen.getByText(`ca-ES|${en['signIn.submit']}|Signed in as ada`)).toBeTruthy();
     expect(await screen.findByText(`pt-BR|${pt['signIn.submit']}|Conectado como ada`)).toBeTruthy();
     expect(screen.getByText(`pt-PT|${pt['signIn.submit']}|Conectado como ada`)).toBeTruthy();
     expect(calls).toEqual(['pt']);
@@ -192,7 +192,7 @@ describe('on-demand dictionaries: switching language in <Authenticator>', () => 
 
 describe('on-demand dictionaries: loadLanguage (the page store)', () => {
   it('resolves at once for English and languages without a dictionary', async () => {
-    await expect(Promise.all([loadLanguage('en'), loadLanguage('en-GB'), loadLanguage('xx'), loadLanguage('it-IT')])).resolves.toEqual([
+    await expect(Promise.all([loadLanguage('en'), loadLanguage('en-GB'), loadLanguage('xx'), loadLanguage('ca-ES')])).resolves.toEqual([
       undefined,
       undefined,
       undefined,
