@@ -41,7 +41,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await findScreen('Create your account');
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'false', uppercase: 'false', number: 'false', symbol: 'false' });
     const minLength = ruleList('Password').querySelector('[data-rule="minLength"]');
-    expect(minLength?.textContent).toBe('○At least 8 characters (not met)');
+    expect(minLength?.textContent).toBe('○Password must have at least 8 characters (not met)');
     // Not a live region itself: only the one-line summary is (and it is empty until every rule is met).
     expect(ruleList('Password').querySelector('ul')?.hasAttribute('aria-live')).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('');
@@ -51,7 +51,7 @@ describe('<Authenticator passwordPolicy>', () => {
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'true', uppercase: 'false', number: 'false', symbol: 'false' });
     type('Password', 'abcDEF12');
     expect(rules()).toEqual({ minLength: 'true', lowercase: 'true', uppercase: 'true', number: 'true', symbol: 'false' });
-    expect(minLength?.textContent).toBe('✓At least 8 characters (met)');
+    expect(minLength?.textContent).toBe('✓Password must have at least 8 characters (met)');
     type('Password', 'abcDEF12!');
     expect(Object.values(rules()).every((met) => met === 'true')).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Your password meets all the requirements.');
@@ -140,8 +140,8 @@ describe('<Authenticator passwordPolicy>', () => {
   it('translates the rules (French)', async () => {
     renderWithAuth(kit(), <Authenticator initialState="signUp" language="fr" />);
     await findScreen('Créez votre compte');
-    expect(screen.getByText('Au moins 8 caractères')).toBeTruthy();
-    expect(screen.getByText('Votre mot de passe doit contenir :')).toBeTruthy();
+    expect(screen.getByText('Le mot de passe doit comporter au moins 8 caractères')).toBeTruthy();
+    expect(screen.getByText('Exigences du mot de passe :')).toBeTruthy();
   });
 });
 
