@@ -104,16 +104,16 @@ describe('Authenticator behaviour', () => {
   it('the unknown-account message is translated; sign-in keeps its own message for an unknown user', async () => {
     const user = userEvent.setup();
     renderWithAuth(kit(), <Authenticator language="de" initialState="forgotPassword" />);
-    await findScreen('Passwort zurücksetzen');
+    await findScreen('Passwort Zurücksetzen'); // Amplify UI's German
     await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
     await user.click(screen.getByRole('button', { name: 'Code senden' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Es gibt kein Konto mit diesem Benutzernamen.'));
     await user.click(screen.getByRole('button', { name: 'Zurück zur Anmeldung' }));
-    await findScreen('Bei Ihrem Konto anmelden');
+    await findScreen('Melden Sie sich mit Ihrem Account an');
     await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
     await user.type(screen.getByLabelText('Passwort'), password);
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Benutzername oder Passwort ist falsch.'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Falscher Benutzername oder falsches Passwort'));
   });
 
   it('after a password reset the sign-in screen says it worked, until the user submits', async () => {
@@ -248,10 +248,10 @@ describe('Authenticator behaviour', () => {
   it('the empty- and invalid-email messages are translated', async () => {
     const user = userEvent.setup();
     renderWithAuth(kit(), <Authenticator language="fr" loginMechanisms={['email']} initialState="forgotPassword" />);
-    await findScreen('Réinitialisez votre mot de passe');
+    await findScreen('Réinitialiser le mot de passe');
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez votre adresse e-mail.'));
-    await user.type(screen.getByLabelText('E-mail'), 'eve');
+    await user.type(screen.getByLabelText('Email'), 'eve'); // Amplify UI's French label
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez une adresse e-mail valide, par exemple name@example.com.'));
   });

@@ -190,7 +190,8 @@ describe('Authenticator screens', () => {
     const username = await newUser('unc', { status: 'UNCONFIRMED' });
     const { container } = renderWithAuth(k, <Authenticator />);
     await signInAs(username, password);
-    expectFocused(await findScreen('We Emailed You'));
+    // Sign-in says only that the account is unconfirmed, not where a code went: Amplify's "We Sent A Code".
+    expectFocused(await findScreen('We Sent A Code'));
     await axe.check(container, 'confirmSignUp');
     click('button', 'Resend Code');
     expect(await screen.findByText('A new code is on its way.')).toBeTruthy();
