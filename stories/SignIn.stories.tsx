@@ -149,7 +149,7 @@ export const Unconfirmed: Story = {
     await fill(canvas, 'Username', 'una');
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
-    await expectScreen(canvas, 'We Emailed You');
+    await expectScreen(canvas, 'We Sent A Code'); // sign-in names no destination
   },
 };
 

@@ -184,7 +184,8 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await heading('Account recovery requires verified contact information');
     await audit('verifyUser');
     await press('Verify');
-    await heading('Account recovery requires verified contact information');
+    // Both screens have Amplify UI's heading: the code field says the code screen is up.
+    await page.getByLabel('Code', { exact: true }).waitFor();
     await audit('confirmVerifyUser');
     await fill('Code', optional().backend.lastCode(unverified, 'VERIFY_ATTRIBUTE'));
     await press('Submit');
