@@ -29,33 +29,7 @@ export function lookup(translations: Translations, language: string, key: string
 function own(entries: Translations[string] | undefined, key: string): string | undefined {
   if (entries === undefined) return undefined;
   const english = (en as Record<string, string>)[key];
-  return entries[key] ?? (english === undefined ? undefined : (entries[english] ?? amplifyDelivery(entries, key)));
-}
-
-// Amplify builds the code-delivery sentence from two phrases: an app's vocabulary translates them, not ours.
-const SENT: Readonly<Record<string, string>> = { 'delivery.EMAIL': 'emailed to', 'delivery.SMS': 'texted to', 'delivery.unknown': 'sent you', 'delivery.none': 'sent you' };
-
-function amplifyDelivery(entries: Record<string, string | undefined>, key: string): string | undefined {
-  const sent = SENT[key];
-  if (sent === undefined) return undefined;
-  const instruction = entries[`Your code is on the way. To log in, enter the code we ${sent}`];
-  const arrival = entries['It may take a minute to arrive'];
-  if (instruction === undefined || arrival === undefined) return undefined;
-  return `${terminate(sent.endsWith('to') ? `${instruction} {destination}` : instruction)}${script(arrival) === 'cjk' ? '' : ' '}${terminate(arrival)}`;
-}
-
-/** Ends a sentence as Amplify does: nothing after punctuation or in Thai, `。` in Chinese or Japanese, else `.`. */
-function terminate(sentence: string): string {
-  if (/[.!?:…。！？：．｡]$/.test(sentence)) return sentence;
-  const kind = script(sentence);
-  return kind === 'thai' ? sentence : `${sentence}${kind === 'cjk' ? '。' : '.'}`;
-}
-
-/** The script most of the sentence is written in (more than half its characters). */
-function script(sentence: string): 'cjk' | 'thai' | 'latin' {
-  const length = sentence.replace(/\s/g, '').length;
-  const share = (pattern: RegExp) => (sentence.match(pattern)?.length ?? 0) * 2;
-  return share(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/g) > length ? 'cjk' : share(/[\u0e00-\u0e7f]/g) > length ? 'thai' : 'latin';
+  return entries[key] ?? (english === undefined ? undefined : entries[english]);
 }
 
 /**
