@@ -4,11 +4,25 @@ import 'cognito-react-kit/styles.css';
 
 const LANGUAGES: Record<BuiltInLanguage, string> = {
   en: 'English',
-  fr: 'Français',
   de: 'Deutsch',
   es: 'Español',
+  fr: 'Français',
+  he: 'עברית',
+  hu: 'Magyar',
+  id: 'Bahasa Indonesia',
+  it: 'Italiano',
   ja: '日本語',
+  kr: '한국어',
+  nb: 'Norsk bokmål',
+  nl: 'Nederlands',
+  pl: 'Polski',
   pt: 'Português (Brasil)',
+  ru: 'Русский',
+  sv: 'Svenska',
+  th: 'ไทย',
+  tr: 'Türkçe',
+  ua: 'Українська',
+  zh: '中文（简体）',
 };
 
 /** The page around the card, in the theme's colours (so a story's own text stays readable too). */

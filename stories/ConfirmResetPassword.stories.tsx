@@ -31,8 +31,8 @@ async function submit(canvasElement: HTMLElement, code: string, password = NEW_P
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Reset your password');
-    await canvas.findByText(/We emailed a code to/);
+    await expectScreen(canvas, 'Reset Password');
+    await canvas.findByText(/enter the code we emailed to/);
   },
 };
 
@@ -41,9 +41,9 @@ export const ResetRequired: Story = {
   args: { reason: 'resetRequired' },
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Reset your password');
+    await expectScreen(canvas, 'Reset Password');
     await canvas.findByText('Your account needs a new password before you can sign in.');
-    await canvas.findByText(/We emailed a code to/);
+    await canvas.findByText(/enter the code we emailed to/);
   },
 };
 
@@ -62,7 +62,7 @@ export const Submitting: Story = {
     const s = scenarioOf(context);
     s.hold('ConfirmForgotPassword');
     await submit(context.canvasElement, s.code('fay', 'FORGOT_PASSWORD'));
-    await expectBusy(canvasOf(context.canvasElement), 'Submitting…');
+    await expectBusy(canvasOf(context.canvasElement), 'Submitting');
   },
 };
 

@@ -45,7 +45,7 @@ export const SmsIdle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await expectScreen(canvas, 'Confirm SMS Code');
-    await canvas.findByText(/We texted a code to \+\*+0123/);
+    await canvas.findByText(/enter the code we texted to \+\*+0123/);
   },
 };
 
@@ -64,7 +64,7 @@ export const SmsSubmitting: Story = {
     s.hold('RespondToAuthChallenge');
     await fill(canvas, 'Code', s.code('sam', 'MFA'));
     await press(canvas, 'Confirm');
-    await expectBusy(canvas, 'Confirming…');
+    await expectBusy(canvas, 'Confirming');
   },
 };
 
@@ -149,7 +149,7 @@ export const EmailIdle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await expectScreen(canvas, 'Confirm Email Code');
-    await canvas.findByText(/We emailed a code to e\*+@e\*+/);
+    await canvas.findByText(/enter the code we emailed to e\*+@e\*+/);
   },
 };
 
@@ -229,7 +229,7 @@ export const EmailFirstFactorResending: Story = {
     const canvas = canvasOf(context.canvasElement);
     scenarioOf(context).hold('InitiateAuth');
     await press(canvas, 'Resend Code');
-    await expectBusy(canvas, 'Sending…');
+    await expectBusy(canvas, 'Sending');
   },
 };
 

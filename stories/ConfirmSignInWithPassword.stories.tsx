@@ -46,7 +46,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
-    await expectBusy(canvas, 'Signing in…');
+    await expectBusy(canvas, 'Signing in');
   },
 };
 

@@ -22,8 +22,8 @@ type Story = StoryObj<typeof meta>;
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Confirm your account');
-    await canvas.findByText(/We emailed a code to c\*+@e\*+/);
+    await expectScreen(canvas, 'We Emailed You');
+    await canvas.findByText(/enter the code we emailed to c\*+@e\*+/);
   },
 };
 
@@ -40,7 +40,7 @@ export const Submitting: Story = {
     s.hold('ConfirmSignUp');
     await fill(canvas, 'Code', s.code('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
-    await expectBusy(canvas, 'Confirming…');
+    await expectBusy(canvas, 'Confirming');
   },
 };
 

@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), 'Confirm your contact');
+    await expectScreen(canvasOf(canvasElement), 'Account recovery requires verified contact information');
   },
 };
 
@@ -38,7 +38,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Code', s.code('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
-    await expectBusy(canvas, 'Submitting…');
+    await expectBusy(canvas, 'Submitting');
   },
 };
 

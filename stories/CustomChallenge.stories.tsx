@@ -45,7 +45,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Answer', s.code('cus', 'CUSTOM_CHALLENGE'));
     await press(canvas, 'Submit');
-    await expectBusy(canvas, 'Submitting…');
+    await expectBusy(canvas, 'Submitting');
   },
 };
 

@@ -29,7 +29,7 @@ async function fillForm(canvasElement: HTMLElement): Promise<void> {
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), 'Change your password');
+    await expectScreen(canvasOf(canvasElement), 'Change Password');
   },
 };
 
@@ -55,7 +55,7 @@ export const Submitting: Story = {
     await fillForm(context.canvasElement);
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Change Password');
-    await expectBusy(canvas, 'Changing…');
+    await expectBusy(canvas, 'Changing');
   },
 };
 

@@ -16,7 +16,7 @@ type Story = StoryObj<typeof meta>;
 
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), 'Reset your password');
+    await expectScreen(canvasOf(canvasElement), 'Reset Password');
   },
 };
 
@@ -32,7 +32,7 @@ export const Submitting: Story = {
     scenarioOf(context).hold('ForgotPassword');
     await fill(canvas, 'Username', 'fay');
     await press(canvas, 'Send code');
-    await expectBusy(canvas, 'Sending…');
+    await expectBusy(canvas, 'Sending');
   },
 };
 
@@ -77,7 +77,7 @@ export const Success: Story = {
     await fill(canvas, 'Username', 'fay');
     await press(canvas, 'Send code');
     await canvas.findByRole('button', { name: 'Submit' }, { timeout: 5000 });
-    await canvas.findByText(/We emailed a code to f\*+@e\*+/);
+    await canvas.findByText(/enter the code we emailed to f\*+@e\*+/);
   },
 };
 
@@ -95,6 +95,6 @@ export const ResetRequired: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await canvas.findByText('Your account needs a new password before you can sign in. Sending you a code to reset it…');
-    await expectBusy(canvas, 'Sending…');
+    await expectBusy(canvas, 'Sending');
   },
 };

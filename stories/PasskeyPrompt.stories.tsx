@@ -28,7 +28,7 @@ async function signedIn(s: Scenario): Promise<void> {
 
 const setup = (outcome: 'created' | 'closed') => load({ backend: { webAuthn: { origins: ['http://localhost:6006'] } }, passkeys: platformPrompt(outcome), seed: signedIn });
 
-/** The prompt as the Authenticator shows it after sign-in; "Continue" / "Continue without" lead on to the app. */
+/** The prompt as the Authenticator shows it after sign-in; "Continue" / "Continue without a Passkey" lead on to the app. */
 function PromptFlow() {
   const [done, setDone] = useState(false);
   return (
@@ -56,8 +56,8 @@ type Story = StoryObj<typeof meta>;
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Sign in faster with a passkey');
-    await canvas.findByRole('button', { name: 'Continue without' });
+    await expectScreen(canvas, 'Sign in faster with Passkey');
+    await canvas.findByRole('button', { name: 'Continue without a Passkey' });
   },
 };
 
@@ -65,8 +65,8 @@ export const Submitting: Story = {
   play: async (context) => {
     scenarioOf(context).hold('StartWebAuthnRegistration');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Create a passkey');
-    await expectBusy(canvas, 'Creating…');
+    await press(canvas, 'Create a Passkey');
+    await expectBusy(canvas, 'Registering');
   },
 };
 
@@ -75,7 +75,7 @@ export const Canceled: Story = {
   loaders: setup('closed'),
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Create a passkey');
+    await press(canvas, 'Create a Passkey');
     await expectAlert(canvas, 'The passkey prompt was closed before it finished. Try again.');
   },
 };
@@ -86,18 +86,18 @@ export const Success: Story = {
     // The placeholder passkey has no real attestation: the pool's answer is played too.
     scenarioOf(context).answerNext('CompleteWebAuthnRegistration', {});
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Create a passkey');
-    await expectScreen(canvas, 'Passkey created');
+    await press(canvas, 'Create a Passkey');
+    await expectScreen(canvas, 'Passkey created successfully!');
     await press(canvas, 'Continue');
     await canvas.findByText('On to the app.');
   },
 };
 
 export const Skipped: Story = {
-  name: 'Continue without',
+  name: 'Continue without a Passkey',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Continue without');
+    await press(canvas, 'Continue without a Passkey');
     await canvas.findByText('On to the app.');
   },
 };

@@ -8,7 +8,7 @@ import { load, scenarioOf, withAuthProvider } from './support/story';
 
 /**
  * Sign-in with a passkey under USER_AUTH, through the whole <Authenticator>: Pia gives her username,
- * chooses "Sign in with a passkey", the engine asks the platform's prompt (a stub here, handing back a
+ * chooses "Sign In with Passkey", the engine asks the platform's prompt (a stub here, handing back a
  * placeholder assertion) and the pool accepts it. A real passkey needs an authenticator:
  * test/ui/screens.userAuth.test.tsx signs in with one the test backend verifies.
  */
@@ -102,10 +102,10 @@ export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await fill(canvas, 'Username', 'pia');
-    await press(canvas, 'Sign in another way');
+    await press(canvas, 'Other sign-in options');
     await expectScreen(canvas, 'Choose how to sign in');
-    await expect(await canvas.findByRole('button', { name: 'Sign in with a passkey' })).toHaveAttribute('data-factor', 'WEB_AUTHN');
-    await canvas.findByRole('button', { name: 'Sign in with a password' });
+    await expect(await canvas.findByRole('button', { name: 'Sign In with Passkey' })).toHaveAttribute('data-factor', 'WEB_AUTHN');
+    await canvas.findByRole('button', { name: 'Sign In with Password' });
   },
 };
 
@@ -116,8 +116,8 @@ export const Submitting: Story = {
     scenarioOf(context).hold('RespondToAuthChallenge');
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Username', 'pia');
-    await press(canvas, 'Sign in another way');
-    await press(canvas, 'Sign in with a passkey');
+    await press(canvas, 'Other sign-in options');
+    await press(canvas, 'Sign In with Passkey');
     await expectBusy(canvas, 'Waiting for your passkey…');
   },
 };
@@ -129,9 +129,9 @@ export const SignedInWithPasskey: Story = {
     const s = scenarioOf(context);
     await context.step('give the username, choose the passkey', async () => {
       await fill(canvas, 'Username', 'pia');
-      await press(canvas, 'Sign in another way');
+      await press(canvas, 'Other sign-in options');
       await expectScreen(canvas, 'Choose how to sign in');
-      await press(canvas, 'Sign in with a passkey');
+      await press(canvas, 'Sign In with Passkey');
     });
     await context.step('signed in with the assertion the prompt gave', async () => {
       await expectSignedIn(canvas);

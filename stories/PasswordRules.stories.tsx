@@ -26,7 +26,7 @@ type Story = StoryObj<typeof meta>;
 
 export const NoneMet: Story = {
   play: async ({ canvasElement }) => {
-    await canvasOf(canvasElement).findByText('At least 8 characters');
+    await canvasOf(canvasElement).findByText('Password must have at least 8 characters');
   },
 };
 

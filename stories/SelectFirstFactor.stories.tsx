@@ -26,7 +26,7 @@ export const Idle: Story = {
     const canvas = canvasOf(canvasElement);
     await expectScreen(canvas, 'Choose how to sign in');
     await canvas.findByText('Signing in as eve');
-    await canvas.findByRole('button', { name: 'Sign in with a text message (SMS) code' });
+    await canvas.findByRole('button', { name: 'Sign In with SMS' });
   },
 };
 
@@ -35,7 +35,7 @@ export const Submitting: Story = {
   play: async (context) => {
     scenarioOf(context).hold('RespondToAuthChallenge');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Sign in with an email code');
+    await press(canvas, 'Sign In with Email');
     await expectBusy(canvas, 'Sending code…');
   },
 };
@@ -45,7 +45,7 @@ export const CodeNotSent: Story = {
   play: async (context) => {
     scenarioOf(context).failNext('RespondToAuthChallenge', 'CodeDeliveryFailureException', 'Unable to deliver the email message.');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Sign in with an email code');
+    await press(canvas, 'Sign In with Email');
     await expectAlert(canvas, 'We could not send the code. Please try again.');
   },
 };
@@ -54,7 +54,7 @@ export const EmailCode: Story = {
   name: 'Success: email code (then signed in)',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Sign in with an email code');
+    await press(canvas, 'Sign In with Email');
     await expectScreen(canvas, 'Confirm Email Code');
     await fill(canvas, 'Code', scenarioOf(context).code('eve', 'SIGN_IN'));
     await press(canvas, 'Confirm');
@@ -66,7 +66,7 @@ export const Password: Story = {
   name: 'Success: password (the password screen follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Sign in with a password');
+    await press(canvas, 'Sign In with Password');
     await expectScreen(canvas, 'Enter your password');
   },
 };

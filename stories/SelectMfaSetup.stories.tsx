@@ -24,15 +24,15 @@ type Story = StoryObj<typeof meta>;
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Choose how to confirm future sign-ins');
-    await canvas.findByRole('group', { name: 'Confirmation method' });
+    await expectScreen(canvas, 'Multi-Factor Authentication Setup');
+    await canvas.findByRole('group', { name: 'Select MFA Type' });
   },
 };
 
 export const Filled: Story = {
   name: 'Filled (authenticator app chosen)',
   play: async ({ canvasElement }) => {
-    await press(canvasOf(canvasElement), 'Authenticator app (TOTP)', 'radio');
+    await press(canvasOf(canvasElement), 'Authenticator App (TOTP)', 'radio');
   },
 };
 
@@ -41,9 +41,9 @@ export const Submitting: Story = {
   play: async (context) => {
     scenarioOf(context).hold('AssociateSoftwareToken');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Authenticator app (TOTP)', 'radio');
-    await press(canvas, 'Continue');
-    await expectBusy(canvas, 'Continuing…');
+    await press(canvas, 'Authenticator App (TOTP)', 'radio');
+    await press(canvas, 'Confirm');
+    await expectBusy(canvas, 'Confirming');
   },
 };
 
@@ -52,8 +52,8 @@ export const Throttled: Story = {
   play: async (context) => {
     scenarioOf(context).failNext('AssociateSoftwareToken', 'TooManyRequestsException', 'Rate exceeded');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Authenticator app (TOTP)', 'radio');
-    await press(canvas, 'Continue');
+    await press(canvas, 'Authenticator App (TOTP)', 'radio');
+    await press(canvas, 'Confirm');
     await expectAlert(canvas, 'Too many requests. Please wait a moment and try again.');
   },
 };
@@ -62,8 +62,8 @@ export const EmailChosen: Story = {
   name: 'Success: email (the address screen follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Continue');
-    await expectScreen(canvas, 'Add an email address for sign-in codes');
+    await press(canvas, 'Confirm');
+    await expectScreen(canvas, 'Setup Email');
   },
 };
 
@@ -71,8 +71,8 @@ export const TotpChosen: Story = {
   name: 'Success: authenticator app (its QR code follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Authenticator app (TOTP)', 'radio');
-    await press(canvas, 'Continue');
-    await expectScreen(canvas, 'Set up your authenticator app');
+    await press(canvas, 'Authenticator App (TOTP)', 'radio');
+    await press(canvas, 'Confirm');
+    await expectScreen(canvas, 'Setup TOTP');
   },
 };

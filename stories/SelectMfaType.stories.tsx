@@ -23,15 +23,15 @@ type Story = StoryObj<typeof meta>;
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Choose how to confirm your sign-in');
-    await canvas.findByRole('group', { name: 'Confirmation method' });
+    await expectScreen(canvas, 'Multi-Factor Authentication');
+    await canvas.findByRole('group', { name: 'Select MFA Type' });
   },
 };
 
 export const Filled: Story = {
   name: 'Filled (authenticator app chosen)',
   play: async ({ canvasElement }) => {
-    await press(canvasOf(canvasElement), 'Authenticator app (TOTP)', 'radio');
+    await press(canvasOf(canvasElement), 'Authenticator App (TOTP)', 'radio');
   },
 };
 
@@ -40,7 +40,7 @@ export const Submitting: Story = {
     scenarioOf(context).hold('RespondToAuthChallenge');
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Confirm');
-    await expectBusy(canvas, 'Confirming…');
+    await expectBusy(canvas, 'Confirming');
   },
 };
 
@@ -49,7 +49,7 @@ export const SmsNotSent: Story = {
   play: async (context) => {
     scenarioOf(context).failNext('RespondToAuthChallenge', 'CodeDeliveryFailureException', 'Unable to deliver the SMS message.');
     const canvas = canvasOf(context.canvasElement);
-    await press(canvas, 'Text message (SMS)', 'radio');
+    await press(canvas, 'Text Message (SMS)', 'radio');
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'We could not send the code. Please try again.');
   },
@@ -59,7 +59,7 @@ export const SmsChosen: Story = {
   name: 'Success: SMS (the SMS code screen follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Text message (SMS)', 'radio');
+    await press(canvas, 'Text Message (SMS)', 'radio');
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Confirm SMS Code');
   },
@@ -69,7 +69,7 @@ export const TotpChosen: Story = {
   name: 'Success: TOTP (the app code screen follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Authenticator app (TOTP)', 'radio');
+    await press(canvas, 'Authenticator App (TOTP)', 'radio');
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Confirm TOTP Code');
   },
@@ -87,7 +87,7 @@ export const EmailChosen: Story = {
   }),
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await press(canvas, 'Email', 'radio');
+    await press(canvas, 'Email Message', 'radio');
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Confirm Email Code');
   },

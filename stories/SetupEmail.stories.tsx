@@ -27,7 +27,7 @@ type Story = StoryObj<typeof meta>;
 export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await expectScreen(canvas, 'Add an email address for sign-in codes');
+    await expectScreen(canvas, 'Setup Email');
     await canvas.findByLabelText('Email');
   },
 };
@@ -44,7 +44,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Email', ADDRESS);
     await press(canvas, 'Send code');
-    await expectBusy(canvas, 'Sending…');
+    await expectBusy(canvas, 'Sending');
   },
 };
 

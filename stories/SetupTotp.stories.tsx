@@ -34,7 +34,7 @@ export const Idle: Story = {
   name: 'Idle (QR code and key)',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await expectScreen(canvas, 'Set up your authenticator app');
+    await expectScreen(canvas, 'Setup TOTP');
     const qr = await canvas.findByRole('img', { name: 'QR code for your authenticator app' });
     await waitFor(() => {
       if (qr.getAttribute('aria-busy') !== 'false') throw new Error('QR code still drawing');
@@ -57,7 +57,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     await fill(canvas, 'Code', await s.totp(secretOf(s)));
     await press(canvas, 'Confirm');
-    await expectBusy(canvas, 'Confirming…');
+    await expectBusy(canvas, 'Confirming');
   },
 };
 

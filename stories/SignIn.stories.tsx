@@ -53,7 +53,7 @@ export const Submitting: Story = {
     await fill(canvas, 'Username', 'alice');
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
-    await expectBusy(canvas, 'Signing in…');
+    await expectBusy(canvas, 'Signing in');
   },
 };
 
@@ -90,7 +90,7 @@ export const PasswordResetRequired: Story = {
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
     await canvas.findByText('Your account needs a new password before you can sign in.', {}, { timeout: 5000 });
-    await canvas.findByText(/We emailed a code to r\*+@e\*+/);
+    await canvas.findByText(/enter the code we emailed to r\*+@e\*+/);
     await canvas.findByLabelText('Code');
   },
 };
@@ -149,7 +149,7 @@ export const Unconfirmed: Story = {
     await fill(canvas, 'Username', 'una');
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
-    await expectScreen(canvas, 'Confirm your account');
+    await expectScreen(canvas, 'We Sent A Code'); // sign-in names no destination
   },
 };
 
@@ -161,7 +161,7 @@ export const ResetRequired: Story = {
     await fill(canvas, 'Username', 'rey');
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
-    await expectScreen(canvas, 'Reset your password');
+    await expectScreen(canvas, 'Reset Password');
   },
 };
 
@@ -181,7 +181,7 @@ export const SrpSuccess: Story = {
   },
 };
 
-/** Choice-based sign-in (USER_AUTH): the password is optional, and "Sign in another way" sends the username alone. */
+/** Choice-based sign-in (USER_AUTH): the password is optional, and "Other sign-in options" sends the username alone. */
 const CHOICE_BASED = load({
   backend: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] },
   config: { authenticationFlowType: 'USER_AUTH' },
@@ -194,7 +194,7 @@ export const ChoiceBasedAnotherWay: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await fill(canvas, 'Username', 'alice');
-    await press(canvas, 'Sign in another way');
+    await press(canvas, 'Other sign-in options');
     await expectScreen(canvas, 'Choose how to sign in');
   },
 };
@@ -224,7 +224,7 @@ export const PreferredEmailCode: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await fill(canvas, 'Username', 'alice');
-    await press(canvas, 'Sign in with email');
+    await press(canvas, 'Sign In with Email');
     await expectScreen(canvas, 'Confirm Email Code');
   },
 };

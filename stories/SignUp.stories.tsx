@@ -27,7 +27,7 @@ export const Idle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await expectScreen(canvas, 'Create your account');
-    await canvas.findByText('Your password must have:');
+    await canvas.findByText('Password requirements:');
   },
 };
 
@@ -64,7 +64,7 @@ export const Submitting: Story = {
     await fillForm(context.canvasElement);
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Create Account');
-    await expectBusy(canvas, 'Creating Account…');
+    await expectBusy(canvas, 'Creating Account');
   },
 };
 
@@ -98,6 +98,6 @@ export const Success: Story = {
     await fillForm(canvasElement);
     const canvas = canvasOf(canvasElement);
     await press(canvas, 'Create Account');
-    await expectScreen(canvas, 'Confirm your account');
+    await expectScreen(canvas, 'We Emailed You');
   },
 };

@@ -24,14 +24,14 @@ type Story = StoryObj<typeof meta>;
 export const French: Story = {
   args: { language: 'fr' },
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), /connect/i);
+    await expectScreen(canvasOf(canvasElement), 'Connexion à votre compte');
   },
 };
 
 export const German: Story = {
   args: { language: 'de' },
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), 'Bei Ihrem Konto anmelden');
+    await expectScreen(canvasOf(canvasElement), 'Melden Sie sich mit Ihrem Account an');
   },
 };
 
@@ -46,13 +46,13 @@ export const RegionalFallback: Story = {
   name: 'Regional code (pt-BR → pt)',
   args: { language: 'pt-BR' },
   play: async ({ canvasElement }) => {
-    await expectScreen(canvasOf(canvasElement), 'Entre na sua conta');
+    await expectScreen(canvasOf(canvasElement), 'Faça login em sua conta');
   },
 };
 
 export const Unknown: Story = {
-  name: 'Language without a dictionary (it → English)',
-  args: { language: 'it' },
+  name: 'Language without a dictionary (ca → English)',
+  args: { language: 'ca' },
   play: async ({ canvasElement }) => {
     await expectScreen(canvasOf(canvasElement), 'Sign in to your account');
   },

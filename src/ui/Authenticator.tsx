@@ -2,6 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
+import { htmlLang, textDirection } from './i18n/languages';
 import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
@@ -138,7 +139,7 @@ interface VerifyState {
 }
 
 function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
-  const { t } = useTranslate();
+  const { t, language } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
   const user = useAuth((s) => s.user);
@@ -241,6 +242,8 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     <RouteProvider store={routes}>
       <div
         className={joinClasses('crk-authenticator', className)}
+        lang={htmlLang(language)}
+        dir={textDirection(language)}
         data-variation={variation}
         data-screen={screen}
         {...(colorMode === 'system' ? {} : { 'data-theme': colorMode })}

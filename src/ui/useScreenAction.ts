@@ -97,7 +97,7 @@ export function useScreenAction<K extends AuthActionName>(name: K, { loginMechan
   return {
     submit,
     pending: action.isPending,
-    message: errorName === null ? null : errorName === 'EmptyUsername' ? t(EMPTY_USERNAME[loginMechanism]) : tError(errorName),
+    message: errorName === null ? null : errorName === 'EmptyUsername' ? t(EMPTY_USERNAME[loginMechanism]) : tError(errorName, refused === null ? action.error?.message : undefined),
     errorName,
     alertId,
     invalidProps,

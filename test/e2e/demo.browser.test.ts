@@ -74,13 +74,13 @@ describe('npm run demo, end to end in Chromium', () => {
     await screenshot(page, 'sign-up');
     const seen = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Create Account' }).click();
-    await expect.poll(() => authenticator.getByRole('heading', { name: 'Confirm your account' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => authenticator.getByRole('heading', { name: 'We Emailed You' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await authenticator.getByLabel('Code').fill(await demo.nextCode(email, 'SignUp', seen));
     await screenshot(page, 'confirm-sign-up');
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
 
     // Signed in by the auto sign-in after the confirmation (no second form), then skip contact verification.
-    await authenticator.getByRole('heading', { name: 'Verify contact' }).waitFor();
+    await authenticator.getByRole('heading', { name: 'Account recovery requires verified contact information' }).waitFor();
     await screenshot(page, 'verify-contact');
     await authenticator.getByRole('button', { name: 'Skip' }).click();
     await signedIn(page).waitFor();

@@ -63,16 +63,16 @@ describe('npm run demo -- --server kit, in Chromium', () => {
 
     const authenticator = dropIn(page);
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
-    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
+    await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
     await authenticator.getByRole('heading', { name: 'Choose how to sign in' }).waitFor();
     const seen = demo.codes().length;
-    await authenticator.getByRole('button', { name: 'Sign in with an email code' }).click();
+    await authenticator.getByRole('button', { name: 'Sign In with Email' }).click();
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     // No passkey yet: the Authenticator offers one (passwordless.passkeyRegistrationPrompts), made by Chromium's virtual authenticator.
-    await authenticator.getByRole('heading', { name: 'Sign in faster with a passkey' }).waitFor();
-    await authenticator.getByRole('button', { name: 'Create a passkey' }).click();
-    await authenticator.getByRole('heading', { name: 'Passkey created' }).waitFor();
+    await authenticator.getByRole('heading', { name: 'Sign in faster with Passkey' }).waitFor();
+    await authenticator.getByRole('button', { name: 'Create a Passkey' }).click();
+    await authenticator.getByRole('heading', { name: 'Passkey created successfully!' }).waitFor();
     await authenticator.getByRole('button', { name: 'Continue' }).click();
     await signedIn(page, plain.email).waitFor();
     // <AccountSettings.PasskeySettings> lists it.
@@ -80,15 +80,15 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
-    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
-    await authenticator.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
+    await authenticator.getByRole('button', { name: 'Sign In with Passkey' }).click();
     await signedIn(page, plain.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
     // A texted code goes to the seeded phone number, printed like the emailed one.
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
-    await authenticator.getByRole('button', { name: 'Sign in another way' }).click();
-    await authenticator.getByRole('button', { name: 'Sign in with a text message (SMS) code' }).click();
+    await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
+    await authenticator.getByRole('button', { name: 'Sign In with SMS' }).click();
     await authenticator.getByRole('heading', { name: 'Confirm SMS Code' }).waitFor();
     // "Resend Code": a new code for the same factor, printed like the first.
     const seenSms = demo.codes().length;
@@ -116,8 +116,8 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     expect(await authenticator.getByRole('button', { name: 'Resend Code' }).count()).toBe(0);
     await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
-    await authenticator.getByRole('heading', { name: 'Sign in faster with a passkey' }).waitFor();
-    await authenticator.getByRole('button', { name: 'Continue without' }).click();
+    await authenticator.getByRole('heading', { name: 'Sign in faster with Passkey' }).waitFor();
+    await authenticator.getByRole('button', { name: 'Continue without a Passkey' }).click();
     await signedIn(page, withMfa.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 

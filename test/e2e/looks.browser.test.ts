@@ -87,7 +87,7 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
     await visit('signUp');
     await page.getByRole('tab', { name: 'Sign In' }).click();
     await button('Forgot your password?').click();
-    await heading('Reset your password');
+    await heading('Reset Password');
     await visit('forgotPassword');
     await page.getByLabel('Username', { exact: true }).fill(username);
     await button('Send code').click();
@@ -121,7 +121,7 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
   it('2. the heading focused after a screen change shows a ring after a keyboard press, not after a click', async () => {
     await open();
     await button('Forgot your password?').click();
-    await heading('Reset your password');
+    await heading('Reset Password');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     expect(await styleOf('.crk-heading', 'outline-style')).toEqual({ 'outline-style': 'none' });
     await screenshot('heading-after-click');

@@ -124,7 +124,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
 
     await page.getByRole('tab', { name: 'Sign In' }).click();
     await press('Forgot your password?');
-    await heading('Reset your password');
+    await heading('Reset Password');
     await audit('forgotPassword');
     await fill('Username', username);
     await press('Send code');
@@ -145,7 +145,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     const unconfirmed = await user(optional(), 'unc', { status: 'UNCONFIRMED' });
     await open(optional());
     await signIn(unconfirmed);
-    await heading('Confirm your account');
+    await heading('We Emailed You');
     await audit('confirmSignUp');
 
     const sms = await user(optional(), 'sms', { mfa: { sms: true } });
@@ -162,7 +162,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     const both = await user(optional(), 'sel', { mfa: { sms: true, totpSecret: 'JBSWY3DPEHPK3PXP' } });
     await open(optional());
     await signIn(both);
-    await heading('Choose how to confirm your sign-in');
+    await heading('Multi-Factor Authentication');
     await audit('selectMfaType');
 
     const totp = await user(optional(), 'tot', { mfa: { totpSecret: 'JBSWY3DPEHPK3PXP' } });
@@ -174,17 +174,18 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     const forced = await user(optional(), 'fox', { status: 'FORCE_CHANGE_PASSWORD' });
     await open(optional());
     await signIn(forced);
-    await heading('Change your password');
+    await heading('Change Password');
     await audit('forceNewPassword');
 
     const unverified = `ver${Math.random().toString(36).slice(2, 8)}`;
     await optional().backend.createUser({ username: unverified, password, attributes: { email: `${unverified}@example.com`, email_verified: 'false' } });
     await open(optional());
     await signIn(unverified);
-    await heading('Verify contact');
+    await heading('Account recovery requires verified contact information');
     await audit('verifyUser');
     await press('Verify');
-    await heading('Confirm your contact');
+    // Both screens have Amplify UI's heading: the code field says the code screen is up.
+    await page.getByLabel('Code', { exact: true }).waitFor();
     await audit('confirmVerifyUser');
     await fill('Code', optional().backend.lastCode(unverified, 'VERIFY_ATTRIBUTE'));
     await press('Submit');
@@ -212,7 +213,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await mfaRequired().backend.createUser({ username: fresh, password, attributes: { email: `${fresh}@example.com`, email_verified: 'true' } });
     await open(mfaRequired());
     await signIn(fresh);
-    await heading('Set up your authenticator app');
+    await heading('Setup TOTP');
     await page.locator('[role="img"][aria-busy="false"]').waitFor();
     await audit('setupTotp');
   }, 90_000);

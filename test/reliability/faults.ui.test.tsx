@@ -149,7 +149,7 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     await underEveryFault('SignUp', 'Create Account', { Username: username, Password: password, 'Confirm Password': password, Email: email });
 
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const code = k.backend.lastCode(username, 'SIGN_UP');
     type('Code', code);
 
@@ -168,7 +168,7 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     renderAuthenticator(k);
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     type('Username', username);
 
     await underEveryFault('ForgotPassword', 'Send code', { Username: username });

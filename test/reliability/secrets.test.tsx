@@ -71,7 +71,7 @@ describe('secrets never reach the console, errors, events or the DOM', () => {
     type('Email', `${username}@example.com`);
     type('Phone Number', '+15555550123');
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const code = k.backend.lastCode(username, 'SIGN_UP');
     type('Code', wrongCode(code));
     click('button', 'Confirm');
@@ -114,7 +114,7 @@ describe('secrets never reach the console, errors, events or the DOM', () => {
     click('button', 'Sign out');
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     type('Username', mfaUser);
     click('button', 'Send code');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy(), { timeout: 5_000 });

@@ -33,7 +33,7 @@ describe('<Authenticator> on a refused hosted-UI callback', () => {
 
   const languages: [string | undefined, string, string][] = [
     [undefined, 'Sign in to your account', 'Sign-in with a provider could not be completed.'],
-    ['de', 'Bei Ihrem Konto anmelden', 'Die Anmeldung über einen Anbieter konnte nicht abgeschlossen werden.'],
+    ['de', 'Melden Sie sich mit Ihrem Account an', 'Die Anmeldung über einen Anbieter konnte nicht abgeschlossen werden.'],
   ];
   it.each(languages)('language %s: the Sign In screen shows the translated error, not the provider’s text', async (language, heading, message) => {
     const browser = await cancelledCallback();

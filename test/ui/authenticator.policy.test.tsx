@@ -42,7 +42,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await findScreen('Create your account');
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'false', uppercase: 'false', number: 'false', symbol: 'false' });
     const minLength = ruleItems('Password').find((item) => item.dataset['rule'] === 'minLength');
-    expect(minLength?.textContent).toBe('○At least 8 characters (not met)');
+    expect(minLength?.textContent).toBe('○Password must have at least 8 characters (not met)');
     // Not a live region itself: only the one-line summary is (and it is empty until every rule is met).
     expect(ruleItems('Password')[0]?.closest('ul')?.hasAttribute('aria-live')).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('');
@@ -52,7 +52,7 @@ describe('<Authenticator passwordPolicy>', () => {
     expect(rules()).toEqual({ minLength: 'false', lowercase: 'true', uppercase: 'false', number: 'false', symbol: 'false' });
     type('Password', 'abcDEF12');
     expect(rules()).toEqual({ minLength: 'true', lowercase: 'true', uppercase: 'true', number: 'true', symbol: 'false' });
-    expect(minLength?.textContent).toBe('✓At least 8 characters (met)');
+    expect(minLength?.textContent).toBe('✓Password must have at least 8 characters (met)');
     type('Password', 'abcDEF12!');
     expect(Object.values(rules()).every((met) => met === 'true')).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Your password meets all the requirements.');
@@ -87,7 +87,7 @@ describe('<Authenticator passwordPolicy>', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(k.backend.count('SignUp')).toBe(1);
     expect(k.backend.getUser(username)).toBeTruthy();
   });
@@ -99,7 +99,7 @@ describe('<Authenticator passwordPolicy>', () => {
     renderWithAuth(k, <Authenticator initialState="signUp" passwordPolicy={{ minLength: 12, requireSymbols: false }} />);
     await findScreen('Create your account');
     expect(Object.keys(rules())).toEqual(['minLength', 'lowercase', 'uppercase', 'number']);
-    expect(screen.getByText('At least 12 characters')).toBeTruthy();
+    expect(screen.getByText('Password must have at least 12 characters')).toBeTruthy();
 
     fillSignUp(username, 'Abcdefgh1!x'); // 11 characters: met by the default policy, not by this one
     expect(rules()['minLength']).toBe('false');
@@ -112,7 +112,7 @@ describe('<Authenticator passwordPolicy>', () => {
     type('Confirm Password', password);
     expect(rules()['minLength']).toBe('true');
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(k.backend.count('SignUp')).toBe(1);
   });
 
@@ -123,7 +123,7 @@ describe('<Authenticator passwordPolicy>', () => {
     const { container } = renderWithAuth(k, <Authenticator />);
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     type('Username', username);
     click('button', 'Send code');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
@@ -141,8 +141,8 @@ describe('<Authenticator passwordPolicy>', () => {
   it('translates the rules (French)', async () => {
     renderWithAuth(kit(), <Authenticator initialState="signUp" language="fr" />);
     await findScreen('Créez votre compte');
-    expect(screen.getByText('Au moins 8 caractères')).toBeTruthy();
-    expect(screen.getByText('Votre mot de passe doit contenir :')).toBeTruthy();
+    expect(screen.getByText('Le mot de passe doit comporter au moins 8 caractères')).toBeTruthy();
+    expect(screen.getByText('Exigences du mot de passe :')).toBeTruthy();
   });
 });
 
@@ -162,7 +162,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const code = screen.getByLabelText('Verification code') as HTMLInputElement;
     expect(code.placeholder).toBe('6 digits');
     expect(code.name).toBe('code');
@@ -185,7 +185,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(screen.queryByLabelText('Invitation')).toBeNull();
     expect([...document.querySelectorAll<HTMLInputElement>('form input')].map((input) => input.name)).toEqual(['code']);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('formFields.confirmSignUp'));
@@ -208,7 +208,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     type('Username', username);
     type('Password', password);
     click('button', 'Sign in');
-    await findScreen('Change your password');
+    await findScreen('Change Password');
     expect((screen.getByLabelText('Nickname') as HTMLInputElement).value).toBe('Foxy');
     const newPassword = strongPassword();
     type('Password', newPassword);

@@ -59,7 +59,7 @@ describe('<Authenticator> defaults from the config’s poolSettings', () => {
     // The verified email is the username already: not asked twice.
     expect(screen.getAllByLabelText('Email')).toHaveLength(1);
     expect(ruleNames()).toEqual(['minLength', 'lowercase', 'number']);
-    expect(screen.getByText('At least 10 characters', { exact: false })).toBeTruthy();
+    expect(screen.getByText('Password must have at least 10 characters', { exact: false })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 

@@ -47,9 +47,9 @@ describe('<Authenticator>', () => {
     type('Email', `${username}@example.com`);
     click('button', 'Create Account');
 
-    const confirmHeading = await findScreen('Confirm your account');
+    const confirmHeading = await findScreen('We Emailed You');
     expect(document.activeElement).toBe(confirmHeading);
-    expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
     type('Code', k.backend.lastCode(username, 'SIGN_UP'));
     k.backend.resetCounts();
     click('button', 'Confirm');
@@ -92,7 +92,7 @@ describe('<Authenticator>', () => {
     if (!form) throw new Error('no form');
     fireEvent.submit(form);
     fireEvent.submit(form);
-    const busy = await screen.findByRole('button', { name: 'Signing in…' });
+    const busy = await screen.findByRole('button', { name: 'Signing in' });
     expect(busy.hasAttribute('disabled')).toBe(true);
     expect(busy.getAttribute('aria-busy')).toBe('true');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy());
@@ -199,8 +199,8 @@ describe('<Authenticator>', () => {
     expect(await axeViolations(container)).toEqual([]);
 
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
-    expect(screen.getByRole('dialog', { name: 'Reset your password' })).toBeTruthy();
+    await findScreen('Reset Password');
+    expect(screen.getByRole('dialog', { name: 'Reset Password' })).toBeTruthy();
     click('button', 'Back to Sign In');
     await findScreen('Sign in to your account');
     type('Username', username);

@@ -46,9 +46,9 @@ describe('Authenticator behaviour', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
     expect(k.backend.count('ForgotPassword')).toBe(1);
-    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Reset Password' })).toBeTruthy();
     expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
-    expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
 
     const newPassword = strongPassword();
@@ -75,7 +75,7 @@ describe('Authenticator behaviour', () => {
     await user.type(screen.getByLabelText('Username'), username);
     await user.type(screen.getByLabelText('Password'), password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Sending you a code to reset it…');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('We could not send the code. Please try again.'));
     expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
@@ -93,7 +93,7 @@ describe('Authenticator behaviour', () => {
   ] as const)('forgot password for an unknown %s says there is no such account, not a word about a password', async (mechanism, label, typed, message) => {
     const user = userEvent.setup();
     const { container } = renderWithAuth(kit(), <Authenticator initialState="forgotPassword" loginMechanisms={[mechanism]} />);
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText(label), typed);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
@@ -104,16 +104,16 @@ describe('Authenticator behaviour', () => {
   it('the unknown-account message is translated; sign-in keeps its own message for an unknown user', async () => {
     const user = userEvent.setup();
     renderWithAuth(kit(), <Authenticator language="de" initialState="forgotPassword" />);
-    await findScreen('Passwort zurücksetzen');
+    await findScreen('Passwort Zurücksetzen'); // Amplify UI's German
     await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
     await user.click(screen.getByRole('button', { name: 'Code senden' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Es gibt kein Konto mit diesem Benutzernamen.'));
     await user.click(screen.getByRole('button', { name: 'Zurück zur Anmeldung' }));
-    await findScreen('Bei Ihrem Konto anmelden');
+    await findScreen('Melden Sie sich mit Ihrem Account an');
     await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
     await user.type(screen.getByLabelText('Passwort'), password);
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Benutzername oder Passwort ist falsch.'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Falscher Benutzername oder falsches Passwort'));
   });
 
   it('after a password reset the sign-in screen says it worked, until the user submits', async () => {
@@ -124,7 +124,7 @@ describe('Authenticator behaviour', () => {
     await findScreen('Sign in to your account');
     expect(screen.queryByRole('status')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -154,7 +154,7 @@ describe('Authenticator behaviour', () => {
     renderWithAuth(k, <Authenticator />);
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -164,7 +164,7 @@ describe('Authenticator behaviour', () => {
     expect(screen.queryByRole('status')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
@@ -230,7 +230,7 @@ describe('Authenticator behaviour', () => {
     await user.click(screen.getByRole('tab', { name: 'Sign In' }));
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.type(screen.getByLabelText('Email'), '@example.com');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));
@@ -248,10 +248,10 @@ describe('Authenticator behaviour', () => {
   it('the empty- and invalid-email messages are translated', async () => {
     const user = userEvent.setup();
     renderWithAuth(kit(), <Authenticator language="fr" loginMechanisms={['email']} initialState="forgotPassword" />);
-    await findScreen('Réinitialisez votre mot de passe');
+    await findScreen('Réinitialiser le mot de passe');
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez votre adresse e-mail.'));
-    await user.type(screen.getByLabelText('E-mail'), 'eve');
+    await user.type(screen.getByLabelText('Email'), 'eve'); // Amplify UI's French label
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez une adresse e-mail valide, par exemple name@example.com.'));
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Authenticator } from '../../src/ui/Authenticator';
 import { DictionaryStore, loadLanguage, type DictionaryLoaders } from '../../src/ui/i18n/dictionaryStore';
 import type { Dictionary } from '../../src/ui/i18n/en';
-import type { LoadableLanguage } from '../../src/ui/i18n/languages';
+import { builtInLanguages, type LoadableLanguage } from '../../src/ui/i18n/languages';
 import { DictionaryStoreContext, TranslationProvider, useTranslate } from '../../src/ui/i18n/TranslationProvider';
 import { shippedDictionaries } from '../support/dictionaries';
 import { useEngineBackend } from '../support/engine';
@@ -39,7 +39,8 @@ function countingLoaders(overrides: Partial<DictionaryLoaders> = {}): { calls: L
     calls.push(language);
     return overrides[language]?.() ?? Promise.resolve(shippedDictionaries[language]);
   };
-  return { calls, loaders: { fr: loader('fr'), de: loader('de'), es: loader('es'), ja: loader('ja'), pt: loader('pt') } };
+  const loadable = builtInLanguages.filter((language): language is LoadableLanguage => language !== 'en');
+  return { calls, loaders: Object.fromEntries(loadable.map((language) => [language, loader(language)])) as Record<LoadableLanguage, () => Promise<Dictionary>> };
 }
 
 function deferred(): { promise: Promise<Dictionary>; resolve: (dictionary: Dictionary) => void } {
@@ -75,12 +76,12 @@ describe('on-demand dictionaries: <TranslationProvider>', () => {
         <>
           <TranslationProvider language="pt-BR"><Probe /></TranslationProvider>
           <TranslationProvider language="pt-PT"><Probe /></TranslationProvider>
-          <TranslationProvider language="it-IT"><Probe /></TranslationProvider>
+          <TranslationProvider language="ca-ES"><Probe /></TranslationProvider>
         </>,
       ),
       { reactStrictMode: true },
     );
-    expect(screen.getByText(`it-IT|${en['signIn.submit']}|Signed in as ada`)).toBeTruthy();
+    expect(screen.getByText(`ca-ES|${en['signIn.submit']}|Signed in as ada`)).toBeTruthy();
     expect(await screen.findByText(`pt-BR|${pt['signIn.submit']}|Conectado como ada`)).toBeTruthy();
     expect(screen.getByText(`pt-PT|${pt['signIn.submit']}|Conectado como ada`)).toBeTruthy();
     expect(calls).toEqual(['pt']);
@@ -191,7 +192,7 @@ describe('on-demand dictionaries: switching language in <Authenticator>', () => 
 
 describe('on-demand dictionaries: loadLanguage (the page store)', () => {
   it('resolves at once for English and languages without a dictionary', async () => {
-    await expect(Promise.all([loadLanguage('en'), loadLanguage('en-GB'), loadLanguage('xx'), loadLanguage('it-IT')])).resolves.toEqual([
+    await expect(Promise.all([loadLanguage('en'), loadLanguage('en-GB'), loadLanguage('xx'), loadLanguage('ca-ES')])).resolves.toEqual([
       undefined,
       undefined,
       undefined,

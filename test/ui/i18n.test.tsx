@@ -62,16 +62,16 @@ describe('i18n', () => {
 
   it('overrides any key per language, falls back from a regional language to its base, then to English', () => {
     const translations = {
-      // Italian: not a built-in language, so what the app leaves out comes from the app's English.
-      it: { 'signIn.submit': 'Accedi', 'error.NotAuthorizedException': 'Credenziali non valide.' },
+      // Catalan: not a built-in language, so what the app leaves out comes from the app's English.
+      ca: { 'signIn.submit': 'Inicia la sessió', 'error.NotAuthorizedException': 'Credencials no vàlides.' },
       en: { 'signedIn.greeting': 'Welcome, {username}' },
     };
     render(
-      <TranslationProvider language="it-CH" translations={translations}>
+      <TranslationProvider language="ca-ES" translations={translations}>
         <Probe error="NotAuthorizedException" />
       </TranslationProvider>,
     );
-    expect(screen.getByText('it-CH|Accedi|Welcome, ada|Credenziali non valide.')).toBeTruthy();
+    expect(screen.getByText('ca-ES|Inicia la sessió|Welcome, ada|Credencials no vàlides.')).toBeTruthy();
   });
 
   it('lets an app add messages for error names the dictionary does not know', () => {

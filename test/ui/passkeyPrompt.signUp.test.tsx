@@ -22,7 +22,7 @@ import { SoftAuthenticator } from '../support/softAuthenticator';
 import { axeViolations, findScreen } from './support';
 
 const ORIGIN = 'http://localhost:5173';
-const PROMPT = 'Sign in faster with a passkey';
+const PROMPT = 'Sign in faster with Passkey';
 const APP = 'The app';
 const ON: AuthenticatorProps['passwordless'] = { passkeyRegistrationPrompts: true };
 
@@ -69,7 +69,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     await user.type(screen.getByLabelText('Email'), `${username}@example.com`);
     await user.click(screen.getByRole('button', { name: 'Create Account' }));
 
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const delivered = sent.filter((code) => code.username === username && code.kind === 'SIGN_UP');
     expect(delivered.map((code) => [code.destination, code.medium])).toEqual([[`${username}@example.com`, 'EMAIL']]);
     await user.type(screen.getByLabelText('Code'), delivered[0]?.code ?? '');
@@ -78,7 +78,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
   }
 
   describe('after the sign-up form, its confirmation and the automatic sign-in', () => {
-    it('the confirmed user is signed in without typing the password again and offered a passkey; "Create a passkey" registers one at Cognito, then Continue shows the app', async () => {
+    it('the confirmed user is signed in without typing the password again and offered a passkey; "Create a Passkey" registers one at Cognito, then Continue shows the app', async () => {
       const k = kit();
       const user = userEvent.setup();
       const { container } = renderApp(engine(k), { passwordless: ON });
@@ -92,11 +92,11 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
       expect(k.backend.count('InitiateAuth')).toBe(1);
       expect(k.backend.getUser(username)?.status).toBe('CONFIRMED');
       expect(screen.queryByText(APP)).toBeNull();
-      expect(screen.getByRole('button', { name: 'Continue without' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Continue without a Passkey' })).toBeTruthy();
       expect(await axeViolations(container)).toEqual([]);
-      await user.click(screen.getByRole('button', { name: 'Create a passkey' }));
+      await user.click(screen.getByRole('button', { name: 'Create a Passkey' }));
 
-      await findScreen('Passkey created');
+      await findScreen('Passkey created successfully!');
       expect(k.backend.getUser(username)?.passkeys).toHaveLength(1);
       expect(await axeViolations(container)).toEqual([]);
       await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -104,7 +104,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
       expect(k.backend.getUser(username)?.passkeys).toHaveLength(1);
     });
 
-    it('"Continue without" shows the app and registers nothing', async () => {
+    it('"Continue without a Passkey" shows the app and registers nothing', async () => {
       const k = kit();
       const user = userEvent.setup();
       const { container } = renderApp(engine(k), { passwordless: { passkeyRegistrationPrompts: { afterSignup: 'ALWAYS' } } });
@@ -112,7 +112,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
 
       await findScreen(PROMPT);
       expect(await axeViolations(container)).toEqual([]);
-      await user.click(screen.getByRole('button', { name: 'Continue without' }));
+      await user.click(screen.getByRole('button', { name: 'Continue without a Passkey' }));
       expect(await screen.findByText(APP)).toBeTruthy();
       expect(screen.queryByRole('heading', { name: PROMPT })).toBeNull();
       expect(k.backend.getUser(username)?.passkeys ?? []).toHaveLength(0);

@@ -20,7 +20,7 @@ import { SoftAuthenticator, type PublicKeyCredentialCreationOptionsJSON } from '
 import { axeViolations, expectAlert, findScreen } from './support';
 
 const ORIGIN = 'http://localhost:5173';
-const PROMPT = 'Sign in faster with a passkey';
+const PROMPT = 'Sign in faster with Passkey';
 const ON: AuthenticatorProps['passwordless'] = { passkeyRegistrationPrompts: true };
 
 /** The platform prompt over a software authenticator; the first `cancels` creations are closed by the user. */
@@ -75,7 +75,7 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     await k.backend.call('CompleteWebAuthnRegistration', { AccessToken, Credential: credential });
   }
 
-  it('after a form sign-in, "Create a passkey" registers one at Cognito, then Continue shows the app', async () => {
+  it('after a form sign-in, "Create a Passkey" registers one at Cognito, then Continue shows the app', async () => {
     const k = kit();
     const user = userEvent.setup();
     const username = await newUser(k);
@@ -87,9 +87,9 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.queryByText('The app')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Create a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Create a Passkey' }));
 
-    await findScreen('Passkey created');
+    await findScreen('Passkey created successfully!');
     expect(k.backend.getUser(username)?.passkeys).toHaveLength(1);
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -104,14 +104,14 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     await signIn(user, username);
 
     await findScreen(PROMPT);
-    await user.click(screen.getByRole('button', { name: 'Create a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Create a Passkey' }));
     await expectAlert(en['error.PasskeyCanceled']);
     expect(await axeViolations(container)).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Create a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Create a Passkey' }));
     await expectAlert(en['error.PasskeyCanceled']);
     expect(screen.getByRole('heading', { name: PROMPT })).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Continue without' }));
+    await user.click(screen.getByRole('button', { name: 'Continue without a Passkey' }));
     expect(await screen.findByText('The app')).toBeTruthy();
     expect(k.backend.getUser(username)?.passkeys ?? []).toHaveLength(0);
   });
@@ -172,10 +172,10 @@ describe('<Authenticator> passkey prompt after sign-in (PasskeyPrompt)', () => {
     const username = await newUser(k, { email_verified: 'false' });
     renderApp(k, { passwordless: ON });
     await signIn(user, username);
-    await findScreen('Verify contact');
+    await findScreen('Account recovery requires verified contact information');
     await user.click(screen.getByRole('button', { name: 'Skip' }));
     await findScreen(PROMPT);
-    await user.click(screen.getByRole('button', { name: 'Continue without' }));
+    await user.click(screen.getByRole('button', { name: 'Continue without a Passkey' }));
     expect(await screen.findByText('The app')).toBeTruthy();
   });
 });

@@ -88,11 +88,11 @@ describe('<Authenticator passwordless>', () => {
     const { container } = renderApp(k, { passwordless: { preferredAuthMethod: 'EMAIL_OTP' } });
     await findScreen('Sign in to your account');
     expect(screen.queryByLabelText('Password')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Sign in another way' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Other sign-in options' })).toBeTruthy();
     await axe.check(container, 'signIn(EMAIL_OTP preferred)');
     k.backend.resetCounts();
     await user.type(screen.getByLabelText('Username'), username);
-    await user.click(screen.getByRole('button', { name: 'Sign in with email' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
 
     await findScreen('Confirm Email Code');
     // Choice-based for this sign-in only: the config's flow is SRP.
@@ -125,7 +125,7 @@ describe('<Authenticator passwordless>', () => {
     expect(screen.queryByLabelText('Password')).toBeNull();
     k.backend.resetCounts();
     await user.type(screen.getByLabelText('Username'), username);
-    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Passkey' }));
     expect(await screen.findByText(APP)).toBeTruthy();
     expect(passkeys.prompts).toBe(1);
     expect(inputOf(k.backend, 'InitiateAuth')).toMatchObject({ AuthParameters: { PREFERRED_CHALLENGE: 'WEB_AUTHN' } });
@@ -140,7 +140,7 @@ describe('<Authenticator passwordless>', () => {
     await findScreen('Sign in to your account');
     expect(screen.queryByLabelText('Password')).toBeNull();
     // The main button already leads to the choice: no second way to it.
-    expect(screen.queryByRole('button', { name: 'Sign in another way' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Other sign-in options' })).toBeNull();
     await axe.check(container, 'signIn(PASSWORD hidden)');
     k.backend.resetCounts();
     await user.type(screen.getByLabelText('Username'), username);
@@ -149,8 +149,8 @@ describe('<Authenticator passwordless>', () => {
     await findScreen('Choose how to sign in');
     expect(inputOf(k.backend, 'InitiateAuth')).toMatchObject({ AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: username } });
     const choices = within(container.querySelector('.crk-choices') as HTMLElement).getAllByRole('button');
-    expect(choices.map((button) => button.textContent)).toEqual(['Sign in with an email code', 'Sign in with a text message (SMS) code']);
-    await user.click(screen.getByRole('button', { name: 'Sign in with an email code' }));
+    expect(choices.map((button) => button.textContent)).toEqual(['Sign In with Email', 'Sign In with SMS']);
+    await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
     await findScreen('Confirm Email Code');
     await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
@@ -165,9 +165,9 @@ describe('<Authenticator passwordless>', () => {
     await findScreen('Sign in to your account');
     // WEB_AUTHN is the one way left, and the main button offers it.
     await user.type(screen.getByLabelText('Username'), username);
-    expect(screen.getByRole('button', { name: 'Sign in with a passkey' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign In with Passkey' })).toBeTruthy();
     // No passkey yet: Cognito offers the user's other ways instead, all hidden here.
-    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Passkey' }));
     await findScreen('Choose how to sign in');
     expect(screen.getByText('None of the ways this account can sign in with are offered here.')).toBeTruthy();
     expect(container.querySelectorAll('.crk-choices button')).toHaveLength(0);
@@ -214,13 +214,13 @@ describe('<Authenticator passwordless>', () => {
     const { rerender } = render(app({}), { reactStrictMode: true });
     await findScreen('Sign in to your account');
     expect(screen.queryByLabelText('Password')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Sign in another way' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Other sign-in options' })).toBeTruthy();
     rerender(app({ passwordless: { preferredAuthMethod: 'PASSWORD' } }));
     expect(screen.getByLabelText('Password')).toBeTruthy();
     rerender(app({}));
     k.backend.resetCounts();
     await user.type(screen.getByLabelText('Username'), username);
-    await user.click(screen.getByRole('button', { name: 'Sign in with email' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
     await findScreen('Confirm Email Code');
     expect(inputOf(k.backend, 'InitiateAuth')).toMatchObject({ AuthFlow: 'USER_AUTH', AuthParameters: { PREFERRED_CHALLENGE: 'EMAIL_OTP' } });
     await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));

@@ -48,14 +48,14 @@ describe('Authenticator screens', () => {
     const { container } = renderWithAuth(k, <Authenticator />);
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    expectFocused(await findScreen('Reset your password'));
+    expectFocused(await findScreen('Reset Password'));
     await axe.check(container, 'forgotPassword');
     type('Username', username);
     click('button', 'Send code');
 
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
-    expectFocused(screen.getByRole('heading', { name: 'Reset your password' }));
-    expect(screen.getByText(/We emailed a code to/)).toBeTruthy();
+    expectFocused(screen.getByRole('heading', { name: 'Reset Password' }));
+    expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
     await axe.check(container, 'confirmResetPassword');
     const newPassword = strongPassword();
     const code = k.backend.lastCode(username, 'FORGOT_PASSWORD');
@@ -78,7 +78,7 @@ describe('Authenticator screens', () => {
     renderWithAuth(kit(), <Authenticator />);
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     click('button', 'Back to Sign In');
     expectFocused(await findScreen('Sign in to your account'));
   });
@@ -88,7 +88,7 @@ describe('Authenticator screens', () => {
     const username = await newUser('fox', { status: 'FORCE_CHANGE_PASSWORD' });
     const { container } = renderWithAuth(k, <Authenticator />);
     await signInAs(username, password);
-    expectFocused(await findScreen('Change your password'));
+    expectFocused(await findScreen('Change Password'));
     await axe.check(container, 'forceNewPassword');
     const newPassword = strongPassword();
     type('Password', newPassword);
@@ -112,7 +112,7 @@ describe('Authenticator screens', () => {
       ['InitiateAuth', 'USER_SRP_AUTH'],
       ['RespondToAuthChallenge', 'PASSWORD_VERIFIER'],
     ]);
-    expect(screen.getByText(/We texted a code to \+\*+0123/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we texted to \+\*+0123/)).toBeTruthy();
     await axe.check(container, 'confirmSignIn(SMS)');
     const code = k.backend.lastCode(username, 'MFA');
     type('Code', code === '000000' ? '111111' : '000000');
@@ -163,10 +163,10 @@ describe('Authenticator screens', () => {
     const username = await newUser('sel', { mfa: { sms: true, totpSecret: 'JBSWY3DPEHPK3PXP' } });
     const { container } = renderWithAuth(k, <Authenticator />);
     await signInAs(username, password);
-    expectFocused(await findScreen('Choose how to confirm your sign-in'));
-    expect(screen.getByRole('group', { name: 'Confirmation method' })).toBeTruthy();
+    expectFocused(await findScreen('Multi-Factor Authentication'));
+    expect(screen.getByRole('group', { name: 'Select MFA Type' })).toBeTruthy();
     await axe.check(container, 'selectMfaType');
-    click('radio', 'Text message (SMS)');
+    click('radio', 'Text Message (SMS)');
     click('button', 'Confirm');
     await findScreen('Confirm SMS Code');
     click('button', 'Back to Sign In');
@@ -190,7 +190,8 @@ describe('Authenticator screens', () => {
     const username = await newUser('unc', { status: 'UNCONFIRMED' });
     const { container } = renderWithAuth(k, <Authenticator />);
     await signInAs(username, password);
-    expectFocused(await findScreen('Confirm your account'));
+    // Sign-in says only that the account is unconfirmed, not where a code went: Amplify's "We Sent A Code".
+    expectFocused(await findScreen('We Sent A Code'));
     await axe.check(container, 'confirmSignUp');
     click('button', 'Resend Code');
     expect(await screen.findByText('A new code is on its way.')).toBeTruthy();
@@ -216,7 +217,7 @@ describe('Authenticator: TOTP setup when the pool requires MFA', () => {
     await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com` } });
     const { container } = renderWithAuth(k, <Authenticator totpIssuer="My App" />);
     await signInAs(username, password);
-    expectFocused(await findScreen('Set up your authenticator app'));
+    expectFocused(await findScreen('Setup TOTP'));
     const qr = screen.getByRole('img', { name: 'QR code for your authenticator app' });
     // The qrcode package loads on demand; then the modules are drawn as one SVG path.
     await waitFor(() => expect(qr.querySelector('.crk-qr__modules')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/));

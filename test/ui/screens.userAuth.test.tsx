@@ -38,7 +38,7 @@ function expectFocused(heading: HTMLElement): void {
 async function startWithUsername(user: UserEvent, username: string): Promise<void> {
   await findScreen('Sign in to your account');
   await user.type(screen.getByLabelText('Username'), username);
-  await user.click(screen.getByRole('button', { name: 'Sign in another way' }));
+  await user.click(screen.getByRole('button', { name: 'Other sign-in options' }));
 }
 
 describe('choice-based sign-in (USER_AUTH)', () => {
@@ -76,15 +76,15 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     // PASSWORD and PASSWORD_SRP are one choice; no passkey is offered to a user without one.
     const choices = within(container.querySelector('.crk-choices') as HTMLElement).getAllByRole('button');
     expect(choices.map((button) => button.textContent)).toEqual([
-      'Sign in with a password',
-      'Sign in with an email code',
-      'Sign in with a text message (SMS) code',
+      'Sign In with Password',
+      'Sign In with Email',
+      'Sign In with SMS',
     ]);
     await axe.check(container, 'selectFirstFactor');
-    await user.click(screen.getByRole('button', { name: 'Sign in with an email code' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
 
     expectFocused(await findScreen('Confirm Email Code'));
-    expect(screen.getByText(/We emailed a code to e\*+@e\*+/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we emailed to e\*+@e\*+/)).toBeTruthy();
     await axe.check(container, 'confirmSignIn(EMAIL)');
     const code = k.backend.lastCode(username, 'SIGN_IN');
     await user.type(screen.getByLabelText('Code'), wrongCode(code));
@@ -108,7 +108,7 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     await startWithUsername(user, username);
     await findScreen('Choose how to sign in');
     k.backend.resetCounts();
-    await user.click(screen.getByRole('button', { name: 'Sign in with a password' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Password' }));
 
     expectFocused(await findScreen('Enter your password'));
     expect(k.backend.count()).toBe(0);
@@ -157,9 +157,9 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     const username = await newUser('sid');
     renderWithAuth(k, <Authenticator />, USER_AUTH);
     await startWithUsername(user, username);
-    await user.click(await screen.findByRole('button', { name: 'Sign in with a text message (SMS) code' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign In with SMS' }));
     expectFocused(await findScreen('Confirm SMS Code'));
-    expect(screen.getByText(/We texted a code to \+\*+0123/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we texted to \+\*+0123/)).toBeTruthy();
     await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
@@ -185,11 +185,11 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     await user.type(screen.getByLabelText('Password'), password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expectFocused(await findScreen('Choose how to confirm your sign-in'));
-    const group = screen.getByRole('group', { name: 'Confirmation method' });
-    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['Text message (SMS)', 'Email']);
+    expectFocused(await findScreen('Multi-Factor Authentication'));
+    const group = screen.getByRole('group', { name: 'Select MFA Type' });
+    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['Text Message (SMS)', 'Email Message']);
     await axe.check(container, 'selectMfaType(EMAIL)');
-    await user.click(screen.getByRole('radio', { name: 'Email' }));
+    await user.click(screen.getByRole('radio', { name: 'Email Message' }));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
 
     expectFocused(await findScreen('Confirm Email Code'));
@@ -236,7 +236,7 @@ describe('passkeys as a first factor', () => {
     await k.backend.call('CompleteWebAuthnRegistration', { AccessToken, Credential: credential });
   }
 
-  it('offers "Sign in with a passkey" to a user who has one', async () => {
+  it('offers "Sign In with Passkey" to a user who has one', async () => {
     const k = kit();
     k.storage = new RecordingStorage();
     const user = userEvent.setup();
@@ -245,8 +245,8 @@ describe('passkeys as a first factor', () => {
     renderWithAuth(k, <Authenticator />, USER_AUTH);
     await startWithUsername(user, username);
     await findScreen('Choose how to sign in');
-    expect(screen.getByRole('button', { name: 'Sign in with a passkey' }).getAttribute('data-factor')).toBe('WEB_AUTHN');
-    expect(screen.getByRole('button', { name: 'Sign in with a password' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign In with Passkey' }).getAttribute('data-factor')).toBe('WEB_AUTHN');
+    expect(screen.getByRole('button', { name: 'Sign In with Password' })).toBeTruthy();
   });
 
   /** The engine's passkey prompt over the software authenticator (real keys; the backend verifies). */
@@ -275,7 +275,7 @@ describe('passkeys as a first factor', () => {
     );
     await startWithUsername(user, username);
     await findScreen('Choose how to sign in');
-    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Passkey' }));
     await expectAlert(en['error.PasskeyCanceled']);
     expect(screen.getByRole('heading', { name: 'Sign in to your account' })).toBeTruthy();
     // What the user typed is still there: the username of the step that ended.
@@ -289,7 +289,7 @@ describe('passkeys as a first factor', () => {
     );
     await startWithUsername(user, username);
     await findScreen('Choose how to sign in');
-    await user.click(screen.getByRole('button', { name: 'Sign in with a passkey' }));
+    await user.click(screen.getByRole('button', { name: 'Sign In with Passkey' }));
     expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
   });
 });
@@ -319,15 +319,15 @@ describe('MFA required, email among the methods to set up', () => {
     const user = userEvent.setup();
     const { username, container } = await signInNewUser(k, user, 'ned');
 
-    expectFocused(await findScreen('Choose how to confirm future sign-ins'));
-    const group = screen.getByRole('group', { name: 'Confirmation method' });
-    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['Email', 'Authenticator app (TOTP)']);
-    expect(screen.getByRole('radio', { name: 'Email' })).toHaveProperty('checked', true);
+    expectFocused(await findScreen('Multi-Factor Authentication Setup'));
+    const group = screen.getByRole('group', { name: 'Select MFA Type' });
+    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['Email Message', 'Authenticator App (TOTP)']);
+    expect(screen.getByRole('radio', { name: 'Email Message' })).toHaveProperty('checked', true);
     await axe.check(container, 'selectMfaSetup');
     k.backend.resetCounts();
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
 
-    expectFocused(await findScreen('Add an email address for sign-in codes'));
+    expectFocused(await findScreen('Setup Email'));
     expect(k.backend.count()).toBe(0);
     const email = screen.getByLabelText('Email');
     expect([email.getAttribute('type'), email.getAttribute('autocomplete'), email.getAttribute('inputmode')]).toEqual(['email', 'email', 'email']);
@@ -340,7 +340,7 @@ describe('MFA required, email among the methods to set up', () => {
     await user.type(email, `${username}@example.com`);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expectFocused(await findScreen('Confirm Email Code'));
-    expect(screen.getByText(/We emailed a code to n\*+@e\*+/)).toBeTruthy();
+    expect(screen.getByText(/enter the code we emailed to n\*+@e\*+/)).toBeTruthy();
     const code = k.backend.lastCode(username, 'MFA');
     await user.type(screen.getByLabelText('Code'), wrongCode(code));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
@@ -357,9 +357,9 @@ describe('MFA required, email among the methods to set up', () => {
     const k = kit();
     const user = userEvent.setup();
     await signInNewUser(k, user, 'tia');
-    await findScreen('Choose how to confirm future sign-ins');
-    await user.click(screen.getByRole('radio', { name: 'Authenticator app (TOTP)' }));
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expectFocused(await findScreen('Set up your authenticator app'));
+    await findScreen('Multi-Factor Authentication Setup');
+    await user.click(screen.getByRole('radio', { name: 'Authenticator App (TOTP)' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expectFocused(await findScreen('Setup TOTP'));
   });
 });

@@ -124,7 +124,7 @@ describe('useAuthenticator and <Authenticator.Provider>', () => {
     await user.click(screen.getByRole('button', { name: 'Go to sign-up' }));
     await findScreen('Create your account');
     await user.click(screen.getByRole('button', { name: 'Go to reset' }));
-    await findScreen('Reset your password');
+    await findScreen('Reset Password');
     await user.click(screen.getByRole('button', { name: 'Go to sign-in (forgotPassword)' }));
     await findScreen('Sign in to your account');
   });

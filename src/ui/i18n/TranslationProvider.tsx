@@ -2,12 +2,15 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { defaultDictionaryStore, type DictionaryStatus, type DictionaryStore } from './dictionaryStore';
 import { builtInLanguageOf, type LoadableLanguage } from './languages';
-import { coversEveryKey, createTranslate, errorKey, type Translate, type Translations } from './translate';
+import { coversEveryKey, createTranslate, errorKey, textAsKey, type Translate, type Translations } from './translate';
 
 export interface TranslationContextValue {
   t: Translate;
-  /** The translated message for an AuthError `name` (generic text for unknown names). */
-  tError: (name: string) => string;
+  /**
+   * The message for an AuthError: the app's translation of Cognito's `message` when it has one (Amplify's
+   * vocabulary), else the text for its `name` (generic for unknown names), where `{message}` is Cognito's.
+   */
+  tError: (name: string, message?: string) => string;
   language: string;
 }
 
@@ -20,7 +23,9 @@ interface ContextValue extends TranslationContextValue {
 
 function contextValue(translations: Translations, language: string, store: DictionaryStore): ContextValue {
   const t = createTranslate(translations, language, store);
-  return { t, tError: (name) => t(errorKey(translations, language, name, store)), language, translations };
+  const tError = (name: string, message?: string) =>
+    (message === undefined ? undefined : textAsKey(translations, language, message)) ?? t(errorKey(translations, language, name, store), message === undefined ? undefined : { message });
+  return { t, tError, language, translations };
 }
 
 // No default value computed at module load: that call would be a top-level side effect, keeping every

@@ -1,8 +1,11 @@
 import { en, type Dictionary } from './en';
 import { builtInLanguageOf, type BuiltInLanguage, type LoadableLanguage } from './languages';
 
-/** Where each non-English dictionary comes from: one dynamic import (so one chunk) per language. */
-export type DictionaryLoaders = Readonly<Record<LoadableLanguage, () => Promise<Dictionary>>>;
+/**
+ * Where each non-English dictionary comes from: one dynamic import (so one chunk) per language, resolving
+ * the dictionary or the module that exports it under the language's code (`import('./de')` → `{ de }`).
+ */
+export type DictionaryLoaders = Readonly<Record<LoadableLanguage, () => Promise<Dictionary | { readonly [code: string]: Dictionary }>>>;
 
 /** Where a language's dictionary stands: `failed` means the last attempt did (the next use tries again). */
 export type DictionaryStatus = 'absent' | 'loading' | 'loaded' | 'failed';
@@ -10,11 +13,25 @@ export type DictionaryStatus = 'absent' | 'loading' | 'loaded' | 'failed';
 // Literal specifiers, so bundlers emit one chunk per language. Nothing may import these files statically
 // (an entry re-exporting `fr` would pull it back into the main chunk): test/structure.test.ts checks.
 const builtInLoaders: DictionaryLoaders = {
-  fr: () => import('./fr').then((module) => module.fr),
-  de: () => import('./de').then((module) => module.de),
-  es: () => import('./es').then((module) => module.es),
-  ja: () => import('./ja').then((module) => module.ja),
-  pt: () => import('./pt').then((module) => module.pt),
+  de: () => import('./de'),
+  es: () => import('./es'),
+  fr: () => import('./fr'),
+  he: () => import('./he'),
+  hu: () => import('./hu'),
+  id: () => import('./id'),
+  it: () => import('./it'),
+  ja: () => import('./ja'),
+  kr: () => import('./kr'),
+  nb: () => import('./nb'),
+  nl: () => import('./nl'),
+  pl: () => import('./pl'),
+  pt: () => import('./pt'),
+  ru: () => import('./ru'),
+  sv: () => import('./sv'),
+  th: () => import('./th'),
+  tr: () => import('./tr'),
+  ua: () => import('./ua'),
+  zh: () => import('./zh'),
 };
 
 type Entry = { status: 'loading'; promise: Promise<void> } | { status: 'loaded'; dictionary: Dictionary } | { status: 'failed' };
@@ -54,7 +71,7 @@ export class DictionaryStore {
     if (entry?.status === 'loaded') return Promise.resolve();
     if (entry?.status === 'loading') return entry.promise;
     const promise = this.#loaders[language]().then(
-      (dictionary) => this.#set(language, { status: 'loaded', dictionary }),
+      (loaded) => this.#set(language, { status: 'loaded', dictionary: (loaded as Partial<Record<string, Dictionary>>)[language] ?? (loaded as Dictionary) }),
       (error: unknown) => {
         this.#set(language, { status: 'failed' });
         throw error;

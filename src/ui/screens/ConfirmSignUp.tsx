@@ -8,7 +8,7 @@ import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
-import { deliveryMessage } from './deliveryMessage';
+import { deliveryHeading, deliveryMessage } from './deliveryMessage';
 import { useNextStep } from './useNextStep';
 
 export interface ConfirmSignUpProps {
@@ -45,7 +45,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
     <ScreenForm
       screen="confirmSignUp"
       className={className}
-      heading={t('confirmSignUp.heading')}
+      heading={t(deliveryHeading(step?.codeDeliveryDetails))}
       error={failed.message}
       errorId={failed.alertId}
       onSubmit={submit}
