@@ -34,6 +34,9 @@ import { SignInTabs } from './SignInTabs';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
+import type { AuthenticatorServices } from './services';
+import { ServicesContext } from './servicesContext';
+import { useServiceUser } from './useServiceUser';
 
 type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
@@ -94,6 +97,12 @@ export interface AuthenticatorProps {
    * sign-in or sign-up). Default: sign in with a password; choices as the config's flow allows; no prompt.
    */
   passwordless?: PasswordlessOptions;
+  /**
+   * Amplify UI's `services`: replace the calls the Authenticator makes (`handleSignIn`, `handleSignUp`,
+   * `handleConfirmSignIn`, `handleConfirmSignUp`, `handleForgotPassword`, `handleForgotPasswordSubmit`,
+   * `getCurrentUser`) or add checks to the create-account form (`validateCustomSignUp`). Default: the engine's calls.
+   */
+  services?: Partial<AuthenticatorServices>;
 }
 
 /**
@@ -101,13 +110,20 @@ export interface AuthenticatorProps {
  * state alone (`status` + `nextStep.signInStep`); the only UI state is which pre-engine screen
  * (sign in, create account, forgot password) is open, and the skippable contact verification and passkey offer.
  */
-function AuthenticatorRoot({ language, translations, ...props }: AuthenticatorProps) {
+function AuthenticatorRoot({ language, translations, services, ...props }: AuthenticatorProps) {
   const inherited = useInheritedTranslations();
+  // Read when a call is made, so an inline `services` object re-created each render changes nothing.
+  const latestServices = useRef(services);
+  useEffect(() => {
+    latestServices.current = services;
+  });
   // Always this one tree, whether or not `language` is set: setting or clearing it must not remount
   // the form (what the user typed stays), and a language arriving on demand keeps the previous one meanwhile.
   return (
     <TranslationProvider language={language ?? inherited.language} translations={translations ?? inherited.translations}>
-      <AuthenticatorScreens {...props} />
+      <ServicesContext.Provider value={latestServices}>
+        <AuthenticatorScreens {...props} />
+      </ServicesContext.Provider>
     </TranslationProvider>
   );
 }
@@ -127,7 +143,7 @@ interface VerifyState {
   sent: { attribute: ContactAttribute; details: CodeDeliveryDetails | undefined } | null;
 }
 
-function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
+function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations' | 'services'>) {
   const { t } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
@@ -155,10 +171,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const contacts = verify.offered ? unverifiedContacts(user) : [];
   // Checked while the contact verification runs; shown after it (never instead of it).
   const passkey = usePasskeyPrompt(base, passwordless);
+  const serviceUser = useServiceUser(status === 'signedIn' ? user : null, routes);
   const screen: ScreenName =
     base !== 'signedIn' ? base
     : contacts.length > 0 ? (verify.sent ? 'confirmVerifyUser' : 'verifyUser')
-    : passkey.phase === 'checking' ? 'loading'
+    : passkey.phase === 'checking' || serviceUser.pending ? 'loading'
     : passkey.phase === 'prompt' ? 'passkeyPrompt'
     : 'signedIn';
   // Derived from the previous render (React's "adjust state on change" pattern), not an effect,
@@ -178,6 +195,13 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
   signInPlan(ways, config);
   useEffect(() => auth.listen('forgotPasswordSubmit', () => setPasswordReset(true)), [auth]);
+  // `useAuthenticator().skipVerification()` while the contact verification shows.
+  const verifying = screen === 'verifyUser' || screen === 'confirmVerifyUser';
+  useEffect(() => {
+    if (!verifying) return undefined;
+    routes.patch({ skipVerification: () => setVerify((old) => ({ ...old, offered: false })) });
+    return () => routes.patch({ skipVerification: null });
+  }, [routes, verifying]);
   if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
@@ -185,9 +209,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   }, [auth, screen]);
 
   if (screen === 'signedIn') {
+    const given = serviceUser.user;
     return (
       <RouteProvider store={routes}>
-        <SignedIn>{children}</SignedIn>
+        <SignedIn>{given && typeof children === 'function' ? (slot) => children({ ...slot, user: given }) : children}</SignedIn>
       </RouteProvider>
     );
   }

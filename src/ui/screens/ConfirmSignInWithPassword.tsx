@@ -19,7 +19,7 @@ export interface ConfirmSignInWithPasswordProps {
 export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSignInWithPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_PASSWORD');
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields([{ name: 'password', label: t('field.password'), type: 'password', required: true }], formFields);
   const { values, extras } = stepFields;
   const username = step?.username ?? '';
@@ -30,7 +30,7 @@ export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSign
       heading={t('confirmSignInWithPassword.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values['password'] ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['password'] ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) })}
       footer={<BackToSignIn />}
     >
       {username ? <p className="crk-text">{t('selectFirstFactor.signingInAs', { username })}</p> : null}

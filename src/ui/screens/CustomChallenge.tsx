@@ -17,7 +17,7 @@ export interface CustomChallengeProps {
 /** The answer to a custom auth challenge (step CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE). */
 export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
   const { t } = useTranslate();
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields([{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
   const { values, extras } = stepFields;
   return (
@@ -27,7 +27,7 @@ export function CustomChallenge({ className, formFields }: CustomChallengeProps)
       heading={t('customChallenge.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.answer ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) })}
       footer={<BackToSignIn />}
     >
       <FieldList fields={stepFields.fields} values={stepFields.values} onChange={stepFields.setValue} fieldProps={(name) => (name === 'answer' ? confirm.invalidProps('code') : {})} />

@@ -17,7 +17,7 @@ export interface SetupEmailProps {
 /** The address sign-in codes should go to; Cognito emails a code there to prove it (step CONTINUE_SIGN_IN_WITH_EMAIL_SETUP). */
 export function SetupEmail({ className, formFields }: SetupEmailProps) {
   const { t } = useTranslate();
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields([{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true }], formFields);
   const { values, extras } = stepFields;
   // The engine's empty-answer error is generic ("Enter your answer."); here the answer is an address.
@@ -31,7 +31,7 @@ export function SetupEmail({ className, formFields }: SetupEmailProps) {
       heading={t('setupEmail.heading')}
       error={message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values['email']?.trim() ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values['email']?.trim() ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) })}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{t('setupEmail.description')}</p>

@@ -24,7 +24,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
   const { t } = useTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_TOTP_SETUP');
   const secret = step?.totpSetupDetails.sharedSecret ?? '';
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields([codeField(t)], formFields);
   const { values, extras } = stepFields;
   const uri = buildTotpUri({ secret, username: step?.username ?? '', issuer });
@@ -35,7 +35,7 @@ export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: Setu
       heading={t('setupTotp.heading')}
       error={confirm.message}
       errorId={confirm.alertId}
-      onSubmit={() => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { clientMetadata: extras } : {}) })}
+      onSubmit={() => void confirm.submit({ challengeResponse: values.code ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) })}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{t('setupTotp.instructions')}</p>
