@@ -195,13 +195,14 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
   signInPlan(ways, config);
   useEffect(() => auth.listen('forgotPasswordSubmit', () => setPasswordReset(true)), [auth]);
-  // `useAuthenticator().skipVerification()` while the contact verification shows.
-  const verifying = screen === 'verifyUser' || screen === 'confirmVerifyUser';
+  // `useAuthenticator()`'s route for the screens after sign-in, and its `skipVerification()`.
+  const afterSignIn = screen === 'verifyUser' || screen === 'confirmVerifyUser' || screen === 'passkeyPrompt' ? screen : null;
   useEffect(() => {
-    if (!verifying) return undefined;
-    routes.patch({ skipVerification: () => setVerify((old) => ({ ...old, offered: false })) });
-    return () => routes.patch({ skipVerification: null });
-  }, [routes, verifying]);
+    if (!afterSignIn) return undefined;
+    const skip = afterSignIn === 'passkeyPrompt' ? null : () => setVerify((old) => ({ ...old, offered: false }));
+    routes.patch({ afterSignIn, skipVerification: skip });
+    return () => routes.patch({ afterSignIn: null, skipVerification: null });
+  }, [routes, afterSignIn]);
   if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {

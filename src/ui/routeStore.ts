@@ -21,6 +21,8 @@ export interface AuthenticatorExtras {
   user: AuthUser | null;
   /** Leaves the contact verification, while it shows. */
   skipVerification: (() => void) | null;
+  /** A screen the Authenticator shows after sign-in, which the engine's state does not say. */
+  afterSignIn: 'verifyUser' | 'confirmVerifyUser' | 'passkeyPrompt' | null;
 }
 
 /**
@@ -44,7 +46,7 @@ const NO_ERRORS: ValidationErrors = {};
 
 export function createRouteStore(): RouteStore {
   let route: AuthRoute | null = null;
-  let extras: AuthenticatorExtras = { form: null, validationErrors: NO_ERRORS, busy: 0, user: null, skipVerification: null };
+  let extras: AuthenticatorExtras = { form: null, validationErrors: NO_ERRORS, busy: 0, user: null, skipVerification: null, afterSignIn: null };
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();

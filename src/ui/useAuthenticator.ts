@@ -19,7 +19,10 @@ export type AuthenticatorRoute =
   | 'setupTotp'
   | 'setupEmail'
   | 'forceNewPassword'
-  | 'confirmResetPassword';
+  | 'confirmResetPassword'
+  | 'verifyUser'
+  | 'confirmVerifyUser'
+  | 'passkeyPrompt';
 
 /** What `useAuthenticator` returns (Amplify UI's names). */
 export interface UseAuthenticator {
@@ -90,7 +93,7 @@ export function useAuthenticator(selector?: (context: UseAuthenticator) => reado
 }
 
 function contextOf(state: AuthState, route: AuthRoute, extras: AuthenticatorExtras, actions: Actions): UseAuthenticator {
-  const screen = screenFor(state.status, state.nextStep, route);
+  const screen = (state.status === 'signedIn' && extras.afterSignIn) || screenFor(state.status, state.nextStep, route);
   return {
     authStatus: state.status === 'loading' ? 'configuring' : state.status === 'signedIn' ? 'authenticated' : 'unauthenticated',
     route: ROUTES[screen] ?? (screen as AuthenticatorRoute),
