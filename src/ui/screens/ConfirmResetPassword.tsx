@@ -38,7 +38,7 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields, re
   const submit = () => {
     if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit({ username, newPassword: newPassword.password, confirmationCode: values.code ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) });
+    void confirm.submit({ username, newPassword: newPassword.password, confirmationCode: (values.code ?? '').trim(), ...(extras ? { options: { clientMetadata: extras } } : {}) });
   };
   useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });
   const resendCode = () => {

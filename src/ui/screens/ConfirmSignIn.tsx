@@ -40,7 +40,7 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const submit = (data?: Record<string, string>) => {
     resend.reset();
     setResent(false);
-    void confirm.submit({ challengeResponse: data?.['code'] ?? values.code ?? '', ...(extras ? { options: { clientMetadata: extras } } : {}) });
+    void confirm.submit({ challengeResponse: (data?.['code'] ?? values.code ?? '').trim(), ...(extras ? { options: { clientMetadata: extras } } : {}) });
   };
   useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });
   const resendCode = async () => {

@@ -34,7 +34,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const submit = (data?: Record<string, string>) => {
     resend.reset();
     setResent(false);
-    const code = data?.['code'] ?? values.code ?? '';
+    const code = (data?.['code'] ?? values.code ?? '').trim();
     void confirm.submit({ username, confirmationCode: code, ...(extras ? { options: { clientMetadata: extras } } : {}) });
   };
   useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });

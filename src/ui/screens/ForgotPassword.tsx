@@ -44,7 +44,7 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   const submit = async (typed = username) => {
     const refusal = usernameFormError(loginMechanism, typed);
     if (refusal) return send.refuse(refusal);
-    if ((await send.submit({ username: typed })) !== undefined) onCodeSent?.();
+    if ((await send.submit({ username: typed.trim() })) !== undefined) onCodeSent?.();
   };
   useFormHandle({
     submit: (data) => {

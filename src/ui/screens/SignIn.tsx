@@ -67,7 +67,8 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     setSubmitted(true);
     social.reset();
     setWithPassword(main);
-    const username = form['username'] ?? '';
+    // Trimmed on submit, as Amplify UI hands it to `handleSignIn` (the password never is).
+    const username = (form['username'] ?? '').trim();
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signIn.refuse(refusal);
     const password = main && withPasswordField ? (form['password'] ?? '') : '';

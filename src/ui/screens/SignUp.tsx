@@ -50,12 +50,13 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     const policyMet = policy.check();
     if (!policyMet || (form['password'] ?? '') !== (form['confirm_password'] ?? '')) return;
     if (await custom.check(form)) return;
-    const username = form['username'] ?? '';
+    // Trimmed on submit, as Amplify UI hands them to `handleSignUp` (the passwords never are).
+    const username = (form['username'] ?? '').trim();
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signUp.refuse(refusal);
     const attributes: Record<string, string> = {};
     for (const field of fields) {
-      const value = form[field.name] ?? '';
+      const value = (form[field.name] ?? '').trim();
       if (!NOT_ATTRIBUTES.has(field.name) && value !== '') attributes[field.name] = value;
     }
     // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.
