@@ -12,17 +12,14 @@ const NO_ERRORS: ValidationErrors = {};
  */
 export function useFormHandle(handle: FormHandle, validationErrors: ValidationErrors = NO_ERRORS): void {
   const routes = useRouteContext();
-  // The latest closures (they read the latest values), behind one handle registered once per mount.
+  // The latest closures (they read the latest values) behind one handle, lent again only when the errors change.
   const latest = useRef(handle);
   useEffect(() => {
     latest.current = handle;
   });
   useEffect(() => {
     if (!routes) return undefined;
-    routes.patch({ form: { submit: (data) => latest.current.submit(data), update: (name, value) => latest.current.update(name, value) } });
+    routes.patch({ form: { submit: (data) => latest.current.submit(data), update: (name, value) => latest.current.update(name, value) }, validationErrors });
     return () => routes.patch({ form: null, validationErrors: NO_ERRORS });
-  }, [routes]);
-  useEffect(() => {
-    if (routes && routes.extras().validationErrors !== validationErrors) routes.patch({ validationErrors });
   }, [routes, validationErrors]);
 }
