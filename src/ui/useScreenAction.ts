@@ -98,7 +98,8 @@ export function useScreenAction<K extends ScreenActionName>(name: K, { loginMech
         setState({ pending: false, error: null });
         return result;
       } catch (error) {
-        setState({ pending: false, error: error ?? 'Unknown error' });
+        // Something thrown without a message shows the translated UnknownError.
+        setState({ pending: false, error: error ?? new Error() });
         return undefined; // shown by the screen, from `message`
       } finally {
         running.current = false;
