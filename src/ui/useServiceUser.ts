@@ -12,9 +12,10 @@ export interface ServiceUser {
 }
 
 /**
- * Amplify UI asks `services.getCurrentUser()` for the user after each sign-in (and each token
- * refresh, which gives the engine a new user): with an override, so does the Authenticator, per
- * engine user. A failing override leaves the engine's user. Shared with `useAuthenticator` through `routes`.
+ * Amplify UI asks `services.getCurrentUser()` for the user after each sign-in and token refresh:
+ * with an override, so does the Authenticator, each time the engine's user changes (a sign-in, a
+ * restored session, new attributes). A failing override leaves the engine's user. Shared with
+ * `useAuthenticator` through `routes`.
  */
 export function useServiceUser(engineUser: AuthUser | null, routes: RouteStore): ServiceUser {
   const overridden = useOverride('getCurrentUser') !== undefined;
@@ -31,7 +32,8 @@ export function useServiceUser(engineUser: AuthUser | null, routes: RouteStore):
       live = false;
     };
   }, [overridden, engineUser, getCurrentUser]);
-  const user = overridden && engineUser && answer?.of === engineUser ? answer.user : null;
+  // A changed user (new attributes, same account) keeps the last answer until the new one comes: the app stays mounted.
+  const user = overridden && engineUser && answer?.of.userId === engineUser.userId ? answer.user : null;
   useEffect(() => {
     if (routes.extras().user !== user) routes.patch({ user });
   }, [routes, user]);

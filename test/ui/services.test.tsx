@@ -6,6 +6,7 @@
  * throws shows its error and keeps what was typed. Real engine against the test backend, axe.
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Auth } from '../../src/core/index';
 import { useAuthEngine } from '../../src/react/index';
@@ -220,6 +221,42 @@ describe('<Authenticator services>', () => {
     click('button', en['signIn.submit']);
     expect(await screen.findByText(`Hello ${username} (custom)`)).toBeTruthy();
     expect(calls).toBe(1);
+  });
+
+  it('getCurrentUser is asked again when the user changes, and the app stays mounted meanwhile', async () => {
+    const k = kit();
+    const username = await createUser('chg');
+    let mounts = 0;
+    function Profile({ nickname }: { nickname: string }) {
+      useEffect(() => {
+        mounts += 1;
+      }, []);
+      return <p>Nickname: {nickname}</p>;
+    }
+    function Changing() {
+      const auth = useAuthEngine();
+      return (
+        <Authenticator services={{ getCurrentUser: () => auth.currentAuthenticatedUser() }}>
+          {({ user }) => (
+            <>
+              <Profile nickname={user.attributes['nickname'] ?? '-'} />
+              <button type="button" onClick={() => void auth.updateUserAttributes({ nickname: 'Ziggy' })}>
+                Rename
+              </button>
+            </>
+          )}
+        </Authenticator>
+      );
+    }
+    renderWithAuth(k, <Changing />, {}, { strictMode: false });
+    await findScreen(en['signIn.heading']);
+    type(en['field.username'], username);
+    type(en['field.password'], password);
+    click('button', en['signIn.submit']);
+    expect(await screen.findByText('Nickname: -')).toBeTruthy();
+    click('button', 'Rename');
+    expect(await screen.findByText('Nickname: Ziggy')).toBeTruthy();
+    expect(mounts).toBe(1);
   });
 
   it('validateCustomSignUp: errors show under their fields (and through useAuthenticator for the app’s own), the button stays disabled until fixed', async () => {
