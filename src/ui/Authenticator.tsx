@@ -36,6 +36,9 @@ import { SignInTabs } from './SignInTabs';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
+import type { AuthenticatorServices } from './services';
+import { ServicesContext } from './servicesContext';
+import { useServiceUser } from './useServiceUser';
 
 type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
@@ -101,6 +104,12 @@ export interface AuthenticatorProps {
    * sign-in or sign-up). Default: sign in with a password; choices as the config's flow allows; no prompt.
    */
   passwordless?: PasswordlessOptions;
+  /**
+   * Amplify UI's `services`: replace the calls the Authenticator makes (`handleSignIn`, `handleSignUp`,
+   * `handleConfirmSignIn`, `handleConfirmSignUp`, `handleForgotPassword`, `handleForgotPasswordSubmit`,
+   * `getCurrentUser`) or add checks to the create-account form (`validateCustomSignUp`). Default: the engine's calls.
+   */
+  services?: Partial<AuthenticatorServices>;
 }
 
 /**
@@ -108,13 +117,20 @@ export interface AuthenticatorProps {
  * state alone (`status` + `nextStep.signInStep`); the only UI state is which pre-engine screen
  * (sign in, create account, forgot password) is open, and the skippable contact verification and passkey offer.
  */
-function AuthenticatorRoot({ language, translations, ...props }: AuthenticatorProps) {
+function AuthenticatorRoot({ language, translations, services, ...props }: AuthenticatorProps) {
   const inherited = useInheritedTranslations();
+  // Read when a call is made, so an inline `services` object re-created each render changes nothing.
+  const latestServices = useRef(services);
+  useEffect(() => {
+    latestServices.current = services;
+  });
   // Always this one tree, whether or not `language` is set: setting or clearing it must not remount
   // the form (what the user typed stays), and a language arriving on demand keeps the previous one meanwhile.
   return (
     <TranslationProvider language={language ?? inherited.language} translations={translations ?? inherited.translations}>
-      <AuthenticatorScreens {...props} />
+      <ServicesContext.Provider value={latestServices}>
+        <AuthenticatorScreens {...props} />
+      </ServicesContext.Provider>
     </TranslationProvider>
   );
 }
@@ -138,7 +154,7 @@ interface VerifyState {
   sent: { attribute: ContactAttribute; details: CodeDeliveryDetails | undefined } | null;
 }
 
-function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations'>) {
+function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = false, className, variation = 'default', colorMode = 'light', components = {}, passwordless, ...options }: Omit<AuthenticatorProps, 'language' | 'translations' | 'services'>) {
   const { t, language } = useTranslate();
   const status = useAuth((s) => s.status);
   const nextStep = useAuth((s) => s.nextStep);
@@ -166,10 +182,11 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const contacts = verify.offered ? unverifiedContacts(user) : [];
   // Checked while the contact verification runs; shown after it (never instead of it).
   const passkey = usePasskeyPrompt(base, passwordless);
+  const serviceUser = useServiceUser(status === 'signedIn' ? user : null, routes);
   const screen: ScreenName =
     base !== 'signedIn' ? base
     : contacts.length > 0 ? (verify.sent ? 'confirmVerifyUser' : 'verifyUser')
-    : passkey.phase === 'checking' ? 'loading'
+    : passkey.phase === 'checking' || serviceUser.pending ? 'loading'
     : passkey.phase === 'prompt' ? 'passkeyPrompt'
     : 'signedIn';
   // Derived from the previous render (React's "adjust state on change" pattern), not an effect,
@@ -189,6 +206,14 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   // Checked here, whichever screen shows: a contradiction is the app's bug, said at once.
   signInPlan(ways, config);
   useEffect(() => auth.listen('forgotPasswordSubmit', () => setPasswordReset(true)), [auth]);
+  // `useAuthenticator()`'s route for the screens after sign-in, and its `skipVerification()`.
+  const afterSignIn = screen === 'verifyUser' || screen === 'confirmVerifyUser' || screen === 'passkeyPrompt' ? screen : null;
+  useEffect(() => {
+    if (!afterSignIn) return undefined;
+    const skip = afterSignIn === 'passkeyPrompt' ? null : () => setVerify((old) => ({ ...old, offered: false }));
+    routes.patch({ afterSignIn, skipVerification: skip });
+    return () => routes.patch({ afterSignIn: null, skipVerification: null });
+  }, [routes, afterSignIn]);
   if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
   // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
   useEffect(() => {
@@ -196,9 +221,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   }, [auth, screen]);
 
   if (screen === 'signedIn') {
+    const given = serviceUser.user;
     return (
       <RouteProvider store={routes}>
-        <SignedIn>{children}</SignedIn>
+        <SignedIn>{given && typeof children === 'function' ? (slot) => children({ ...slot, user: given }) : children}</SignedIn>
       </RouteProvider>
     );
   }

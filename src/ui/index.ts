@@ -5,6 +5,7 @@ export type { AuthenticatorProps, AuthenticatorComponents, FormFieldsSlots, Scre
 export { withAuthenticator, type AcceptsSignedInSlot, type WithAuthenticatorProps } from './withAuthenticator';
 export { useAuthenticator } from './useAuthenticator';
 export type { AuthenticatorRoute, UseAuthenticator } from './useAuthenticator';
+export type { AuthenticatorServices, ValidationErrors, SignInInput, SignUpInput, ConfirmSignInInput, ResetPasswordInput, ConfirmResetPasswordInput } from './services';
 export type { CustomAttribute, FormFieldNames, FormFields, FormFieldOptions, FormFieldsScreen, LoginMechanism, SignUpAttribute } from './primitives/formFields';
 export type { PasswordPolicy } from './primitives/passwordPolicy';
 export { PasswordRules } from './primitives/PasswordRules';

@@ -3,7 +3,8 @@ import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { AuthState, AuthUser } from '../core/index';
 import { useAuthEngine } from '../react/index';
 import { useRouteContext } from './AuthenticatorProvider';
-import type { RouteStore } from './routeStore';
+import type { AuthenticatorExtras, RouteStore } from './routeStore';
+import type { ValidationErrors } from './services';
 import { screenFor, type AuthRoute, type ScreenName } from './screen';
 
 /** Amplify UI's route names for what the Authenticator shows. */
@@ -18,7 +19,10 @@ export type AuthenticatorRoute =
   | 'setupTotp'
   | 'setupEmail'
   | 'forceNewPassword'
-  | 'confirmResetPassword';
+  | 'confirmResetPassword'
+  | 'verifyUser'
+  | 'confirmVerifyUser'
+  | 'passkeyPrompt';
 
 /** What `useAuthenticator` returns (Amplify UI's names). */
 export interface UseAuthenticator {
@@ -28,11 +32,23 @@ export interface UseAuthenticator {
   user: AuthUser | null;
   /** The last failure's message, as Cognito (or the kit) worded it. */
   error: string | undefined;
+  /** The shown screen's request is running (its button says so). */
+  isPending: boolean;
+  /** The shown form's field errors from `services.validateCustomSignUp`: field → message(s). */
+  validationErrors: ValidationErrors;
   signOut: (options?: { global?: boolean }) => Promise<void>;
   toSignIn: () => void;
   toSignUp: () => void;
   toForgotPassword: () => void;
+  /** Submits the shown form as its button does, `data` merged into what was typed (sign in, create account, forgot password, code screens). */
+  submitForm: (data?: Record<string, string>) => void;
+  /** Sets a field of the shown form (`value` undefined clears it), as typing would: e.g. a custom field's value for `validateCustomSignUp`. */
+  updateForm: (field: { name: string; value?: string }) => void;
+  /** Leaves the contact verification after sign-in (as its "Skip"); nothing elsewhere. */
+  skipVerification: () => void;
 }
+
+type Actions = Pick<UseAuthenticator, 'signOut' | 'toSignIn' | 'toSignUp' | 'toForgotPassword' | 'submitForm' | 'updateForm' | 'skipVerification'>;
 
 const ROUTES: Partial<Record<ScreenName, AuthenticatorRoute>> = {
   loading: 'setup',
@@ -66,8 +82,8 @@ export function useAuthenticator(selector?: (context: UseAuthenticator) => reado
     [auth, routes],
   );
   const snapshot = (): UseAuthenticator => {
-    const value = contextOf(auth.getState(), routes.get() ?? 'signIn', actions);
-    const deps = selector ? selector(value) : [value.authStatus, value.route, value.user, value.error];
+    const value = contextOf(auth.getState(), routes.get() ?? 'signIn', routes.extras(), actions);
+    const deps = selector ? selector(value) : [value.authStatus, value.route, value.user, value.error, value.isPending, value.validationErrors];
     // The same object while the selected values are the same: React then skips the render.
     if (last.current && sameItems(last.current.deps, deps)) return last.current.value;
     last.current = { deps, value };
@@ -76,23 +92,30 @@ export function useAuthenticator(selector?: (context: UseAuthenticator) => reado
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
-function contextOf(state: AuthState, route: AuthRoute, actions: Pick<UseAuthenticator, 'signOut' | 'toSignIn' | 'toSignUp' | 'toForgotPassword'>): UseAuthenticator {
-  const screen = screenFor(state.status, state.nextStep, route);
+function contextOf(state: AuthState, route: AuthRoute, extras: AuthenticatorExtras, actions: Actions): UseAuthenticator {
+  const screen = (state.status === 'signedIn' && extras.afterSignIn) || screenFor(state.status, state.nextStep, route);
   return {
     authStatus: state.status === 'loading' ? 'configuring' : state.status === 'signedIn' ? 'authenticated' : 'unauthenticated',
     route: ROUTES[screen] ?? (screen as AuthenticatorRoute),
-    user: state.user,
+    // `services.getCurrentUser`'s answer when the app overrides it.
+    user: state.user && (extras.user ?? state.user),
     error: state.error?.message,
+    isPending: extras.busy > 0,
+    validationErrors: extras.validationErrors,
     ...actions,
   };
 }
 
-function actionsFor(routes: RouteStore, signOut: UseAuthenticator['signOut']): Pick<UseAuthenticator, 'signOut' | 'toSignIn' | 'toSignUp' | 'toForgotPassword'> {
+function actionsFor(routes: RouteStore, signOut: UseAuthenticator['signOut']): Actions {
+  // Each reads the store when called: the form and the verification step come and go.
   return {
     signOut,
     toSignIn: () => routes.set('signIn'),
     toSignUp: () => routes.set('signUp'),
     toForgotPassword: () => routes.set('forgotPassword'),
+    submitForm: (data) => routes.extras().form?.submit(data),
+    updateForm: ({ name, value }) => routes.extras().form?.update(name, value),
+    skipVerification: () => routes.extras().skipVerification?.(),
   };
 }
 

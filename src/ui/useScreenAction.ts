@@ -1,13 +1,20 @@
 'use client';
 import { useCallback, useId, useRef, useState } from 'react';
+import { AuthError } from '../core/index';
 import type { AuthActionName, AuthActions } from '../react/index';
-import { useAuthAction } from '../react/index';
+import { useAuthEngine } from '../react/index';
+import { useRouteContext } from './AuthenticatorProvider';
 import type { MessageKey } from './i18n/en';
 import { useTranslate } from './i18n/TranslationProvider';
 import type { LoginMechanism } from './primitives/formFields';
+import type { AuthenticatorServices, ServiceName } from './services';
+import { useService } from './servicesContext';
 
-type Args<K extends AuthActionName> = Parameters<AuthActions[K]>;
-type Result<K extends AuthActionName> = Awaited<ReturnType<AuthActions[K]>>;
+/** An engine method, or one of the Authenticator's `services` (`handleSignIn`, …) the app may override. */
+export type ScreenActionName = AuthActionName | Exclude<ServiceName, 'getCurrentUser' | 'validateCustomSignUp'>;
+type Fn<K extends ScreenActionName> = K extends ServiceName ? AuthenticatorServices[K] : K extends AuthActionName ? AuthActions[K] : never;
+type Args<K extends ScreenActionName> = Parameters<Fn<K>>;
+type Result<K extends ScreenActionName> = Awaited<ReturnType<Fn<K>>>;
 
 /** Which field an error is about, so that field is marked invalid and linked to the alert. */
 export type FormFieldName = 'username' | 'password' | 'code';
@@ -48,11 +55,11 @@ export function usernameFormError(mechanism: LoginMechanism, username: string): 
   return mechanism === 'email' && value !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? 'InvalidEmail' : null;
 }
 
-export interface ScreenAction<K extends AuthActionName> {
+export interface ScreenAction<K extends ScreenActionName> {
   /** Runs the action once at a time: resolves its result, or undefined when it failed (see `message`). */
   submit: (...args: Args<K>) => Promise<Result<K> | undefined>;
   pending: boolean;
-  /** The failure translated by its `name`, or null. */
+  /** The failure translated by its `name` (an app's service that threw its own error: that error's message), or null. */
   message: string | null;
   errorName: string | null;
   /** Id of the alert showing `message`. */
@@ -65,49 +72,66 @@ export interface ScreenAction<K extends AuthActionName> {
 }
 
 /**
- * A screen's engine call through `useAuthAction` (pending + typed error), guarded so a second
- * submit while one runs is ignored even before React re-renders the disabled button.
+ * A screen's call (an engine method, or a service the app may override) with its pending state and
+ * typed error, guarded so a second submit while one runs is ignored even before React re-renders
+ * the disabled button. Inside an Authenticator it also counts as `useAuthenticator().isPending`.
  */
-export function useScreenAction<K extends AuthActionName>(name: K, { loginMechanism = 'username' }: ScreenActionOptions = {}): ScreenAction<K> {
-  const action = useAuthAction(name);
+export function useScreenAction<K extends ScreenActionName>(name: K, { loginMechanism = 'username' }: ScreenActionOptions = {}): ScreenAction<K> {
+  const auth = useAuthEngine();
+  const service = useService(name.startsWith('handle') ? (name as ServiceName) : 'handleSignIn');
+  const routes = useRouteContext();
   const { t, tError } = useTranslate();
   const [refused, setRefused] = useState<FormErrorName | null>(null);
+  const [state, setState] = useState<{ pending: boolean; error: unknown }>({ pending: false, error: null });
   const running = useRef(false);
   const alertId = useId();
-  const { run } = action;
   const submit = useCallback(
     async (...args: Args<K>): Promise<Result<K> | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setRefused(null);
+      setState({ pending: true, error: null });
+      routes?.patch({ busy: routes.extras().busy + 1 });
+      const call = (name.startsWith('handle') ? service : (auth[name as AuthActionName] as (...a: unknown[]) => unknown).bind(auth)) as (...a: Args<K>) => Promise<Result<K>>;
       try {
-        return await run(...args);
-      } catch {
-        return undefined; // kept in action.error, shown by the screen
+        const result = await call(...args);
+        setState({ pending: false, error: null });
+        return result;
+      } catch (error) {
+        // Something thrown without a message shows the translated UnknownError.
+        setState({ pending: false, error: error ?? new Error() });
+        return undefined; // shown by the screen, from `message`
       } finally {
         running.current = false;
+        routes?.patch({ busy: routes.extras().busy - 1 });
       }
     },
-    [run],
+    [auth, service, name, routes],
   );
-  const errorName = refused ?? action.error?.name ?? null;
-  const { reset: resetAction } = action;
+  const { error } = state;
+  const errorName = refused ?? (error instanceof AuthError ? error.name : error === null ? null : 'UnknownError');
+  // An app's service may throw its own error, worded for its users: that text is what they see.
+  const ownMessage = error === null || error instanceof AuthError ? null : error instanceof Error ? error.message : typeof error === 'string' ? error : null;
   const invalidProps = (field: FormFieldName) =>
     errorName !== null && FIELD_OF_ERROR[errorName] === field ? { 'aria-invalid': true as const, 'aria-describedby': alertId } : {};
   return {
     submit,
-    pending: action.isPending,
-    message: errorName === null ? null : errorName === 'EmptyUsername' ? t(EMPTY_USERNAME[loginMechanism]) : tError(errorName, refused === null ? action.error?.message : undefined),
+    pending: state.pending,
+    message:
+      errorName === null ? null
+      : refused === null && ownMessage ? ownMessage
+      : errorName === 'EmptyUsername' ? t(EMPTY_USERNAME[loginMechanism])
+      : tError(errorName, refused === null && error instanceof AuthError ? error.message : undefined),
     errorName,
     alertId,
     invalidProps,
     refuse: (refusal) => {
-      resetAction();
+      setState((old) => ({ ...old, error: null }));
       setRefused(refusal);
     },
     reset: () => {
       setRefused(null);
-      resetAction();
+      setState((old) => ({ ...old, error: null }));
     },
   };
 }

@@ -4,7 +4,7 @@
  * Authenticator sees the route and the user and signs out; a slot moves between screens; a selector
  * re-renders only on its slice. Real engine against the test backend, user-event, axe.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthProvider } from '../../src/react/AuthProvider';
@@ -160,6 +160,146 @@ describe('useAuthenticator and <Authenticator.Provider>', () => {
     await screen.findByRole('alert');
     expect(renders.route).toBe(before.route);
     expect(renders.error).toBeGreaterThan(before.error);
+  });
+
+  it('isPending is true while the screen\'s request runs; a [route] selector does not re-render for it', async () => {
+    const user = userEvent.setup();
+    const renders = { route: 0 };
+    function RouteOnly() {
+      useAuthenticator((context) => [context.route]);
+      renders.route += 1;
+      return null;
+    }
+    function Pending() {
+      const { isPending } = useAuthenticator((context) => [context.isPending]);
+      return <p data-testid="pending">{isPending ? 'busy' : 'idle'}</p>;
+    }
+    let release: (() => void) | undefined;
+    const k = kit();
+    app(
+      k,
+      <>
+        <RouteOnly />
+        <Pending />
+        <Authenticator
+          services={{
+            // Held until the test lets go, then refused: the route never changes.
+            handleSignIn: () =>
+              new Promise((_resolve, reject) => {
+                release = () => reject(new Error('Try again later.'));
+              }),
+          }}
+        />
+      </>,
+    );
+    await findScreen('Sign in to your account');
+    await user.type(screen.getByLabelText('Username'), 'someone');
+    await user.type(screen.getByLabelText('Password'), password);
+    const before = renders.route;
+    expect(screen.getByTestId('pending').textContent).toBe('idle');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByTestId('pending').textContent).toBe('busy'));
+    act(() => release?.());
+    await waitFor(() => expect(screen.getByTestId('pending').textContent).toBe('idle'));
+    expect(await screen.findByText('Try again later.')).toBeTruthy();
+    expect(renders.route).toBe(before);
+  });
+
+  it('updateForm fills the shown form and submitForm sends it, from a slot outside the form', async () => {
+    const user = userEvent.setup();
+    const k = kit();
+    const username = uniqueName('upd');
+    await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com`, email_verified: 'true' } });
+    function Autofill() {
+      const { updateForm, submitForm } = useAuthenticator((context) => [context.route]);
+      return (
+        <>
+          <button type="button" onClick={() => updateForm({ name: 'username', value: username })}>
+            Fill in
+          </button>
+          <button type="button" onClick={() => submitForm({ password })}>
+            Send it
+          </button>
+        </>
+      );
+    }
+    app(
+      k,
+      <Authenticator components={{ SignIn: { Footer: Autofill } }}>
+        <p>The app</p>
+      </Authenticator>,
+    );
+    await findScreen('Sign in to your account');
+    await user.click(screen.getByRole('button', { name: 'Fill in' }));
+    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
+    await user.click(screen.getByRole('button', { name: 'Send it' }));
+    expect(await screen.findByText('The app')).toBeTruthy();
+  });
+
+  it('validationErrors follows validateCustomSignUp; a [route] selector does not re-render while typing', async () => {
+    const user = userEvent.setup();
+    const renders = { route: 0 };
+    function RouteOnly() {
+      useAuthenticator((context) => [context.route]);
+      renders.route += 1;
+      return null;
+    }
+    function Errors() {
+      const { validationErrors } = useAuthenticator((context) => [context.validationErrors]);
+      return <p data-testid="errors">{JSON.stringify(validationErrors)}</p>;
+    }
+    const k = kit();
+    app(
+      k,
+      <>
+        <RouteOnly />
+        <Errors />
+        <Authenticator initialState="signUp" services={{ validateCustomSignUp: (formData) => (formData['username'] === 'admin' ? { username: 'That name is taken.' } : null) }} />
+      </>,
+    );
+    await findScreen('Create your account');
+    const before = renders.route;
+    await user.type(screen.getByLabelText('Username'), 'admin');
+    await waitFor(() => expect(screen.getByTestId('errors').textContent).toBe('{"username":"That name is taken."}'));
+    expect(screen.getByText('That name is taken.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Username'), 's');
+    await waitFor(() => expect(screen.getByTestId('errors').textContent).toBe('{}'));
+    expect(renders.route).toBe(before);
+  });
+
+  it('route is verifyUser during the contact verification, and skipVerification leaves it from outside the Authenticator', async () => {
+    const user = userEvent.setup();
+    const k = kit();
+    const username = uniqueName('skp');
+    await k.backend.createUser({ username, password, attributes: { email: `${username}@example.com`, email_verified: 'false' } });
+    function Later() {
+      const { skipVerification, route } = useAuthenticator((context) => [context.route]);
+      return (
+        <button type="button" onClick={skipVerification}>
+          Later ({route})
+        </button>
+      );
+    }
+    app(
+      k,
+      <>
+        <Later />
+        <Authenticator>
+          <p>The app</p>
+        </Authenticator>
+      </>,
+    );
+    await findScreen('Sign in to your account');
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Password'), password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await findScreen('Verify contact');
+    k.backend.resetCounts();
+    // Amplify's route for the screen only the Authenticator knows of (the engine is signed in).
+    await user.click(await screen.findByRole('button', { name: 'Later (verifyUser)' }));
+    expect(await screen.findByText('The app')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Later (authenticated)' })).toBeTruthy();
+    expect(k.backend.count('GetUserAttributeVerificationCode')).toBe(0);
   });
 
   it('outside both a provider and an Authenticator it says what is missing', () => {

@@ -287,5 +287,4 @@ export const de: Dictionary = {
   'attribute.profile': 'Profil',
   'signUp.withProvider': 'Mit {provider} registrieren',
   'social.or': 'oder',
-} as const satisfies Dictionary;
 };

@@ -287,5 +287,4 @@ export const es: Dictionary = {
   'attribute.profile': 'Perfil',
   'signUp.withProvider': 'Registrarse con {provider}',
   'social.or': 'o',
-} as const satisfies Dictionary;
 };

@@ -287,5 +287,4 @@ export const fr: Dictionary = {
   'attribute.profile': 'Profil',
   'signUp.withProvider': "S'inscrire avec {provider}",
   'social.or': 'ou',
-} as const satisfies Dictionary;
 };

@@ -287,5 +287,4 @@ export const ja: Dictionary = {
   'attribute.profile': 'プロフィール',
   'signUp.withProvider': '{provider} で登録',
   'social.or': 'または',
-} as const satisfies Dictionary;
 };

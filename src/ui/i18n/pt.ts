@@ -287,5 +287,4 @@ export const pt: Dictionary = {
   'attribute.profile': 'Perfil',
   'signUp.withProvider': 'Cadastrar-se com {provider}',
   'social.or': 'ou',
-} as const satisfies Dictionary;
 };

@@ -1,5 +1,5 @@
 'use client';
-import { useAuthAction } from '../../react/index';
+import { useAuthEngine } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { LinkButton } from '../primitives/LinkButton';
 
@@ -14,7 +14,7 @@ export interface BackToSignInProps {
  */
 export function BackToSignIn({ onClick }: BackToSignInProps) {
   const { t } = useTranslate();
-  const cancel = useAuthAction('cancelSignIn');
-  const back = onClick ?? (() => void cancel.run());
+  const auth = useAuthEngine();
+  const back = onClick ?? (() => void auth.cancelSignIn());
   return <LinkButton onClick={back}>{t('nav.backToSignIn')}</LinkButton>;
 }

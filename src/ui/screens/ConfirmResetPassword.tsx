@@ -6,6 +6,7 @@ import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
+import { useFormHandle } from '../useFormHandle';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
@@ -27,8 +28,8 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields, re
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_RESET_PASSWORD_WITH_CODE');
   const username = step?.username ?? '';
-  const confirm = useScreenAction('forgotPasswordSubmit');
-  const resend = useScreenAction('forgotPassword');
+  const confirm = useScreenAction('handleForgotPasswordSubmit');
+  const resend = useScreenAction('handleForgotPassword');
   const stepFields = useStepFields('confirmResetPassword', [codeField(t)], withoutPasswords(formFields));
   const { values } = stepFields;
   const newPassword = useNewPassword(passwordPolicy);
@@ -37,8 +38,9 @@ export function ConfirmResetPassword({ className, passwordPolicy, formFields, re
   const submit = () => {
     if (!newPassword.validate()) return;
     resend.reset();
-    void confirm.submit({ username, code: values.code ?? '', newPassword: newPassword.password });
+    void confirm.submit({ username, newPassword: newPassword.password, confirmationCode: (values.code ?? '').trim() });
   };
+  useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });
   const resendCode = () => {
     confirm.reset();
     void resend.submit({ username });

@@ -8,6 +8,7 @@ import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
+import { useFormHandle } from '../useFormHandle';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryMessage } from './deliveryMessage';
@@ -27,7 +28,7 @@ export interface ConfirmSignInProps {
 export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const resend = useScreenAction('resendSignInCode');
   const [resent, setResent] = useState(false);
   const stepFields = useStepFields('confirmSignIn', [codeField(t)], formFields);
@@ -36,11 +37,12 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
   const resendable = step !== null && 'firstFactor' in step && step.firstFactor === true;
   // The latest attempt's error: starting one clears the other's.
   const failed = confirm.message ? confirm : resend;
-  const submit = () => {
+  const submit = (data?: Record<string, string>) => {
     resend.reset();
     setResent(false);
-    void confirm.submit({ challengeResponse: values.code ?? '' });
+    void confirm.submit({ challengeResponse: (data?.['code'] ?? values.code ?? '').trim() });
   };
+  useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });
   const resendCode = async () => {
     confirm.reset();
     setResent(false);
@@ -54,7 +56,7 @@ export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
       heading={t(HEADINGS[medium])}
       error={failed.message}
       errorId={failed.alertId}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{step?.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' ? t('confirmSignIn.totpDescription') : deliveryMessage(t, step?.codeDeliveryDetails)}</p>

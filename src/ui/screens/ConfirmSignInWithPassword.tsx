@@ -19,7 +19,7 @@ export interface ConfirmSignInWithPasswordProps {
 export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSignInWithPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_PASSWORD');
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('confirmSignInWithPassword', [{ name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') }], formFields);
   const { values } = stepFields;
   const username = step?.username ?? '';

@@ -6,6 +6,7 @@ import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
+import { useFormHandle } from '../useFormHandle';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { deliveryHeading, deliveryMessage } from './deliveryMessage';
@@ -22,7 +23,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONFIRM_SIGN_UP');
   const username = step?.username ?? '';
-  const confirm = useScreenAction('confirmSignUp');
+  const confirm = useScreenAction('handleConfirmSignUp');
   const resend = useScreenAction('resendSignUp');
   const stepFields = useStepFields('confirmSignUp', [codeField(t, 'placeholder.code')], formFields);
   const { values } = stepFields;
@@ -30,11 +31,13 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   // The latest attempt's error: starting one clears the other's.
   const failed = confirm.message ? confirm : resend;
 
-  const submit = () => {
+  const submit = (data?: Record<string, string>) => {
     resend.reset();
     setResent(false);
-    void confirm.submit({ username, code: values.code ?? '' });
+    const code = (data?.['code'] ?? values.code ?? '').trim();
+    void confirm.submit({ username, confirmationCode: code });
   };
+  useFormHandle({ submit, update: (name, value) => stepFields.setValue(name, value ?? '') });
   const resendCode = async () => {
     confirm.reset();
     setResent(false);
@@ -48,7 +51,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
       heading={t(deliveryHeading(step?.codeDeliveryDetails))}
       error={failed.message}
       errorId={failed.alertId}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={<BackToSignIn />}
     >
       <p className="crk-text">{deliveryMessage(t, step?.codeDeliveryDetails)}</p>

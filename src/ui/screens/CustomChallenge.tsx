@@ -17,7 +17,7 @@ export interface CustomChallengeProps {
 /** The answer to a custom auth challenge (step CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE). */
 export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
   const { t } = useTranslate();
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('customChallenge', [{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
   const { values } = stepFields;
   return (

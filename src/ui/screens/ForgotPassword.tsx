@@ -7,6 +7,7 @@ import { usernameField, type FormFields, type LoginMechanism } from '../primitiv
 import { useFields } from '../primitives/useStepFields';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
+import { useFormHandle } from '../useFormHandle';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { useNextStep } from './useNextStep';
@@ -44,15 +45,23 @@ const FORGOT_PLACEHOLDERS = {
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
   const { t } = useTranslate();
   const step = useNextStep('RESET_PASSWORD');
-  const send = useScreenAction('forgotPassword', { loginMechanism });
+  const send = useScreenAction('handleForgotPassword', { loginMechanism });
   const fields = useFields('forgotPassword', [{ ...usernameField(t, loginMechanism), placeholder: t(FORGOT_PLACEHOLDERS[loginMechanism]) }], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
   const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
-  const submit = async () => {
-    const refusal = usernameFormError(loginMechanism, username);
+  const submit = async (typed = username) => {
+    const refusal = usernameFormError(loginMechanism, typed);
     if (refusal) return send.refuse(refusal);
-    if ((await send.submit({ username })) !== undefined) onCodeSent?.();
+    if ((await send.submit({ username: typed.trim() })) !== undefined) onCodeSent?.();
   };
+  useFormHandle({
+    submit: (data) => {
+      const typed = data?.['username'] ?? username;
+      setUsername(typed);
+      void submit(typed);
+    },
+    update: (name, value) => (name === 'username' ? setUsername(value ?? '') : undefined),
+  });
   // Sent once per step, even when StrictMode runs the effect twice; a failure leaves the form to retry.
   const sentFor = useRef<string | null>(null);
   const stepUsername = step?.username ?? null;

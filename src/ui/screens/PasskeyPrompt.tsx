@@ -1,6 +1,7 @@
 'use client';
 import { useId, useRef, useState } from 'react';
-import { useAuthAction } from '../../react/index';
+import type { AuthError } from '../../core/index';
+import { useAuthEngine } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -14,8 +15,9 @@ export interface PasskeyPromptProps {
 /** After sign-in: create a passkey on this device (the platform's prompt), or continue without. */
 export function PasskeyPrompt({ className, onContinue }: PasskeyPromptProps) {
   const { t, tError } = useTranslate();
-  // useAuthAction itself, not useScreenAction: this call resolves nothing, so only its settling tells success from failure.
-  const create = useAuthAction('associateWebAuthnCredential');
+  // The engine itself, not useScreenAction: this call resolves nothing, so only its settling tells success from failure.
+  const auth = useAuthEngine();
+  const [create, setCreate] = useState<{ isPending: boolean; error: AuthError | null }>({ isPending: false, error: null });
   const running = useRef(false);
   const alertId = useId();
   const [created, setCreated] = useState(false);
@@ -23,9 +25,10 @@ export function PasskeyPrompt({ className, onContinue }: PasskeyPromptProps) {
     // One platform prompt at a time, even before React re-renders the disabled button.
     if (running.current) return;
     running.current = true;
-    void create.run().then(
+    setCreate({ isPending: true, error: null });
+    void auth.associateWebAuthnCredential().then(
       () => setCreated(true),
-      () => undefined, // kept in create.error, shown in the alert
+      (error: AuthError) => setCreate({ isPending: false, error }), // shown in the alert
     ).finally(() => {
       running.current = false;
     });

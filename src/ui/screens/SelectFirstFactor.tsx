@@ -35,7 +35,7 @@ export function SelectFirstFactor({ className, hiddenAuthMethods = [] }: SelectF
   const { t } = useTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION');
   const offered = step?.availableChallenges ?? [];
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const [chosen, setChosen] = useState<Way | null>(null);
   const ways = waysOf(offered).filter((way) => !hiddenAuthMethods.includes(way));
   const choose = (way: Way) => {

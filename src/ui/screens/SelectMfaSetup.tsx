@@ -23,7 +23,7 @@ export function SelectMfaSetup({ className }: SelectMfaSetupProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION');
   const allowed: SetupMethod[] = step?.allowedMFATypes.length ? step.allowedMFATypes : ['EMAIL', 'TOTP'];
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const [choice, setChoice] = useState<SetupMethod>(allowed[0] ?? 'EMAIL');
   return (
     <ScreenForm

@@ -18,7 +18,7 @@ export function SelectMfaType({ className }: SelectMfaTypeProps) {
   const { t } = useTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_MFA_SELECTION');
   const allowed: MfaType[] = step?.allowedMFATypes.length ? step.allowedMFATypes : ['SMS', 'TOTP'];
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const [choice, setChoice] = useState<MfaType>(allowed[0] ?? 'SMS');
   return (
     <ScreenForm

@@ -17,7 +17,7 @@ export interface SetupEmailProps {
 /** The address sign-in codes should go to; Cognito emails a code there to prove it (step CONTINUE_SIGN_IN_WITH_EMAIL_SETUP). */
 export function SetupEmail({ className, formFields }: SetupEmailProps) {
   const { t } = useTranslate();
-  const confirm = useScreenAction('confirmSignIn');
+  const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('setupEmail', [{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true, placeholder: t('placeholder.email') }], formFields);
   const { values } = stepFields;
   // The engine's empty-answer error is generic ("Enter your answer."); here the answer is an address.

@@ -10,6 +10,7 @@ import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import type { MessageKey } from '../i18n/en';
 import { signInPlan, type AuthMethod, type SignInWays } from '../passwordless';
+import { useFormHandle } from '../useFormHandle';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
@@ -37,7 +38,7 @@ export interface SignInProps {
  */
 export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless, passwordReset = false }: SignInProps) {
   const { t, tError } = useTranslate();
-  const signIn = useScreenAction('signIn', { loginMechanism });
+  const signIn = useScreenAction('handleSignIn', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
   const { choiceBased, primary, visible } = signInPlan(passwordless, useAuthEngine().configure());
   const withPasswordField = primary === 'PASSWORD' || !choiceBased;
@@ -61,14 +62,17 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
   );
   // Dropped at the first submit: from then on the answer to that attempt is what matters.
   const [submitted, setSubmitted] = useState(false);
-  const submit = async (main: boolean) => {
+  const submit = async (main: boolean, data?: Record<string, string>) => {
+    const form = data ? { ...values, ...data } : values;
+    if (data) setValues(form);
     setSubmitted(true);
     social.reset();
     setWithPassword(main);
-    const username = values['username'] ?? '';
+    // Trimmed on submit, as Amplify UI hands it to `handleSignIn` (the password never is).
+    const username = (form['username'] ?? '').trim();
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signIn.refuse(refusal);
-    const password = main && withPasswordField ? (values['password'] ?? '') : '';
+    const password = main && withPasswordField ? (form['password'] ?? '') : '';
     const way = main ? primary : null;
     // By choice without a password: Cognito starts with the preferred code or passkey, else offers the ways this user has.
     const result = await signIn.submit(
@@ -78,6 +82,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
     );
     if (result === undefined && withPasswordField) setValues((old) => ({ ...old, password: '' }));
   };
+  useFormHandle({ submit: (data) => void submit(true, data), update: (name, value) => setValues((old) => ({ ...old, [name]: value ?? '' })) });
   const links = onForgotPassword ? <LinkButton onClick={onForgotPassword}>{t('signIn.forgotPassword')}</LinkButton> : null;
   return (
     <ScreenForm

@@ -8,8 +8,11 @@ import { passwordInputProps, PasswordRules, usePasswordPolicy } from '../primiti
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useFields } from '../primitives/useStepFields';
+import { errorText, useCustomValidation } from '../useCustomValidation';
+import { useFormHandle } from '../useFormHandle';
 import { usernameFormError, useScreenAction } from '../useScreenAction';
-import { ScreenFields, useAppInputs } from './DefaultFormFields';
+import type { FieldProps } from '../primitives/Field';
+import { ScreenFields } from './DefaultFormFields';
 import { SocialButtons, type SocialProvider } from './SocialButtons';
 
 export interface SignUpProps {
@@ -36,7 +39,7 @@ const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
  */
 export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy, socialProviders = [] }: SignUpProps) {
   const { t } = useTranslate();
-  const signUp = useScreenAction('signUp', { loginMechanism });
+  const signUp = useScreenAction('handleSignUp', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
   const fields = useFields('signUp', baseFields(t, loginMechanism, signUpAttributes), aliasUsername(formFields, loginMechanism), (name) => namedAttributeField(t, name));
   const [values, setValues] = useState(() => initialValues(fields));
@@ -45,26 +48,37 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
   const password = values['password'] ?? '';
   const mismatch = checkMatch && (values['confirm_password'] ?? '') !== password;
   const policy = usePasswordPolicy(password, passwordPolicy);
-  const [appValues, appInput] = useAppInputs((name) => fields.some((field) => field.name === name));
+  const custom = useCustomValidation(values);
+  // Inputs the app adds (a terms checkbox) live in the same values, as in Amplify's form: a value while set.
+  const update = (name: string, value: string | undefined) =>
+    setValues(({ [name]: _old, ...rest }) => (value === undefined ? rest : { ...rest, [name]: value }));
+  const own = (name: string) => fields.some((field) => field.name === name);
 
-  const submit = async () => {
+  const submit = async (data?: Record<string, string>) => {
+    const form = data ? { ...values, ...data } : values;
+    if (data) setValues(form);
     setCheckMatch(true);
     const policyMet = policy.check();
-    if (!policyMet || password !== (values['confirm_password'] ?? '')) return;
-    const username = values['username'] ?? '';
+    if (!policyMet || (form['password'] ?? '') !== (form['confirm_password'] ?? '')) return;
+    if (await custom.check(form)) return;
+    // Trimmed on submit, as Amplify UI hands them to `handleSignUp` (the passwords never are).
+    const username = (form['username'] ?? '').trim();
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signUp.refuse(refusal);
+    // Only user attributes are sent (standard or custom:*), the app's own inputs included; a terms checkbox is not.
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries({ ...appValues, ...values })) {
+    for (const [name, raw] of Object.entries(form)) {
+      const value = raw.trim();
       if (!NOT_ATTRIBUTES.has(name) && isUserAttribute(name) && value !== '') attributes[name] = value;
     }
     // Alias pools: the username is the email/phone, and Cognito wants it as that attribute too.
     if (loginMechanism !== 'username' && username !== '') attributes[loginMechanism] = username;
     // Signed in as soon as the account is confirmed, as Amplify UI does: the password stays in memory until then.
-    const result = await signUp.submit({ username, password, attributes, autoSignIn: { enabled: true } });
+    const result = await signUp.submit({ username, password: form['password'] ?? '', options: { userAttributes: attributes, autoSignIn: true } });
     if (result === undefined) return;
     onSignedUp?.();
   };
+  useFormHandle({ submit: (data) => void submit(data), update }, custom.errors);
 
   return (
     <ScreenForm
@@ -74,7 +88,13 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
       error={social.message ?? signUp.message}
       errorId={social.message ? social.alertId : signUp.alertId}
       onSubmit={() => void submit()}
-      onChange={appInput}
+      onChange={({ target }) => {
+        if (target instanceof HTMLInputElement && target.name && !own(target.name)) {
+          update(target.name, target.type === 'checkbox' && !target.checked ? undefined : target.value);
+        }
+      }}
+      // Touched once left, as Amplify's validateCustomSignUp is told.
+      onBlur={({ target }) => custom.touch(target instanceof HTMLInputElement ? target.name : '', values)}
     >
       <SocialButtons providers={socialProviders} action={social} label="signUp.withProvider" />
       <ScreenFields>
@@ -84,17 +104,25 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
           passwordAutoComplete="new-password"
           onChange={(name, value) => setValues((old) => ({ ...old, [name]: value }))}
           fieldProps={(name) =>
-            name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
-            : name === 'password' ? passwordInputProps(policy, signUp.invalidProps(name))
-            : name === 'username' ? signUp.invalidProps(name)
-            : {}
+            withCustomError(
+              name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
+              : name === 'password' ? passwordInputProps(policy, signUp.invalidProps(name))
+              : name === 'username' ? signUp.invalidProps(name)
+              : {},
+              errorText(custom.errors[name]),
+            )
           }
           renderAfter={(name) => (name === 'password' ? <PasswordRules id={policy.rulesId} rules={policy.rules} /> : null)}
         />
       </ScreenFields>
-      <SubmitButton label={t('signUp.submit')} pendingLabel={t('signUp.pending')} pending={signUp.pending} />
+      <SubmitButton label={t('signUp.submit')} pendingLabel={t('signUp.pending')} pending={signUp.pending} disabled={custom.hasErrors} />
     </ScreenForm>
   );
+}
+
+/** A field's own error first; else the app's `validateCustomSignUp` message for it. */
+function withCustomError(props: Partial<FieldProps>, custom: string | undefined): Partial<FieldProps> {
+  return custom === undefined || props.error !== undefined ? props : { ...props, error: custom };
 }
 
 /** Amplify UI names an alias pool's username field by its attribute (`email`, `phone_number`): both reach it. */
