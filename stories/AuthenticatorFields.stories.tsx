@@ -25,7 +25,7 @@ export const SignUpAttributes: Story = {
     await expect(canvas.getByLabelText('Birthdate')).toHaveAttribute('type', 'date');
     await expect(canvas.getByLabelText('Website')).toHaveAttribute('type', 'url');
     await expect(canvas.getByLabelText('Phone Number')).toHaveAttribute('placeholder', 'Enter your Phone Number');
-    await expect(canvas.getByRole('combobox', { name: 'Country code' })).toBeTruthy();
+    await expect(canvas.getByRole('combobox', { name: 'Country Code' })).toBeTruthy();
     await expect(canvas.queryByLabelText('Address')).toBeNull();
   },
 };

@@ -65,7 +65,7 @@ export const LowerCasedSignUp: Story = {
       await waitFor(() => expect(canvas.getByRole('button', { name: 'Create Account' })).toBeEnabled());
       await press(canvas, 'Create Account');
     });
-    await expectScreen(canvas, 'Confirm your account');
+    await expectScreen(canvas, 'We Emailed You');
     await expect(s.backend.getUser('nina')?.attributes['email']).toBe('nina@example.com');
   },
 };

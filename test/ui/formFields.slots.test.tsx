@@ -31,7 +31,7 @@ describe('Password rules: live aria-invalid, each rule named by aria-describedby
     const rules = describedBy('Password');
     expect(rules.map((rule) => rule.dataset['rule'])).toEqual(['minLength', 'lowercase', 'uppercase', 'number', 'symbol']);
     expect(new Set(rules.map((rule) => rule.id)).size).toBe(5);
-    expect(rules[0]?.textContent).toContain('At least 8 characters');
+    expect(rules[0]?.textContent).toContain('Password must have at least 8 characters');
 
     type('Password', 'abc');
     // Live, before any submit, and no error text yet.
@@ -52,7 +52,7 @@ describe('Password rules: live aria-invalid, each rule named by aria-describedby
     type('Username', username);
     type('Password', password);
     click('button', 'Sign in');
-    await findScreen('Change your password');
+    await findScreen('Change Password');
     expect(input('Password').placeholder).toBe('Enter your Password');
     expect(input('Confirm Password').placeholder).toBe('Please confirm your Password');
     expect(describedBy('Password')).toHaveLength(5);
@@ -94,7 +94,7 @@ describe('forceNewPassword asks only for the missing attributes it has a field f
     type('Username', username);
     type('Password', password);
     click('button', 'Sign in');
-    await findScreen('Change your password');
+    await findScreen('Change Password');
     expect(screen.queryByLabelText('Name')).toBeNull();
     expect(input('Birthdate').type).toBe('date');
     expect(screen.queryByLabelText('Address')).toBeNull();
@@ -146,7 +146,7 @@ describe('components.SignUp.FormFields', () => {
     await findScreen('Create your account');
     const form = screen.getByRole('form');
     expect([...form.querySelectorAll('input')].map((field) => field.name)).toEqual(['username', 'password', 'confirm_password', 'email', 'custom:team', 'acknowledgement']);
-    expect(within(form).getByText('Your password must have:')).toBeTruthy();
+    expect(within(form).getByText('Password requirements:')).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
 
     type('Username', username);
@@ -156,7 +156,7 @@ describe('components.SignUp.FormFields', () => {
     type('Team', 'Blue');
     fireEvent.click(screen.getByRole('checkbox', { name: 'I agree with the Terms and Conditions' }));
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const attributes = k.backend.getUser(username)?.attributes ?? {};
     expect(attributes['custom:team']).toBe('Blue');
     expect(attributes['acknowledgement']).toBeUndefined();

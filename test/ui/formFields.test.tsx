@@ -76,7 +76,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
     type('Confirm Password', password);
     type('Email', `${username}@example.com`);
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     expect(input('Emailed code').placeholder).toBe('Enter your code');
   });
 
@@ -86,7 +86,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
       <Authenticator initialState="signUp" signUpAttributes={['phone_number']} formFields={{ signUp: { phone_number: { dialCode: '+44', dialCodeList: ['+1', '+44', '+353'] } } }} />,
     );
     await findScreen('Create your account');
-    const dialCode = screen.getByRole('combobox', { name: 'Country code' }) as HTMLSelectElement;
+    const dialCode = screen.getByRole('combobox', { name: 'Country Code' }) as HTMLSelectElement;
     expect(dialCode.value).toBe('+44');
     expect([...dialCode.options].map((option) => option.value)).toEqual(['+1', '+44', '+353']);
     expect(input('Phone Number').type).toBe('tel');
@@ -110,7 +110,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
     type('Email', `${username}@example.com`);
     type('Team', 'Blue');
     click('button', 'Create Account');
-    await findScreen('Confirm your account');
+    await findScreen('We Emailed You');
     const sent = signUpAttributes(k.backend.requests(), username);
     expect(sent).toEqual({ email: `${username}@example.com`, 'custom:team': 'Blue' });
   });
@@ -156,7 +156,7 @@ describe('Sign-up attributes as Amplify UI renders them', () => {
     expect(input('Website').name).toBe('website');
     expect(input('Profile').name).toBe('profile');
     expect(input('Middle Name').autocomplete).toBe('additional-name');
-    expect(screen.getByRole('combobox', { name: 'Country code' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Country Code' })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
     // The pool's own list, not the app's formFields: nothing to warn about.
     expect(debug).not.toHaveBeenCalled();

@@ -22,7 +22,7 @@ describe('Authenticator screen titles', () => {
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('tab', { name: 'Sign In' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Forgot your password?' }));
-    expect((await heading('Reset your password')).classList.contains('crk-visually-hidden')).toBe(false);
+    expect((await heading('Reset Password')).classList.contains('crk-visually-hidden')).toBe(false);
   });
 
   it('the modal dialog is still named by the hidden title', async () => {

@@ -67,7 +67,7 @@ describe('<Authenticator services>', () => {
     type(en['field.email'], `${username.toUpperCase()}@Example.COM`);
     click('button', en['signUp.submit']);
 
-    await findScreen(en['confirmSignUp.heading']);
+    await findScreen(en['confirmSignUp.headingEmail']);
     // Amplify v6's input, with the auto sign-in Amplify UI asks for.
     expect(inputs).toEqual([{ username: username.toUpperCase(), password, options: { userAttributes: { email: `${username.toUpperCase()}@Example.COM` }, autoSignIn: true } }]);
     expect(k.backend.getUser(username)?.attributes['email']).toBe(`${username}@example.com`);
@@ -121,7 +121,7 @@ describe('<Authenticator services>', () => {
     type(en['field.confirmPassword'], password);
     type(en['field.email'], `${username}@example.com`);
     click('button', en['signUp.submit']);
-    await findScreen(en['confirmSignUp.heading']);
+    await findScreen(en['confirmSignUp.headingEmail']);
     const code = k.backend.lastCode(username, 'SIGN_UP');
     type(en['field.code'], code);
     click('button', en['confirmSignUp.submit']);
@@ -315,7 +315,7 @@ describe('<Authenticator services>', () => {
     expect(screen.queryByText('No plus signs, please.')).toBeNull();
     expect(seen.at(-1)?.formData).toEqual(expect.objectContaining({ username, acknowledgement: 'yes' }));
     click('button', en['signUp.submit']);
-    await findScreen(en['confirmSignUp.heading']);
+    await findScreen(en['confirmSignUp.headingEmail']);
     // The app's own field is checked, never sent to Cognito as an attribute.
     expect(k.backend.getUser(username)?.attributes['acknowledgement']).toBeUndefined();
   });

@@ -293,7 +293,7 @@ describe('useAuthenticator and <Authenticator.Provider>', () => {
     await user.type(screen.getByLabelText('Username'), username);
     await user.type(screen.getByLabelText('Password'), password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await findScreen('Verify contact');
+    await findScreen('Account recovery requires verified contact information');
     k.backend.resetCounts();
     // Amplify's route for the screen only the Authenticator knows of (the engine is signed in).
     await user.click(await screen.findByRole('button', { name: 'Later (verifyUser)' }));
