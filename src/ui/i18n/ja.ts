@@ -264,7 +264,7 @@ export const ja: Dictionary = {
   // Field placeholders, sign-up social buttons and their divider (Amplify UI's).
   'placeholder.username': 'ユーザー名を入力',
   'placeholder.password': 'パスワードを入力',
-  'placeholder.confirm_password': 'パスワードを再入力',
+  'placeholder.confirm_password': 'パスワードを入力',
   'placeholder.email': 'メールアドレスを入力',
   'placeholder.phone_number': '電話番号を入力',
   'placeholder.code': 'コードを入力',
