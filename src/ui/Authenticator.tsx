@@ -1,38 +1,26 @@
 'use client';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
+import { AppAuthBoundary } from '../react/AppAuthBoundary';
 import { htmlLang, textDirection } from './i18n/languages';
 import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
 import type { Translations } from './i18n/translate';
 import { joinClasses } from './primitives/Field';
 import type { FormFields, LoginMechanism } from './primitives/formFields';
 import type { PasswordPolicy } from './primitives/passwordPolicy';
-import { poolDefaults, type PoolProps } from './poolDefaults';
-import { FocusOnMountContext, HeadingIdContext } from './primitives/ScreenHeading';
+import { poolDefaults } from './poolDefaults';
+import { FocusOnMountContext, HeadingHiddenContext, HeadingIdContext } from './primitives/ScreenHeading';
 import { useFocusTrap } from './primitives/useFocusTrap';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
-import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
-import { ConfirmSignIn } from './screens/ConfirmSignIn';
-import { ConfirmSignInWithPassword } from './screens/ConfirmSignInWithPassword';
-import { ConfirmSignUp } from './screens/ConfirmSignUp';
 import { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
-import { CustomChallenge } from './screens/CustomChallenge';
-import { ForceNewPassword } from './screens/ForceNewPassword';
-import { ForgotPassword } from './screens/ForgotPassword';
 import { PasskeyPrompt } from './screens/PasskeyPrompt';
-import { SelectFirstFactor } from './screens/SelectFirstFactor';
-import { SelectMfaSetup } from './screens/SelectMfaSetup';
-import { SelectMfaType } from './screens/SelectMfaType';
-import { SetupEmail } from './screens/SetupEmail';
-import { SetupTotp } from './screens/SetupTotp';
 import { SignedIn, type SignedInProps } from './screens/SignedIn';
-import { SignIn } from './screens/SignIn';
-import { SignUp } from './screens/SignUp';
 import type { SocialProvider } from './screens/SocialButtons';
 import { CustomFormFieldsContext, DefaultFormFields } from './screens/DefaultFormFields';
 import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
 import { SignInTabs } from './SignInTabs';
+import { renderScreen, withDefaults, type SlotScreen } from './renderScreen';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
@@ -40,7 +28,6 @@ import type { AuthenticatorServices } from './services';
 import { ServicesContext } from './servicesContext';
 import { useServiceUser } from './useServiceUser';
 
-type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
 /** Components rendered above and below one screen's form. */
 export interface ScreenSlots {
@@ -127,11 +114,13 @@ function AuthenticatorRoot({ language, translations, services, ...props }: Authe
   // Always this one tree, whether or not `language` is set: setting or clearing it must not remount
   // the form (what the user typed stays), and a language arriving on demand keeps the previous one meanwhile.
   return (
-    <TranslationProvider language={language ?? inherited.language} translations={translations ?? inherited.translations}>
-      <ServicesContext.Provider value={latestServices}>
-        <AuthenticatorScreens {...props} />
-      </ServicesContext.Provider>
-    </TranslationProvider>
+    <AppAuthBoundary>
+      <TranslationProvider language={language ?? inherited.language} translations={translations ?? inherited.translations}>
+        <ServicesContext.Provider value={latestServices}>
+          <AuthenticatorScreens {...props} />
+        </ServicesContext.Provider>
+      </TranslationProvider>
+    </AppAuthBoundary>
   );
 }
 
@@ -253,16 +242,20 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
         ways,
         resetRequired,
         passwordReset,
+        ownSignInFooter: components.SignIn?.Footer !== undefined,
       })
     );
+  const tabbed = (screen === 'signIn' || screen === 'signUp') && !hideSignUp;
   const framed = (
     <>
       {slots.Header ? <slots.Header /> : null}
-      <CustomFormFieldsContext.Provider value={(slots as FormFieldsSlots).FormFields}>{body}</CustomFormFieldsContext.Provider>
+      {/* The app's screen Header replaces the title on show, as Amplify UI's does; it is still read. */}
+      <HeadingHiddenContext.Provider value={slots.Header !== undefined || tabbed}>
+        <CustomFormFieldsContext.Provider value={(slots as FormFieldsSlots).FormFields}>{body}</CustomFormFieldsContext.Provider>
+      </HeadingHiddenContext.Provider>
       {slots.Footer ? <slots.Footer /> : null}
     </>
   );
-  const tabbed = (screen === 'signIn' || screen === 'signUp') && !hideSignUp;
 
   return (
     <RouteProvider store={routes}>
@@ -306,105 +299,6 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   );
 }
 
-interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields' | 'passwordPolicy'> {
-  setRoute: (route: AuthRoute) => void;
-  /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
-  fromRoute: boolean;
-  /** The username of a step Cognito just ended, for the sign-in form to start with. */
-  retypedUsername: string;
-  /** `passwordless`'s ways to sign in. */
-  ways: SignInWays;
-  /** The reset under way is one Cognito required at sign-in. */
-  resetRequired: boolean;
-  /** A password reset just succeeded (sign-in says so). */
-  passwordReset: boolean;
-}
-
-function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, passwordReset, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
-  const toSignIn = () => setRoute('signIn');
-  const loginMechanism = loginMechanisms?.[0] ?? 'username';
-  const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
-  const fieldsOf = <S extends keyof FormFields>(name: S) => {
-    const fields = formFields[name];
-    return fields === undefined ? {} : { formFields: fields };
-  };
-  switch (screen) {
-    case 'signIn':
-      return (
-        <SignIn
-          key={screen}
-          onForgotPassword={() => setRoute('forgotPassword')}
-          loginMechanism={loginMechanism}
-          passwordless={ways}
-          passwordReset={passwordReset}
-          {...(socialProviders ? { socialProviders } : {})}
-          {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
-        />
-      );
-    case 'signUp':
-      // Once Cognito has the account, the engine's step leads; when it ends, sign in comes next.
-      return (
-        <SignUp
-          key={screen}
-          onSignedUp={toSignIn}
-          loginMechanism={loginMechanism}
-          {...(signUpAttributes ? { signUpAttributes } : {})}
-          {...(socialProviders ? { socialProviders } : {})}
-          {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
-          {...policy}
-        />
-      );
-    case 'forgotPassword':
-      return (
-        <ForgotPassword
-          key={screen}
-          onCodeSent={toSignIn}
-          loginMechanism={loginMechanism}
-          {...(fromRoute ? { onBack: toSignIn } : {})}
-          {...(formFields.forgotPassword ? { formFields: formFields.forgotPassword } : {})}
-        />
-      );
-    case 'confirmSignUp':
-      return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
-    case 'selectFirstFactor':
-      return <SelectFirstFactor key={screen} {...(ways.hiddenAuthMethods ? { hiddenAuthMethods: ways.hiddenAuthMethods } : {})} />;
-    case 'confirmSignInWithPassword':
-      return <ConfirmSignInWithPassword key={screen} {...fieldsOf('confirmSignInWithPassword')} />;
-    case 'confirmSignIn':
-      return <ConfirmSignIn key={screen} {...fieldsOf('confirmSignIn')} />;
-    case 'selectMfaType':
-      return <SelectMfaType key={screen} />;
-    case 'selectMfaSetup':
-      return <SelectMfaSetup key={screen} />;
-    case 'setupEmail':
-      return <SetupEmail key={screen} {...fieldsOf('setupEmail')} />;
-    case 'setupTotp':
-      return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} {...fieldsOf('setupTotp')} />;
-    case 'forceNewPassword':
-      return <ForceNewPassword key={screen} {...policy} {...fieldsOf('forceNewPassword')} />;
-    case 'customChallenge':
-      return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
-    case 'confirmResetPassword':
-      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} {...(resetRequired ? { reason: 'resetRequired' as const } : {})} />;
-    case 'verifyUser':
-    case 'confirmVerifyUser':
-    case 'passkeyPrompt':
-      return null; // rendered by AuthenticatorScreens, which holds their state
-  }
-}
-
-/** Each pool prop as the app set it, else as the pool's settings say. */
-function withDefaults(props: PoolProps, pool: PoolProps): PoolProps {
-  const { loginMechanisms = pool.loginMechanisms, signUpAttributes = pool.signUpAttributes, socialProviders = pool.socialProviders, passwordPolicy = pool.passwordPolicy } = props;
-  return { loginMechanisms, signUpAttributes, socialProviders, passwordPolicy };
-}
-
 function capitalize<S extends string>(name: S): Capitalize<S> {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)}` as Capitalize<S>;
-}
-
-/** The sign-in fields, starting with `username` when there is one to type again (an app's own default wins). */
-function withUsername(fields: FormFields['signIn'], username: string): NonNullable<FormFields['signIn']> {
-  if (!username || fields?.['username']?.defaultValue !== undefined) return fields ?? {};
-  return { ...fields, username: { ...fields?.['username'], defaultValue: username } };
 }

@@ -36,7 +36,8 @@ export interface UseAuthenticator {
   isPending: boolean;
   /** The shown form's field errors from `services.validateCustomSignUp`: field → message(s). */
   validationErrors: ValidationErrors;
-  signOut: (options?: { global?: boolean }) => Promise<void>;
+  /** Signs out (`{ global: true }`: on every device). Also takes what an `onClick` hands it, as Amplify UI's does. */
+  signOut: (options?: { global?: boolean } | object) => Promise<void>;
   toSignIn: () => void;
   toSignUp: () => void;
   toForgotPassword: () => void;
@@ -68,7 +69,8 @@ export function useAuthenticator(selector?: (context: UseAuthenticator) => reado
   const auth = useAuthEngine();
   const routes = useRouteContext();
   if (!routes) throw new Error('useAuthenticator needs <Authenticator.Provider> (or to be rendered inside <Authenticator>) above it.');
-  const actions = useMemo(() => actionsFor(routes, auth.signOut.bind(auth)), [routes, auth]);
+  // `onClick={signOut}` hands it a click event: only a real `{ global: true }` means everywhere.
+  const actions = useMemo(() => actionsFor(routes, (options) => auth.signOut({ global: (options as { global?: unknown } | undefined)?.global === true })), [routes, auth]);
   const last = useRef<{ deps: readonly unknown[]; value: UseAuthenticator } | null>(null);
   const subscribe = useCallback(
     (listener: () => void) => {

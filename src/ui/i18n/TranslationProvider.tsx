@@ -1,5 +1,6 @@
 'use client';
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { getAppVocabulary, subscribeAppVocabulary } from './appVocabulary';
 import { defaultDictionaryStore, type DictionaryStatus, type DictionaryStore } from './dictionaryStore';
 import { builtInLanguageOf, type LoadableLanguage } from './languages';
 import { coversEveryKey, createTranslate, errorKey, textAsKey, type Translate, type Translations } from './translate';
@@ -79,10 +80,15 @@ export function useTranslate(): TranslationContextValue {
   return useInherited();
 }
 
-/** The language and overrides of the nearest TranslationProvider (`en` and none without one), for a provider that inherits them. */
+/**
+ * The language and overrides of the nearest TranslationProvider; without one, what `I18n`
+ * (cognito-react-kit/amplify) set app-wide, followed as it changes; else `en` and none.
+ */
 export function useInheritedTranslations(): { language: string; translations: Translations } {
-  const { language, translations } = useInherited();
-  return { language, translations };
+  const context = useContext(TranslationContext);
+  const app = useSyncExternalStore(subscribeAppVocabulary, getAppVocabulary, getAppVocabulary);
+  if (context) return { language: context.language, translations: context.translations };
+  return { language: app.language ?? 'en', translations: app.translations };
 }
 
 function useInherited(): ContextValue {

@@ -62,7 +62,7 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
     if (!policyMet || (form['password'] ?? '') !== (form['confirm_password'] ?? '')) return;
     if (await custom.check(form)) return;
     // Trimmed on submit, as Amplify UI hands them to `handleSignUp` (the passwords never are).
-    const username = (form['username'] ?? '').trim();
+    const username = (form[usernameName(loginMechanism)] ?? '').trim();
     const refusal = usernameFormError(loginMechanism, username);
     if (refusal) return signUp.refuse(refusal);
     // Only user attributes are sent (standard or custom:*), the app's own inputs included; a terms checkbox is not.
@@ -107,7 +107,7 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
             withCustomError(
               name === 'confirm_password' ? (mismatch ? { error: t('field.passwordMismatch') } : {})
               : name === 'password' ? passwordInputProps(policy, signUp.invalidProps(name))
-              : name === 'username' ? signUp.invalidProps(name)
+              : name === usernameName(loginMechanism) ? signUp.invalidProps('username')
               : {},
               errorText(custom.errors[name]),
             )
@@ -125,18 +125,23 @@ function withCustomError(props: Partial<FieldProps>, custom: string | undefined)
   return custom === undefined || props.error !== undefined ? props : { ...props, error: custom };
 }
 
-/** Amplify UI names an alias pool's username field by its attribute (`email`, `phone_number`): both reach it. */
+/** The sign-up field holding the username: Amplify UI names it by its attribute in alias pools (`email`, `phone_number`). */
+function usernameName(mechanism: LoginMechanism): string {
+  return mechanism === 'username' ? 'username' : mechanism;
+}
+
+/** An alias pool's username field is the attribute's: options given under `username` reach it too. */
 function aliasUsername(formFields: FormFields['signUp'], mechanism: LoginMechanism): FormFields['signUp'] {
-  const alias = mechanism === 'username' ? undefined : formFields?.[mechanism];
-  if (!formFields || !alias) return formFields;
-  const { [mechanism]: _alias, ...rest } = formFields;
-  return { ...rest, username: { ...alias, ...formFields.username } };
+  const given = mechanism === 'username' ? undefined : formFields?.username;
+  if (!formFields || !given) return formFields;
+  const { username: _username, ...rest } = formFields;
+  return { ...rest, [mechanism]: { ...given, ...formFields[mechanism] } };
 }
 
 function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] | undefined): FieldSpec[] {
   const asked = attributes ?? (mechanism === 'username' ? ['email'] : []);
   return [
-    usernameField(t, mechanism),
+    { ...usernameField(t, mechanism), name: usernameName(mechanism) },
     { name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') },
     { name: 'confirm_password', label: t('field.confirmPassword'), type: 'password', required: true, placeholder: t('placeholder.confirm_password') },
     ...asked.filter((name) => name !== mechanism).flatMap((name) => attributeField(t, name) ?? []),

@@ -1,0 +1,127 @@
+'use client';
+import type { ReactNode } from 'react';
+import type { AuthenticatorProps } from './Authenticator';
+import type { FormFields } from './primitives/formFields';
+import type { PoolProps } from './poolDefaults';
+import type { SignInWays } from './passwordless';
+import type { AuthRoute, ScreenName } from './screen';
+import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
+import { ConfirmSignIn } from './screens/ConfirmSignIn';
+import { ConfirmSignInWithPassword } from './screens/ConfirmSignInWithPassword';
+import { ConfirmSignUp } from './screens/ConfirmSignUp';
+import { CustomChallenge } from './screens/CustomChallenge';
+import { ForceNewPassword } from './screens/ForceNewPassword';
+import { ForgotPassword } from './screens/ForgotPassword';
+import { SelectFirstFactor } from './screens/SelectFirstFactor';
+import { SelectMfaSetup } from './screens/SelectMfaSetup';
+import { SelectMfaType } from './screens/SelectMfaType';
+import { SetupEmail } from './screens/SetupEmail';
+import { SetupTotp } from './screens/SetupTotp';
+import { SignIn } from './screens/SignIn';
+import { SignUp } from './screens/SignUp';
+
+/** A screen the Authenticator renders from the engine's step or its route (not the ones it holds state for). */
+export type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
+
+export interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields' | 'passwordPolicy'> {
+  setRoute: (route: AuthRoute) => void;
+  /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
+  fromRoute: boolean;
+  /** The username of a step Cognito just ended, for the sign-in form to start with. */
+  retypedUsername: string;
+  /** `passwordless`'s ways to sign in. */
+  ways: SignInWays;
+  /** The reset under way is one Cognito required at sign-in. */
+  resetRequired: boolean;
+  /** A password reset just succeeded (sign-in says so). */
+  passwordReset: boolean;
+  /** The app's `SignIn.Footer` replaces the default one ("Forgot your password?"), as in Amplify UI. */
+  ownSignInFooter: boolean;
+}
+
+/** The screen's element, with what the Authenticator knows passed as props. */
+export function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, passwordReset, ownSignInFooter, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+  const toSignIn = () => setRoute('signIn');
+  const loginMechanism = loginMechanisms?.[0] ?? 'username';
+  const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
+  const fieldsOf = <S extends keyof FormFields>(name: S) => {
+    const fields = formFields[name];
+    return fields === undefined ? {} : { formFields: fields };
+  };
+  switch (screen) {
+    case 'signIn':
+      return (
+        <SignIn
+          key={screen}
+          {...(ownSignInFooter ? {} : { onForgotPassword: () => setRoute('forgotPassword') })}
+          loginMechanism={loginMechanism}
+          passwordless={ways}
+          passwordReset={passwordReset}
+          {...(socialProviders ? { socialProviders } : {})}
+          {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
+        />
+      );
+    case 'signUp':
+      // Once Cognito has the account, the engine's step leads; when it ends, sign in comes next.
+      return (
+        <SignUp
+          key={screen}
+          onSignedUp={toSignIn}
+          loginMechanism={loginMechanism}
+          {...(signUpAttributes ? { signUpAttributes } : {})}
+          {...(socialProviders ? { socialProviders } : {})}
+          {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
+          {...policy}
+        />
+      );
+    case 'forgotPassword':
+      return (
+        <ForgotPassword
+          key={screen}
+          onCodeSent={toSignIn}
+          loginMechanism={loginMechanism}
+          {...(fromRoute ? { onBack: toSignIn } : {})}
+          {...(formFields.forgotPassword ? { formFields: formFields.forgotPassword } : {})}
+        />
+      );
+    case 'confirmSignUp':
+      return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
+    case 'selectFirstFactor':
+      return <SelectFirstFactor key={screen} {...(ways.hiddenAuthMethods ? { hiddenAuthMethods: ways.hiddenAuthMethods } : {})} />;
+    case 'confirmSignInWithPassword':
+      return <ConfirmSignInWithPassword key={screen} {...fieldsOf('confirmSignInWithPassword')} />;
+    case 'confirmSignIn':
+      return <ConfirmSignIn key={screen} {...fieldsOf('confirmSignIn')} />;
+    case 'selectMfaType':
+      return <SelectMfaType key={screen} />;
+    case 'selectMfaSetup':
+      return <SelectMfaSetup key={screen} />;
+    case 'setupEmail':
+      return <SetupEmail key={screen} {...fieldsOf('setupEmail')} />;
+    case 'setupTotp':
+      return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} {...fieldsOf('setupTotp')} />;
+    case 'forceNewPassword':
+      return <ForceNewPassword key={screen} {...policy} {...fieldsOf('forceNewPassword')} />;
+    case 'customChallenge':
+      return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
+    case 'confirmResetPassword':
+      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} {...(resetRequired ? { reason: 'resetRequired' as const } : {})} />;
+    case 'verifyUser':
+    case 'confirmVerifyUser':
+    case 'passkeyPrompt':
+      return null; // rendered by AuthenticatorScreens, which holds their state
+  }
+}
+
+/** Each pool prop as the app set it, else as the pool's settings say. */
+export function withDefaults(props: PoolProps, pool: PoolProps): PoolProps {
+  const { loginMechanisms = pool.loginMechanisms, signUpAttributes = pool.signUpAttributes, socialProviders = pool.socialProviders, passwordPolicy = pool.passwordPolicy } = props;
+  return { loginMechanisms, signUpAttributes, socialProviders, passwordPolicy };
+}
+
+
+/** The sign-in fields, starting with `username` when there is one to type again (an app's own default wins). */
+function withUsername(fields: FormFields['signIn'], username: string): NonNullable<FormFields['signIn']> {
+  if (!username || fields?.['username']?.defaultValue !== undefined) return fields ?? {};
+  return { ...fields, username: { ...fields?.['username'], defaultValue: username } };
+}
