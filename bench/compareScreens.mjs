@@ -7,7 +7,7 @@
 //
 // Both pages (bench/compareScreens/{ours,amplify}/) are built with the bench's Vite settings and served
 // from loopback; requests leaving loopback are aborted (no page talks to AWS).
-/* global document, window -- browser code run by page.evaluate */
+/* global document, window, getComputedStyle -- browser code run by page.evaluate */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';

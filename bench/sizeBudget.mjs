@@ -10,9 +10,16 @@
 //     `prepareSignIn()`, which the Authenticator calls when its sign-in form shows, fetches the sign-in
 //     chunk and the SRP math ahead. Reading v6 and Gen 2 configs (3.3 KiB) stays: createAuth/configure are
 //     synchronous. Passkeys, MFA settings, devices and the account API were already chunks.)
-//   full UI (bench/uiBundleSize/fullUi.jsx: <Authenticator> JS + its CSS)                        ≤ 53 KiB
-//     (61 until the same change. Issue 16 asks for ≤ 45: that needs the screens of rare steps and their
-//     English strings on demand (≈ 7 KiB, measured with bench/startModules.mjs), UI work of its own)
+//   full UI (bench/uiBundleSize/fullUi.jsx: <Authenticator> JS + its CSS)                        ≤ 56 KiB
+//     (61 until the same change took it to 53; then issue 16's parity work added 2.8 KiB: Amplify's
+//     services and useAuthenticator form handle, formFields per screen with placeholders, attribute
+//     fields, the FormFields slots, the longer Amplify wording, 20 language loaders, lang/dir, the
+//     vocabulary format, and the account-settings strings and CSS every stylesheet now carries.
+//     Issue 16 asks for ≤ 45: that needs the rare steps' screens on demand, which first needs the
+//     public screen exports (SignIn, ConfirmSignIn, …) out of the main entry: while index.js re-exports
+//     them statically, an app's bundler keeps them at start even when the Authenticator import()s them
+//     (tried: 55.8 → 62.3 KiB, more start chunks and nothing dropped). Then the English strings of those
+//     screens and of the account components (4.4 KiB for en.ts in all) can follow them.)
 // Which source files make up what loads at start: node bench/startModules.mjs [app] [--all].
 // Chunks loaded on demand (the non-English dictionaries, one per language; the QR library for TOTP setup;
 // amazon-cognito-identity-js, only where BigInt is missing; the flows above) are printed, each by name, but not counted.
@@ -24,7 +31,7 @@ import { KiB, buildApp, ensureDist } from './lib/buildApp.mjs';
 
 const budgets = [
   ['engine + hooks', 'apps/hooks.jsx', 37],
-  ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 53],
+  ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 56],
 ];
 
 ensureDist();

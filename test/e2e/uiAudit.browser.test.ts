@@ -1,5 +1,6 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend, type Running } from '../backend/harness';
@@ -9,6 +10,9 @@ import { servePage } from './pageServer';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = '+15555550123';
+// The screenshot set (CI artifacts): every state at 320 and 1280 px, light, dark, and right-to-left (Hebrew).
+const SHOTS = resolve(__dirname, '../../test-results/screens');
+const SHOT_VARIANTS = ['320-light', '320-dark', '1280-light', '1280-dark', '320-rtl', '1280-rtl'];
 // Every screen and state audited below, each in the light and the dark theme at 320 px wide.
 const EXPECTED = [
   'signIn', 'signIn+error', 'signUp+rules', 'signUp+error', 'forgotPassword', 'confirmResetPassword',
@@ -19,7 +23,8 @@ const EXPECTED = [
 
 interface Audit {
   state: string;
-  theme: 'light' | 'dark';
+  /** `rtl`: the light theme in Hebrew, right to left. */
+  theme: 'light' | 'dark' | 'rtl';
   violations: string[];
   /** How far the page is wider than the 320 px viewport (0 = no sideways scrolling). */
   overflow: number;
@@ -28,8 +33,9 @@ interface Audit {
 }
 
 // The built Authenticator and its CSS in Chromium, where axe can measure colour contrast (it cannot
-// in jsdom): every screen and state, light and dark theme (`prefers-color-scheme`), 320 px wide.
-describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px layout on every screen, light and dark', () => {
+// in jsdom): every screen and state, light and dark theme (`prefers-color-scheme`) and right to left,
+// 320 px wide; each also photographed at 1280 px.
+describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px layout on every screen, light, dark and right to left', () => {
   const optional = useBackend({ requiredAttributesOnNewPassword: ['name'], customAuth: { rounds: 1, maxAttempts: 3 }, deviceTracking: false });
   const mfaRequired = useBackend({ mfaConfiguration: 'ON', deviceTracking: false });
   const password = strongPassword();
@@ -41,6 +47,8 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'uiPage')), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 320, height: 720 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -72,21 +80,52 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
   const press = (name: string) => page.getByRole('button', { name, exact: true }).click();
   const alert = (text: string) => page.getByRole('alert').filter({ hasText: text }).waitFor();
 
+  async function measure(state: string, theme: Audit['theme']): Promise<void> {
+    const { violations, contrastMeasured } = await page.evaluate(async () => {
+      type Rule = { id: string; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const results = await axe.run(document, { resultTypes: ['violations'] });
+      return {
+        violations: results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        contrastMeasured: results.passes.some((rule) => rule.id === 'color-contrast'),
+      };
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    audits.push({ state, theme, violations, overflow, contrastMeasured });
+  }
+
+  /** This state at 320 px (measured, photographed) and 1280 px (photographed). */
+  async function shoot(state: string, variant: string): Promise<void> {
+    const file = (width: number) => join(SHOTS, `${state.replace(/[^\w=+-]+/g, '_')}.${width}-${variant}.png`);
+    await page.screenshot({ path: file(320), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: file(1280), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 720 });
+  }
+
+  /** Right to left: the same tree re-rendered in Hebrew (the screen keeps its state), then back. */
+  async function setLanguage(language: string | undefined): Promise<void> {
+    await page.evaluate((lang) => (window as unknown as { setProps(p: object): void }).setProps({ language: lang }), language);
+    // The signed-in view is the app's slot: no Authenticator root with a language there.
+    if ((await page.locator('.crk-authenticator[lang]').count()) === 0) return;
+    const [lang, dir] = language === 'he' ? ['he', 'rtl'] : ['en', 'ltr'];
+    await page.waitForFunction(([l, d]) => {
+      const element = document.querySelector('.crk-authenticator');
+      return element?.getAttribute('lang') === l && getComputedStyle(element).direction === d;
+    }, [lang, dir] as const);
+  }
+
   async function audit(state: string): Promise<void> {
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
-      const { violations, contrastMeasured } = await page.evaluate(async () => {
-        type Rule = { id: string; nodes: { target: string[] }[] };
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-        const results = await axe.run(document, { resultTypes: ['violations'] });
-        return {
-          violations: results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-          contrastMeasured: results.passes.some((rule) => rule.id === 'color-contrast'),
-        };
-      });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      audits.push({ state, theme, violations, overflow, contrastMeasured });
+      await measure(state, theme);
+      await shoot(state, theme);
     }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await setLanguage('he');
+    await measure(state, 'rtl');
+    await shoot(state, 'rtl');
+    await setLanguage(undefined);
   }
 
   async function signIn(username: string, secret = password): Promise<void> {
@@ -145,7 +184,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     const unconfirmed = await user(optional(), 'unc', { status: 'UNCONFIRMED' });
     await open(optional());
     await signIn(unconfirmed);
-    await heading('We Emailed You');
+    await heading('We Sent A Code');
     await audit('confirmSignUp');
 
     const sms = await user(optional(), 'sms', { mfa: { sms: true } });
@@ -218,10 +257,11 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('setupTotp');
   }, 90_000);
 
-  it('found no axe violation (colour contrast included) and no sideways scrolling in any of them', () => {
+  it('found no axe violation (colour contrast included) and no sideways scrolling in any of them, and photographed each', () => {
     const states = [...new Set(audits.map((a) => a.state))];
     expect(states.sort()).toEqual([...EXPECTED].sort());
-    expect(audits).toHaveLength(EXPECTED.length * 2);
+    expect(audits).toHaveLength(EXPECTED.length * 3);
+    expect(readdirSync(SHOTS).filter((name) => name.endsWith('.png'))).toHaveLength(EXPECTED.length * SHOT_VARIANTS.length);
     expect(audits.filter((a) => !a.contrastMeasured).map((a) => `${a.state} (${a.theme})`)).toEqual([]);
     expect(audits.filter((a) => a.violations.length > 0).map((a) => `${a.state} (${a.theme}): ${a.violations.join('; ')}`)).toEqual([]);
     expect(audits.filter((a) => a.overflow > 0).map((a) => `${a.state} (${a.theme}): ${a.overflow}px too wide`)).toEqual([]);
