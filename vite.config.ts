@@ -20,6 +20,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: (chunk) => `${chunk.name.replace(/node_modules/g, 'vendor')}.js` },
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^qrcode($|\/)/],
       // Keep what the engine import()s in chunks of their own even when the core entry also exports it
       // (createBigintSrpClient): otherwise Rolldown folds it into the chunk both entries share, which every

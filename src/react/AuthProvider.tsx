@@ -1,13 +1,16 @@
 'use client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { createAuth, type Auth, type AuthConfigInput, type AuthState, type CreateAuthOptions } from '../core/index';
+import { createAuth, type Auth, type AuthConfigInput, type CreateAuthOptions } from '../core/index';
 import { AuthContext } from './context';
-import { authQueryKeys } from './queryKeys';
+import { QueryClientSlot, QueryClientSlotContext } from './queryClientSlot';
 
 interface ProviderBase {
   children?: ReactNode;
-  /** Share the app's TanStack QueryClient. Default: the provider makes its own. */
+  /**
+   * Share the app's TanStack QueryClient: the hooks' queries land in its cache, and it is provided to
+   * the children (QueryClientProvider). Default: the first query hook makes one, for the hooks only.
+   */
   queryClient?: QueryClient;
 }
 
@@ -20,9 +23,8 @@ export type AuthProviderProps =
 export function AuthProvider(props: AuthProviderProps) {
   // Created once: a later change of `config` is ignored (call auth.configure() to change it).
   const [auth] = useState<Auth>(() => props.auth ?? createAuth(props.config, props.options));
-  // Made even when one is passed, so dropping the prop later cannot leave the hooks without a client.
-  const [ownClient] = useState(() => new QueryClient());
-  const queryClient = props.queryClient ?? ownClient;
+  const [slot] = useState(() => new QueryClientSlot(auth));
+  slot.give(props.queryClient);
 
   // The engine's background work (a pending refresh, a hosted-UI callback, refresh timers) runs
   // while mounted. StrictMode's start → stop → start makes one refresh and one code exchange: the
@@ -33,35 +35,16 @@ export function AuthProvider(props: AuthProviderProps) {
     return () => auth.stop();
   }, [auth]);
 
-  // Engine events that make cached data stale: new tokens, changed attributes.
-  useEffect(() => {
-    const stopTokens = auth.listen('tokenRefresh', () => void queryClient.invalidateQueries({ queryKey: authQueryKeys.session() }));
-    const stopUser = auth.listen('updateUserAttributes', () => void queryClient.invalidateQueries({ queryKey: authQueryKeys.user() }));
-    // Cached credentials, tokens and attributes belong to one principal. When the user signs in,
-    // out or changes, drop them all: a signed-out user's AWS keys must not stay readable in the
-    // cache, and the guest credentials cached before a sign-in are ones the engine has dropped.
-    let principal = principalOf(auth.getState());
-    const stopPrincipal = auth.subscribe(() => {
-      const next = principalOf(auth.getState());
-      if (next === principal) return;
-      principal = next;
-      queryClient.removeQueries({ queryKey: authQueryKeys.all });
-    });
-    return () => {
-      stopTokens();
-      stopUser();
-      stopPrincipal();
-    };
-  }, [auth, queryClient]);
+  // The client in use follows the engine's events while mounted (see QueryClientSlot).
+  useEffect(() => slot.mount(), [slot, props.queryClient]);
 
+  // The app's own client is provided to the children too; without one, TanStack Query stays unloaded
+  // until a query hook asks (so `useQueryClient()` in the app needs the app's QueryClientProvider).
   return (
     <AuthContext.Provider value={auth}>
-      <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+      <QueryClientSlotContext.Provider value={slot}>
+        {props.queryClient ? <QueryClientProvider client={props.queryClient}>{props.children}</QueryClientProvider> : props.children}
+      </QueryClientSlotContext.Provider>
     </AuthContext.Provider>
   );
-}
-
-/** Whose data the cache may hold: the signed-in user's id, or null (guest, loading). */
-function principalOf(state: AuthState): string | null {
-  return state.status === 'signedIn' ? state.user.userId : null;
 }

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import type { AuthError } from '../core/index';
 import { actionsOf, type AuthActionName, type AuthActions } from './authSnapshot';
 import { useAuthEngine } from './context';
+import { useAuthQueryClient } from './useAuthQueryClient';
 
 type ActionArgs<K extends AuthActionName> = Parameters<AuthActions[K]>;
 type ActionResult<K extends AuthActionName> = Awaited<ReturnType<AuthActions[K]>>;
@@ -23,9 +24,11 @@ export interface AuthActionState<K extends AuthActionName> {
  */
 export function useAuthAction<K extends AuthActionName>(name: K): AuthActionState<K> {
   const auth = useAuthEngine();
-  const mutation = useMutation<ActionResult<K>, AuthError, ActionArgs<K>>({
-    mutationFn: (args) => (actionsOf(auth)[name] as (...a: ActionArgs<K>) => Promise<ActionResult<K>>)(...args),
-  });
+  const client = useAuthQueryClient();
+  const mutation = useMutation<ActionResult<K>, AuthError, ActionArgs<K>>(
+    { mutationFn: (args) => (actionsOf(auth)[name] as (...a: ActionArgs<K>) => Promise<ActionResult<K>>)(...args) },
+    client,
+  );
   const { mutateAsync } = mutation;
   // Stable across renders (mutateAsync is), so it can sit in effect dependencies.
   const run = useCallback((...args: ActionArgs<K>) => mutateAsync(args), [mutateAsync]);

@@ -3,6 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, AwsCredentials, EssentialCredentials } from '../core/index';
 import { useAuth } from './useAuth';
 import { useAuthEngine } from './context';
+import { useAuthQueryClient } from './useAuthQueryClient';
 import { authQueryKeys } from './queryKeys';
 
 /**
@@ -15,6 +16,7 @@ export type CredentialsQueryResult = UseQueryResult<EssentialCredentials & { exp
 
 export function useCredentials(): CredentialsQueryResult {
   const auth = useAuthEngine();
+  const client = useAuthQueryClient();
   const status = useAuth((s) => s.status);
   const principal = useAuth((s) => s.user?.userId ?? 'guest');
   const config = auth.configure();
@@ -28,7 +30,7 @@ export function useCredentials(): CredentialsQueryResult {
     staleTime: (query) => (query.state.data ? auth.credentialsFreshFor(query.state.data) : 0),
     retry: retryOnlyNetwork,
     select: (credentials) => ({ ...auth.essentialCredentials(credentials), expiration: credentials.expiration }),
-  });
+  }, client);
 }
 
 /** Typed Cognito refusals will not change on retry; a flaky network might. */

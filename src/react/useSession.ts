@@ -2,6 +2,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, AuthSession } from '../core/index';
 import { useAuthEngine } from './context';
+import { useAuthQueryClient } from './useAuthQueryClient';
 import { authQueryKeys } from './queryKeys';
 import { useAuth } from './useAuth';
 import { retryOnlyNetwork } from './useCredentials';
@@ -15,6 +16,7 @@ export type SessionQueryResult = UseQueryResult<AuthSession, AuthError>;
 
 export function useSession(): SessionQueryResult {
   const auth = useAuthEngine();
+  const client = useAuthQueryClient();
   const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
   return useQuery<AuthSession, AuthError>({
     // The provider invalidates this key on every tokenRefresh, so refreshed tokens show up.
@@ -24,5 +26,5 @@ export function useSession(): SessionQueryResult {
     // Fresh until the engine would refresh it (its margin, its clock).
     staleTime: (query) => (query.state.data ? auth.sessionFreshFor(query.state.data) : 0),
     retry: retryOnlyNetwork,
-  });
+  }, client);
 }

@@ -2,6 +2,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, AuthUser } from '../core/index';
 import { useAuthEngine } from './context';
+import { useAuthQueryClient } from './useAuthQueryClient';
 import { authQueryKeys } from './queryKeys';
 import { useAuth } from './useAuth';
 import { retryOnlyNetwork } from './useCredentials';
@@ -16,6 +17,7 @@ export type UserQueryResult = UseQueryResult<AuthUser, AuthError>;
 
 export function useUser(): UserQueryResult {
   const auth = useAuthEngine();
+  const client = useAuthQueryClient();
   const principal = useAuth((s) => (s.status === 'signedIn' ? s.user.userId : null));
   return useQuery<AuthUser, AuthError>({
     queryKey: authQueryKeys.user(principal ?? 'none'),
@@ -23,5 +25,5 @@ export function useUser(): UserQueryResult {
     enabled: principal !== null,
     staleTime: 5 * 60_000,
     retry: retryOnlyNetwork,
-  });
+  }, client);
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { CodeDeliveryDetails } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
 import { AppAuthBoundary } from '../react/AppAuthBoundary';
@@ -13,14 +13,13 @@ import { poolDefaults } from './poolDefaults';
 import { FocusOnMountContext, HeadingHiddenContext, HeadingIdContext } from './primitives/ScreenHeading';
 import { useFocusTrap } from './primitives/useFocusTrap';
 import { movesFocus, screenFor, type AuthRoute, type ScreenName } from './screen';
-import { ConfirmVerifyUser } from './screens/ConfirmVerifyUser';
-import { PasskeyPrompt } from './screens/PasskeyPrompt';
 import { SignedIn, type SignedInProps } from './screens/SignedIn';
 import type { SocialProvider } from './screens/SocialButtons';
 import { CustomFormFieldsContext, DefaultFormFields } from './screens/DefaultFormFields';
-import { unverifiedContacts, VerifyUser, type ContactAttribute } from './screens/VerifyUser';
+import { unverifiedContacts, type ContactAttribute } from './contacts';
 import { SignInTabs } from './SignInTabs';
-import { renderScreen, withDefaults, type SlotScreen } from './renderScreen';
+import { renderScreen, StepScreen, withDefaults, type SlotScreen } from './renderScreen';
+import { loadStepScreens } from './stepScreensLoader';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
@@ -208,6 +207,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   useEffect(() => {
     if (screen === 'signIn') auth.prepareSignIn();
   }, [auth, screen]);
+  // The screens after the first are in a chunk of their own: fetch it while the user reads the form.
+  useEffect(() => {
+    loadStepScreens().catch(() => undefined); // a failure is retried when a step screen renders
+  }, []);
 
   if (screen === 'signedIn') {
     const given = serviceUser.user;
@@ -221,17 +224,21 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
   const { Header, Footer } = components;
   const slots = screen === 'loading' ? {} : (components[capitalize(screen)] ?? {});
   const endVerify = () => setVerify((old) => ({ ...old, offered: false }));
+  const { sent } = verify;
+  const loading = (
+    <p className="crk-text" role="status">
+      {t('authenticator.loading')}
+    </p>
+  );
   const body =
     screen === 'loading' ? (
-      <p className="crk-text" role="status">
-        {t('authenticator.loading')}
-      </p>
+      loading
     ) : screen === 'verifyUser' && user ? (
-      <VerifyUser key={screen} user={user} contacts={contacts} onSkip={endVerify} onCodeSent={(attribute, details) => setVerify((old) => ({ ...old, sent: { attribute, details } }))} />
+      <StepScreen render={({ VerifyUser }) => <VerifyUser key={screen} user={user} contacts={contacts} onSkip={endVerify} onCodeSent={(attribute, details) => setVerify((old) => ({ ...old, sent: { attribute, details } }))} />} />
     ) : screen === 'passkeyPrompt' ? (
-      <PasskeyPrompt key={screen} onContinue={passkey.end} />
-    ) : screen === 'confirmVerifyUser' && verify.sent ? (
-      <ConfirmVerifyUser key={screen} formFields={options.formFields?.confirmVerifyUser} attribute={verify.sent.attribute} codeDeliveryDetails={verify.sent.details} onSkip={endVerify} onVerified={endVerify} />
+      <StepScreen render={({ PasskeyPrompt }) => <PasskeyPrompt key={screen} onContinue={passkey.end} />} />
+    ) : screen === 'confirmVerifyUser' && sent ? (
+      <StepScreen render={({ ConfirmVerifyUser }) => <ConfirmVerifyUser key={screen} formFields={options.formFields?.confirmVerifyUser} attribute={sent.attribute} codeDeliveryDetails={sent.details} onSkip={endVerify} onVerified={endVerify} />} />
     ) : (
       renderScreen(screen, {
         ...options,
@@ -251,7 +258,10 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
       {slots.Header ? <slots.Header /> : null}
       {/* The app's screen Header replaces the title on show, as Amplify UI's does; it is still read. */}
       <HeadingHiddenContext.Provider value={slots.Header !== undefined || tabbed}>
-        <CustomFormFieldsContext.Provider value={(slots as FormFieldsSlots).FormFields}>{body}</CustomFormFieldsContext.Provider>
+        <CustomFormFieldsContext.Provider value={(slots as FormFieldsSlots).FormFields}>
+          {/* Until the step screens' chunk is there (it is fetched on mount, so rarely), the loading line. */}
+          <Suspense fallback={loading}>{body}</Suspense>
+        </CustomFormFieldsContext.Provider>
       </HeadingHiddenContext.Provider>
       {slots.Footer ? <slots.Footer /> : null}
     </>

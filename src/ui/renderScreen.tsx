@@ -5,20 +5,9 @@ import type { FormFields } from './primitives/formFields';
 import type { PoolProps } from './poolDefaults';
 import type { SignInWays } from './passwordless';
 import type { AuthRoute, ScreenName } from './screen';
-import { ConfirmResetPassword } from './screens/ConfirmResetPassword';
-import { ConfirmSignIn } from './screens/ConfirmSignIn';
-import { ConfirmSignInWithPassword } from './screens/ConfirmSignInWithPassword';
-import { ConfirmSignUp } from './screens/ConfirmSignUp';
-import { CustomChallenge } from './screens/CustomChallenge';
-import { ForceNewPassword } from './screens/ForceNewPassword';
-import { ForgotPassword } from './screens/ForgotPassword';
-import { SelectFirstFactor } from './screens/SelectFirstFactor';
-import { SelectMfaSetup } from './screens/SelectMfaSetup';
-import { SelectMfaType } from './screens/SelectMfaType';
-import { SetupEmail } from './screens/SetupEmail';
-import { SetupTotp } from './screens/SetupTotp';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
+import { useStepScreens } from './stepScreensLoader';
 
 /** A screen the Authenticator renders from the engine's step or its route (not the ones it holds state for). */
 export type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
@@ -40,14 +29,11 @@ export interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | '
 }
 
 /** The screen's element, with what the Authenticator knows passed as props. */
-export function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRoute, retypedUsername, ways, resetRequired, passwordReset, ownSignInFooter, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy }: ScreenOptions): ReactNode {
+export function renderScreen(screen: SlotScreen, options: ScreenOptions): ReactNode {
+  const { setRoute, retypedUsername, ways, passwordReset, ownSignInFooter, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy } = options;
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
-  const fieldsOf = <S extends keyof FormFields>(name: S) => {
-    const fields = formFields[name];
-    return fields === undefined ? {} : { formFields: fields };
-  };
   switch (screen) {
     case 'signIn':
       return (
@@ -74,43 +60,14 @@ export function renderScreen(screen: SlotScreen, { setRoute, totpIssuer, fromRou
           {...policy}
         />
       );
-    case 'forgotPassword':
-      return (
-        <ForgotPassword
-          key={screen}
-          onCodeSent={toSignIn}
-          loginMechanism={loginMechanism}
-          {...(fromRoute ? { onBack: toSignIn } : {})}
-          {...(formFields.forgotPassword ? { formFields: formFields.forgotPassword } : {})}
-        />
-      );
-    case 'confirmSignUp':
-      return <ConfirmSignUp key={screen} {...fieldsOf('confirmSignUp')} />;
-    case 'selectFirstFactor':
-      return <SelectFirstFactor key={screen} {...(ways.hiddenAuthMethods ? { hiddenAuthMethods: ways.hiddenAuthMethods } : {})} />;
-    case 'confirmSignInWithPassword':
-      return <ConfirmSignInWithPassword key={screen} {...fieldsOf('confirmSignInWithPassword')} />;
-    case 'confirmSignIn':
-      return <ConfirmSignIn key={screen} {...fieldsOf('confirmSignIn')} />;
-    case 'selectMfaType':
-      return <SelectMfaType key={screen} />;
-    case 'selectMfaSetup':
-      return <SelectMfaSetup key={screen} />;
-    case 'setupEmail':
-      return <SetupEmail key={screen} {...fieldsOf('setupEmail')} />;
-    case 'setupTotp':
-      return <SetupTotp key={screen} {...(totpIssuer === undefined ? {} : { issuer: totpIssuer })} {...fieldsOf('setupTotp')} />;
-    case 'forceNewPassword':
-      return <ForceNewPassword key={screen} {...policy} {...fieldsOf('forceNewPassword')} />;
-    case 'customChallenge':
-      return <CustomChallenge key={screen} {...fieldsOf('customChallenge')} />;
-    case 'confirmResetPassword':
-      return <ConfirmResetPassword key={screen} {...policy} {...fieldsOf('confirmResetPassword')} {...(resetRequired ? { reason: 'resetRequired' as const } : {})} />;
-    case 'verifyUser':
-    case 'confirmVerifyUser':
-    case 'passkeyPrompt':
-      return null; // rendered by AuthenticatorScreens, which holds their state
+    default:
+      return <StepScreen render={(steps) => steps.renderStep(screen, options)} />;
   }
+}
+
+/** A screen from the step screens' chunk: suspends (the Authenticator shows its loading line) until it is there. */
+export function StepScreen({ render }: { render: (steps: ReturnType<typeof useStepScreens>) => ReactNode }) {
+  return <>{render(useStepScreens())}</>;
 }
 
 /** Each pool prop as the app set it, else as the pool's settings say. */

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useAuthQueryClient } from '../../src/react/useAuthQueryClient';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -75,7 +76,7 @@ describe('AuthProvider', () => {
     const k = kit();
     const clients = new RenderLog<QueryClient>();
     function Client() {
-      clients.record(useQueryClient());
+      clients.record(useAuthQueryClient()); // what useSession / useUser / useCredentials / useAuthAction use
       return null;
     }
     const elsewhere = new QueryClient();
@@ -91,6 +92,40 @@ describe('AuthProvider', () => {
     expect(a).toBe(b);
     expect(c).not.toBe(a);
     expect(a).not.toBe(elsewhere);
+  });
+
+  it('without `queryClient`, provides no client to the app (TanStack Query stays unloaded until a query hook asks): the app’s own queries need its own QueryClientProvider', () => {
+    const k = kit();
+    let said = '';
+    function AppQuery() {
+      try {
+        useQueryClient();
+      } catch (error) {
+        said = (error as Error).message;
+      }
+      return null;
+    }
+    renderWithProvider(<AppQuery />, providerSetup(k), { strictMode: false });
+    expect(said).toMatch(/No QueryClient set/);
+  });
+
+  it('the client a hook made still drops a signed-out user’s cached data after every hook unmounted', async () => {
+    const k = kit();
+    await storeSession(k, 'paula', password);
+    let client: QueryClient | undefined;
+    function UserEmail() {
+      client = useAuthQueryClient();
+      const user = useUser();
+      return <p>{user.data?.attributes['email'] ?? 'no user yet'}</p>;
+    }
+    const view = renderWithProvider(<UserEmail />, providerSetup(k));
+    expect(await screen.findByText('paula@example.com')).toBeTruthy();
+    expect(client?.getQueryCache().findAll({ queryKey: authQueryKeys.all }).length).toBeGreaterThan(0);
+
+    view.rerenderWith(null); // no query hook mounted any more; the provider stays
+    await view.engine.signOut();
+
+    await waitFor(() => expect(client?.getQueryCache().findAll({ queryKey: authQueryKeys.all })).toEqual([]));
   });
 
   describe('outside a provider', () => {

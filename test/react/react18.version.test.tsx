@@ -3,7 +3,7 @@
 // `react18` project runs them again on React 18. Each project says which major it means to run
 // (CRK_EXPECTED_REACT_MAJOR, set per project via `test.env`); this file checks that every way our
 // code and the test libraries reach React lands on that major, and on one copy of it.
-import { useQuery } from '@tanstack/react-query';
+import { QueryClient, useQuery } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { version, type ReactElement } from 'react';
 import { version as domVersion } from 'react-dom';
@@ -39,7 +39,7 @@ describe(`the React version matrix (this project expects React ${expected ?? '?'
       );
     }
     render(
-      <AuthProvider config={{ userPoolId: 'us-east-1_Matrix1', userPoolWebClientId: 'matrixclient', storage: new MemoryStorage() }}>
+      <AuthProvider config={{ userPoolId: 'us-east-1_Matrix1', userPoolWebClientId: 'matrixclient', storage: new MemoryStorage() }} queryClient={new QueryClient()}>
         <Probe />
       </AuthProvider>,
     );

@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useAuthEngine } from '../../react/context';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { joinIds } from '../primitives/Field';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { PasswordRules, usePasswordPolicy } from '../primitives/PasswordRules';
@@ -54,7 +54,7 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
  */
 function ChangePasswordRoot({ onSuccess, onError, validators, components, displayText, passwordPolicy, className }: ChangePasswordProps) {
   const auth = useAuthEngine();
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const [values, setValues] = useState(EMPTY);
   const [done, setDone] = useState(false);
   const task = useAccountTask('changePassword');

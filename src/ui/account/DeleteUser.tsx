@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type ComponentType } from 'react';
 import type { AuthUser } from '../../core/index';
 import { useAuthEngine } from '../../react/context';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
 import { AccountSection, DefaultButton, DefaultErrorMessage } from './defaults';
 import { useAccountTask } from './useAccountTask';
@@ -51,7 +51,7 @@ export interface DeleteUserProps extends AccountCallbacks {
  */
 function DeleteUserRoot({ onSuccess, onError, handleDelete, components, displayText, className }: DeleteUserProps) {
   const auth = useAuthEngine();
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const task = useAccountTask('deleteUser');
   const [stage, setStage] = useState<'idle' | 'confirm' | 'done'>('idle');
   const button = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuthEngine } from '../../react/context';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
 import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { formatDate } from './formatDate';
@@ -29,7 +29,7 @@ export interface DeviceSettingsProps extends AccountCallbacks {
  */
 export function DeviceSettings({ components, onSuccess, onError, headingLevel, className }: DeviceSettingsProps) {
   const auth = useAuthEngine();
-  const { t, language } = useTranslate();
+  const { t, language } = useFullTranslate();
   const load = useCallback(() => auth.fetchDevices(), [auth]);
   const devices = useAccountData(load, 'fetchDevices');
   const task = useAccountTask('forgetDevice');

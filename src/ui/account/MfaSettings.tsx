@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MfaPreferenceValue, MfaType } from '../../core/index';
 import { useAuthEngine } from '../../react/context';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
 import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { TotpSetup } from './TotpSetup';
@@ -37,7 +37,7 @@ const PARAM = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' } as const;
  */
 export function MfaSettings({ methods, totpIssuer = 'AWSCognito', components, onSuccess, onError, headingLevel, className }: MfaSettingsProps) {
   const auth = useAuthEngine();
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const load = useCallback(() => auth.fetchMFAPreference(), [auth]);
   const preference = useAccountData(load, 'fetchMFAPreference');
   const task = useAccountTask('updateMFAPreference');

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Auth, PasskeyInfo } from '../../core/index';
 import { useAuthEngine } from '../../react/context';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { AccountCallbacks, ButtonComponent, ErrorMessageComponent } from './accountTypes';
 import { AccountHeading, AccountSection, DefaultButton, DefaultErrorMessage, type HeadingLevel } from './defaults';
 import { formatDate } from './formatDate';
@@ -30,7 +30,7 @@ export interface PasskeySettingsProps extends AccountCallbacks {
  */
 export function PasskeySettings({ components, onSuccess, onError, headingLevel, className }: PasskeySettingsProps) {
   const auth = useAuthEngine();
-  const { t, language } = useTranslate();
+  const { t, language } = useFullTranslate();
   const load = useCallback(() => allPasskeys(auth), [auth]);
   const passkeys = useAccountData(load, 'listWebAuthnCredentials');
   const task = useAccountTask('webAuthnCredential');

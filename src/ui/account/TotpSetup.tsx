@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { buildTotpUri } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { CodeField } from '../primitives/CodeField';
 import { QrCode } from '../primitives/QrCode';
 import { SubmitButton } from '../primitives/SubmitButton';
@@ -22,7 +22,7 @@ export interface TotpSetupProps {
 /** The authenticator-app set-up inside `<MfaSettings>`: QR code and key, then the app's first code. */
 export function TotpSetup({ secret, username, issuer, task, onVerify, onCancel, level }: TotpSetupProps) {
   const Heading = `h${level === 6 ? 6 : ((level + 1) as 3 | 4 | 5 | 6)}` as const;
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const [code, setCode] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

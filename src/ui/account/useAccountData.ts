@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../react/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { asAuthError } from './useAccountTask';
 
 export interface AccountData<T> {
@@ -14,7 +14,7 @@ export interface AccountData<T> {
 
 /** What a settings component shows, loaded from Cognito on mount and again after each change. */
 export function useAccountData<T>(load: () => Promise<T>, source: string): AccountData<T> {
-  const { tError } = useTranslate();
+  const { tError } = useFullTranslate();
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {

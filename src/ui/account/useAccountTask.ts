@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useRef, useState } from 'react';
 import { AuthError } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 
 export interface AccountTask {
   pending: boolean;
@@ -14,7 +14,7 @@ export interface AccountTask {
 
 /** One account operation at a time, its failure as a typed error translated by `name` (never by message). */
 export function useAccountTask(source: string): AccountTask {
-  const { tError } = useTranslate();
+  const { tError } = useFullTranslate();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);

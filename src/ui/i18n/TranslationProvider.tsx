@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import { getAppVocabulary, subscribeAppVocabulary } from './appVocabulary';
 import { defaultDictionaryStore, type DictionaryStatus, type DictionaryStore } from './dictionaryStore';
 import { builtInLanguageOf, type LoadableLanguage } from './languages';
+import { englishVersion, subscribeEnglish } from './english';
 import { coversEveryKey, createTranslate, errorKey, textAsKey, type Translate, type Translations } from './translate';
 
 export interface TranslationContextValue {
@@ -54,7 +55,9 @@ export interface TranslationProviderProps {
  */
 export function TranslationProvider({ children, language = 'en', translations = EMPTY }: TranslationProviderProps) {
   const store = useContext(DictionaryStoreContext) ?? defaultDictionaryStore();
-  const needed = useMemo(() => dictionaryNeeded(translations, language), [translations, language]);
+  // English grows when the step screens arrive: whether the app's translations cover every key is asked again.
+  const englishSeen = useSyncExternalStore(subscribeEnglish, englishVersion, englishVersion);
+  const needed = useMemo(() => dictionaryNeeded(translations, language, englishSeen), [translations, language, englishSeen]);
   const status = useSyncExternalStore(
     store.subscribe,
     () => dictionaryStatus(store, needed),
@@ -96,7 +99,7 @@ function useInherited(): ContextValue {
 }
 
 /** The chunk this language needs: none for English, unknown languages, and app translations that cover every key. */
-function dictionaryNeeded(translations: Translations, language: string): LoadableLanguage | null {
+function dictionaryNeeded(translations: Translations, language: string, _englishSeen: number): LoadableLanguage | null {
   const builtIn = builtInLanguageOf(language);
   if (builtIn === undefined || builtIn === 'en' || coversEveryKey(translations, language)) return null;
   return builtIn;

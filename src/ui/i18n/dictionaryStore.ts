@@ -1,4 +1,5 @@
-import { en, type Dictionary } from './en';
+import type { Dictionary } from './en';
+import { english } from './english';
 import { builtInLanguageOf, type BuiltInLanguage, type LoadableLanguage } from './languages';
 
 /**
@@ -60,7 +61,7 @@ export class DictionaryStore {
 
   /** The dictionary when it is in memory (English always is). */
   dictionary(language: BuiltInLanguage): Dictionary | undefined {
-    if (language === 'en') return en;
+    if (language === 'en') return english() as Dictionary; // the strings a render may ask for are there
     const entry = this.#entries.get(language);
     return entry?.status === 'loaded' ? entry.dictionary : undefined;
   }

@@ -1,5 +1,6 @@
 import { defaultDictionaryStore, type DictionaryStore } from './dictionaryStore';
-import { en, type Dictionary, type MessageKey } from './en';
+import type { Dictionary, MessageKey } from './en';
+import { english as englishSoFar } from './english';
 import { builtInLanguageOf } from './languages';
 
 /**
@@ -22,13 +23,13 @@ export function lookup(translations: Translations, language: string, key: string
   }
   const builtIn = builtInLanguageOf(language);
   const found = builtIn === undefined ? undefined : (store.dictionary(builtIn) as Record<string, string> | undefined)?.[key];
-  return found ?? own(translations['en'], key) ?? (en as Record<string, string>)[key];
+  return found ?? own(translations['en'], key) ?? englishSoFar()[key];
 }
 
 /** The app's text for `key` in one language: by our key, else by its English text (Amplify's vocabulary format). */
 function own(entries: Translations[string] | undefined, key: string): string | undefined {
   if (entries === undefined) return undefined;
-  const english = (en as Record<string, string>)[key];
+  const english = englishSoFar()[key];
   return entries[key] ?? (english === undefined ? undefined : entries[english]);
 }
 
@@ -39,13 +40,13 @@ function own(entries: Translations[string] | undefined, key: string): string | u
 export function coversEveryKey(translations: Translations, language: string): boolean {
   const entries = languageChain(language).map((lang) => translations[lang]);
   if (entries.every((forLanguage) => forLanguage === undefined)) return false;
-  return Object.keys(en).every((key) => entries.some((forLanguage) => own(forLanguage, key) !== undefined));
+  return Object.keys(englishSoFar()).every((key) => entries.some((forLanguage) => own(forLanguage, key) !== undefined));
 }
 
 export function createTranslate(translations: Translations, language: string, store: DictionaryStore = defaultDictionaryStore()): Translate {
   return (key, values) => {
     // Amplify's vocabulary has some texts only filled in ('Password must have at least 8 characters').
-    const english = values === undefined ? undefined : (en as Record<string, string>)[key];
+    const english = values === undefined ? undefined : englishSoFar()[key];
     const filled = english === undefined ? undefined : textAsKey(translations, language, fill(english, values));
     return filled ?? fill(lookup(translations, language, key, store) ?? key, values);
   };

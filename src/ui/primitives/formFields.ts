@@ -1,4 +1,5 @@
-import { en, type MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n/en';
+import { english } from '../i18n/english';
 import type { Translate } from '../i18n/translate';
 import type { LoginMechanism } from '../../core/index';
 
@@ -154,7 +155,7 @@ export function isUserAttribute(name: string): boolean {
 export function namedAttributeField(t: Translate, name: string): FieldSpec | undefined {
   if (!STANDARD_ATTRIBUTES.has(name) && !name.startsWith('custom:')) return attributeField(t, name);
   const key = `attribute.${name}`;
-  return { name, label: Object.hasOwn(en, key) ? t(key as MessageKey) : name, type: 'text', required: false };
+  return { name, label: Object.hasOwn(english(), key) ? t(key as MessageKey) : name, type: 'text', required: false };
 }
 
 /** What `resolveFields` made of the app's overrides. */

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFields } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
@@ -25,7 +25,7 @@ export interface ConfirmResetPasswordProps {
 
 /** The reset code and the new password twice (step CONFIRM_RESET_PASSWORD_WITH_CODE), with "Resend Code". */
 export function ConfirmResetPassword({ className, passwordPolicy, formFields, reason = 'requested' }: ConfirmResetPasswordProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_RESET_PASSWORD_WITH_CODE');
   const username = step?.username ?? '';
   const confirm = useScreenAction('handleForgotPasswordSubmit');

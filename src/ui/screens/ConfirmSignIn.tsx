@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { SignInStep } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -26,7 +26,7 @@ export interface ConfirmSignInProps {
  * A code that is the way to sign in (not an MFA) can be sent again.
  */
 export function ConfirmSignIn({ className, formFields }: ConfirmSignInProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
   const confirm = useScreenAction('handleConfirmSignIn');
   const resend = useScreenAction('resendSignInCode');

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -17,7 +17,7 @@ export interface ConfirmSignInWithPasswordProps {
 
 /** The password, after choosing it as the way to sign in (step CONFIRM_SIGN_IN_WITH_PASSWORD). */
 export function ConfirmSignInWithPassword({ className, formFields }: ConfirmSignInWithPasswordProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_PASSWORD');
   const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('confirmSignInWithPassword', [{ name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') }], formFields);

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -20,7 +20,7 @@ export interface ConfirmSignUpProps {
 
 /** The sign-up code (step CONFIRM_SIGN_UP), with "Resend Code". */
 export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_SIGN_UP');
   const username = step?.username ?? '';
   const confirm = useScreenAction('handleConfirmSignUp');

@@ -1,6 +1,6 @@
 'use client';
 import type { CodeDeliveryDetails } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFields } from '../primitives/formFields';
 import { LinkButton } from '../primitives/LinkButton';
@@ -27,7 +27,7 @@ export interface ConfirmVerifyUserProps {
 
 /** The code sent by VerifyUser: "Submit" verifies the contact, "Skip" goes on without. */
 export function ConfirmVerifyUser({ className, attribute, codeDeliveryDetails, onVerified, onSkip, formFields }: ConfirmVerifyUserProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const confirm = useScreenAction('verifyCurrentUserAttributeSubmit');
   const stepFields = useStepFields('confirmVerifyUser', [codeField(t)], formFields);
   const code = stepFields.values['code'] ?? '';

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -16,7 +16,7 @@ export interface CustomChallengeProps {
 
 /** The answer to a custom auth challenge (step CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE). */
 export function CustomChallenge({ className, formFields }: CustomChallengeProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('customChallenge', [{ name: 'answer', label: t('field.answer'), type: 'text', autoComplete: 'off', required: true }], formFields);
   const { values } = stepFields;

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, isUserAttribute, namedAttributeField, type FormFields } from '../primitives/formFields';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
@@ -28,7 +28,7 @@ export interface ForceNewPasswordProps {
  * only those with a default field, as Amplify UI; an app renders the others with `components.ForceNewPassword.FormFields`.
  */
 export function ForceNewPassword({ className, passwordPolicy, formFields }: ForceNewPasswordProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
   const missing = step?.missingAttributes ?? [];
   const confirm = useScreenAction('confirmSignIn');

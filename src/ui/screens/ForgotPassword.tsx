@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { usernameField, type FormFields, type LoginMechanism } from '../primitives/formFields';
 import { useFields } from '../primitives/useStepFields';
@@ -43,7 +43,7 @@ const FORGOT_PLACEHOLDERS = {
  * refused a sign-in until the password is reset): then it says why and sends the code itself, once.
  */
 export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism = 'username', formFields }: ForgotPasswordProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('RESET_PASSWORD');
   const send = useScreenAction('handleForgotPassword', { loginMechanism });
   const fields = useFields('forgotPassword', [{ ...usernameField(t, loginMechanism), placeholder: t(FORGOT_PLACEHOLDERS[loginMechanism]) }], formFields);

@@ -1,7 +1,7 @@
 'use client';
 import { useId } from 'react';
 import type { MfaType } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { MessageKey } from '../i18n/en';
 
 const LABELS: Record<MfaType, MessageKey> = {
@@ -19,7 +19,7 @@ export interface MfaChoiceProps<T extends MfaType> {
 
 /** The radio group of MFA methods that choosing one for this sign-in and choosing one to set up share. */
 export function MfaChoice<T extends MfaType>({ options, value, onChange }: MfaChoiceProps<T>) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const name = useId();
   return (
     <fieldset className="crk-radio-group">

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { fieldOverride, passwordField, type ScreenFieldOptions } from '../primitives/formFields';
 import { PasswordField } from '../primitives/PasswordField';
 import type { PasswordPolicy } from '../primitives/passwordPolicy';
@@ -58,7 +58,7 @@ export interface NewPasswordFieldsProps {
 
 /** The new password with its live policy rules, then the confirmation. */
 export function NewPasswordFields({ state, passwordLabel, reset = false, formFields, invalid }: NewPasswordFieldsProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const password = { ...passwordField(t, passwordLabel), placeholder: t(reset ? 'placeholder.newPassword' : 'placeholder.password') };
   const confirm = { ...password, name: 'confirm_password', label: t('field.confirmPassword'), placeholder: t(reset ? 'placeholder.confirmNewPassword' : 'placeholder.confirm_password') };
   return (

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from 'react';
 import type { AuthError } from '../../core/index';
 import { useAuthEngine } from '../../react/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 
@@ -14,7 +14,7 @@ export interface PasskeyPromptProps {
 
 /** After sign-in: create a passkey on this device (the platform's prompt), or continue without. */
 export function PasskeyPrompt({ className, onContinue }: PasskeyPromptProps) {
-  const { t, tError } = useTranslate();
+  const { t, tError } = useFullTranslate();
   // The engine itself, not useScreenAction: this call resolves nothing, so only its settling tells success from failure.
   const auth = useAuthEngine();
   const [create, setCreate] = useState<{ isPending: boolean; error: AuthError | null }>({ isPending: false, error: null });

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { AuthFactorType } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import type { MessageKey } from '../i18n/en';
 import type { AuthMethod } from '../passwordless';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -32,7 +32,7 @@ const WAYS: Record<Way, { label: MessageKey; pending: MessageKey }> = {
  * once; the password is asked for on the next screen.
  */
 export function SelectFirstFactor({ className, hiddenAuthMethods = [] }: SelectFirstFactorProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION');
   const offered = step?.availableChallenges ?? [];
   const confirm = useScreenAction('handleConfirmSignIn');

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -20,7 +20,7 @@ type SetupMethod = 'EMAIL' | 'TOTP';
  * to the email address, or to the app's QR code.
  */
 export function SelectMfaSetup({ className }: SelectMfaSetupProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION');
   const allowed: SetupMethod[] = step?.allowedMFATypes.length ? step.allowedMFATypes : ['EMAIL', 'TOTP'];
   const confirm = useScreenAction('handleConfirmSignIn');

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { MfaType } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
@@ -15,7 +15,7 @@ export interface SelectMfaTypeProps {
 
 /** Choose SMS, email or an authenticator app for this sign-in (step CONTINUE_SIGN_IN_WITH_MFA_SELECTION). */
 export function SelectMfaType({ className }: SelectMfaTypeProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_MFA_SELECTION');
   const allowed: MfaType[] = step?.allowedMFATypes.length ? step.allowedMFATypes : ['SMS', 'TOTP'];
   const confirm = useScreenAction('handleConfirmSignIn');

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import type { FormFields } from '../primitives/formFields';
 import { ScreenForm } from '../primitives/ScreenForm';
@@ -16,7 +16,7 @@ export interface SetupEmailProps {
 
 /** The address sign-in codes should go to; Cognito emails a code there to prove it (step CONTINUE_SIGN_IN_WITH_EMAIL_SETUP). */
 export function SetupEmail({ className, formFields }: SetupEmailProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const confirm = useScreenAction('handleConfirmSignIn');
   const stepFields = useStepFields('setupEmail', [{ name: 'email', label: t('field.email'), type: 'email', autoComplete: 'email', required: true, placeholder: t('placeholder.email') }], formFields);
   const { values } = stepFields;

@@ -1,6 +1,6 @@
 'use client';
 import { buildTotpUri } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { codeField, type FormFields } from '../primitives/formFields';
 import { QrCode } from '../primitives/QrCode';
@@ -21,7 +21,7 @@ export interface SetupTotpProps {
 
 /** QR code + key as text, then the app's first code (step CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
 export function SetupTotp({ className, issuer = 'AWSCognito', formFields }: SetupTotpProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const step = useNextStep('CONTINUE_SIGN_IN_WITH_TOTP_SETUP');
   const secret = step?.totpSetupDetails.sharedSecret ?? '';
   const confirm = useScreenAction('handleConfirmSignIn');

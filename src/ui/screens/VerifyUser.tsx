@@ -1,21 +1,14 @@
 'use client';
 import { useId, useState } from 'react';
 import type { AuthUser, CodeDeliveryDetails } from '../../core/index';
-import { useTranslate } from '../i18n/TranslationProvider';
+import { useFullTranslate } from '../i18n/useFullTranslate';
 import { LinkButton } from '../primitives/LinkButton';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useScreenAction } from '../useScreenAction';
+import type { ContactAttribute } from '../contacts';
 
-/** The contact attributes Cognito can verify (and recover an account through). */
-export type ContactAttribute = 'email' | 'phone_number';
-
-/** The user's email / phone that Cognito marked unverified (`<name>_verified: 'false'`). */
-export function unverifiedContacts(user: AuthUser | null): ContactAttribute[] {
-  if (!user) return [];
-  const contacts: ContactAttribute[] = ['email', 'phone_number'];
-  return contacts.filter((name) => user.attributes[name] && user.attributes[`${name}_verified`] === 'false');
-}
+export type { ContactAttribute } from '../contacts';
 
 export interface VerifyUserProps {
   className?: string;
@@ -31,7 +24,7 @@ export interface VerifyUserProps {
 
 /** After sign-in: pick an unverified email or phone and send it a code, or skip. */
 export function VerifyUser({ className, contacts, user, onCodeSent, onSkip }: VerifyUserProps) {
-  const { t } = useTranslate();
+  const { t } = useFullTranslate();
   const send = useScreenAction('verifyCurrentUserAttribute');
   const [choice, setChoice] = useState<ContactAttribute>(contacts[0] ?? 'email');
   const name = useId();
