@@ -36,28 +36,32 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
   let s: ScreenAudit;
   let page: Page;
   // Choice-based sign-in, passkeys (for the page's origin, known once it is served), email MFA, tracked devices.
-  let passwordless: Running & { close(): Promise<void> };
+  let passwordlessBackend: (Running & { close(): Promise<void> }) | undefined;
+  const passwordless = (): Running => {
+    if (!passwordlessBackend) throw new Error('backend not started yet');
+    return passwordlessBackend;
+  };
 
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'uiPage')), launchChromium()]);
-    const backends = () => [optional().url, mfaRequired().url, passwordless.url];
+    const backends = () => [optional().url, mfaRequired().url, passwordlessBackend?.url ?? optional().url];
     s = await ScreenAudit.open(browser, site.url, SHOTS, (url) => backends().some((b) => url.startsWith(b)));
     page = s.page;
-    passwordless = await startBackend({
+    passwordlessBackend = await startBackend({
       allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
       mfaMethods: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
       webAuthn: { origins: [s.origin] },
     });
-    const { backend } = passwordless;
+    const { backend } = passwordlessBackend;
     registerSecretSource(() => backend.secrets());
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    await passwordless?.close();
+    await passwordlessBackend?.close();
   });
 
   const open = (running: Running, config: object = {}, props: object = {}) => s.start(running, config, props);
@@ -216,8 +220,8 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
   }, 60_000);
 
   it('choice-based sign-in, the passkey offer after it, and the account settings of the signed-in page', async () => {
-    const username = await user(passwordless, 'pat');
-    await open(passwordless, { authenticationFlowType: 'USER_AUTH' }, { passwordless: { passkeyRegistrationPrompts: true }, accountPage: true });
+    const username = await user(passwordless(), 'pat');
+    await open(passwordless(), { authenticationFlowType: 'USER_AUTH' }, { passwordless: { passkeyRegistrationPrompts: true }, accountPage: true });
     await heading('Sign in to your account');
     await fill('Username', username);
     await press('Other sign-in options');
@@ -225,7 +229,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('selectFirstFactor');
     await press('Sign In with Email');
     await heading('Confirm Email Code');
-    await fill('Code', passwordless.backend.lastCode(username, 'SIGN_IN'));
+    await fill('Code', passwordless().backend.lastCode(username, 'SIGN_IN'));
     await press('Confirm');
     await heading('Sign in faster with Passkey');
     await audit('passkeyPrompt');
