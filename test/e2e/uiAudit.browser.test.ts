@@ -1,132 +1,76 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend, type Running } from '../backend/harness';
-import { registerSecret } from '../support/secrets';
+import { startBackend } from '../backend/index';
+import { registerSecret, registerSecretSource } from '../support/secrets';
 import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
+import { ScreenAudit } from './screenAudit';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = '+15555550123';
 // The screenshot set (CI artifacts): every state at 320 and 1280 px, light, dark, and right-to-left (Hebrew).
 const SHOTS = resolve(__dirname, '../../test-results/screens');
 const SHOT_VARIANTS = ['320-light', '320-dark', '1280-light', '1280-dark', '320-rtl', '1280-rtl'];
-// Every screen and state audited below, each in the light and the dark theme at 320 px wide.
+// Every screen and state audited below, each in the light and the dark theme and right to left at 320 px wide.
 const EXPECTED = [
   'signIn', 'signIn+error', 'signUp+rules', 'signUp+error', 'forgotPassword', 'confirmResetPassword',
   'confirmResetPassword+error', 'confirmSignUp', 'confirmSignIn(SMS)', 'confirmSignIn+error', 'selectMfaType',
   'confirmSignIn(TOTP)', 'forceNewPassword', 'verifyUser', 'confirmVerifyUser', 'signedIn', 'customChallenge',
-  'modal', 'colorMode=dark', 'setupTotp',
+  'modal', 'colorMode=dark', 'selectMfaSetup', 'setupTotp', 'setupEmail', 'selectFirstFactor', 'passkeyPrompt',
+  'passkeyPrompt+created', 'accountSettings', 'accountSettings(light app)', 'changePassword+error', 'mfaSettings+totp',
+  'deleteUser+confirm',
 ];
-
-interface Audit {
-  state: string;
-  /** `rtl`: the light theme in Hebrew, right to left. */
-  theme: 'light' | 'dark' | 'rtl';
-  violations: string[];
-  /** How far the page is wider than the 320 px viewport (0 = no sideways scrolling). */
-  overflow: number;
-  /** Whether axe measured colour contrast on this page (it cannot in jsdom). */
-  contrastMeasured: boolean;
-}
 
 // The built Authenticator and its CSS in Chromium, where axe can measure colour contrast (it cannot
 // in jsdom): every screen and state, light and dark theme (`prefers-color-scheme`) and right to left,
 // 320 px wide; each also photographed at 1280 px.
 describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px layout on every screen, light, dark and right to left', () => {
   const optional = useBackend({ requiredAttributesOnNewPassword: ['name'], customAuth: { rounds: 1, maxAttempts: 3 }, deviceTracking: false });
-  const mfaRequired = useBackend({ mfaConfiguration: 'ON', deviceTracking: false });
+  const mfaRequired = useBackend({ mfaConfiguration: 'ON', mfaMethods: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'], deviceTracking: false });
   const password = strongPassword();
   registerSecret(password);
   let site: { url: string; close(): Promise<void> };
   let browser: Browser;
+  let s: ScreenAudit;
   let page: Page;
-  const audits: Audit[] = [];
-  const pageErrors: string[] = [];
+  // Choice-based sign-in, passkeys (for the page's origin, known once it is served), email MFA, tracked devices.
+  let passwordlessBackend: (Running & { close(): Promise<void> }) | undefined;
+  const passwordless = (): Running => {
+    if (!passwordlessBackend) throw new Error('backend not started yet');
+    return passwordlessBackend;
+  };
 
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'uiPage')), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 320, height: 720 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // Chromium logs Cognito's 400 answers (the wrong passwords and codes typed on purpose) as failed loads.
-      const cognitoAnswer = message.location().url.startsWith(optional().url) && message.text().includes('status of 400');
-      if (message.type() === 'error' && !cognitoAnswer && !message.location().url.endsWith('/favicon.ico')) pageErrors.push(message.text());
+    const backends = () => [optional().url, mfaRequired().url, passwordlessBackend?.url ?? optional().url];
+    s = await ScreenAudit.open(browser, site.url, SHOTS, (url) => backends().some((b) => url.startsWith(b)));
+    page = s.page;
+    passwordlessBackend = await startBackend({
+      allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
+      mfaMethods: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
+      webAuthn: { origins: [s.origin] },
     });
+    const { backend } = passwordlessBackend;
+    registerSecretSource(() => backend.secrets());
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    await passwordlessBackend?.close();
   });
 
-  /** A fresh page (empty storage) running the Authenticator against `running`'s backend, following the OS theme (`colorMode="system"`). */
-  async function open(running: Running, config: object = {}, props: object = {}): Promise<void> {
-    await page.goto(site.url);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.addScriptTag({ path: AXE_PATH });
-    const { backend, url } = running;
-    const full = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url, authenticationFlowType: 'USER_PASSWORD_AUTH', ...config };
-    await page.evaluate(([c, p]) => (window as unknown as { startApp(c: object, p: object): void }).startApp(c, p), [full, { colorMode: 'system', ...props }] as const);
-  }
-
-  const heading = (name: string) => page.getByRole('heading', { name }).waitFor();
-  const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-  const press = (name: string) => page.getByRole('button', { name, exact: true }).click();
-  const alert = (text: string) => page.getByRole('alert').filter({ hasText: text }).waitFor();
-
-  async function measure(state: string, theme: Audit['theme']): Promise<void> {
-    const { violations, contrastMeasured } = await page.evaluate(async () => {
-      type Rule = { id: string; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-      const results = await axe.run(document, { resultTypes: ['violations'] });
-      return {
-        violations: results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-        contrastMeasured: results.passes.some((rule) => rule.id === 'color-contrast'),
-      };
-    });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    audits.push({ state, theme, violations, overflow, contrastMeasured });
-  }
-
-  /** This state at 320 px (measured, photographed) and 1280 px (photographed). */
-  async function shoot(state: string, variant: string): Promise<void> {
-    const file = (width: number) => join(SHOTS, `${state.replace(/[^\w=+-]+/g, '_')}.${width}-${variant}.png`);
-    await page.screenshot({ path: file(320), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: file(1280), fullPage: true });
-    await page.setViewportSize({ width: 320, height: 720 });
-  }
-
-  /** Right to left: the same tree re-rendered in Hebrew (the screen keeps its state), then back. */
-  async function setLanguage(language: string | undefined): Promise<void> {
-    await page.evaluate((lang) => (window as unknown as { setProps(p: object): void }).setProps({ language: lang }), language);
-    // The signed-in view is the app's slot: no Authenticator root with a language there.
-    if ((await page.locator('.crk-authenticator[lang]').count()) === 0) return;
-    const [lang, dir] = language === 'he' ? ['he', 'rtl'] : ['en', 'ltr'];
-    await page.waitForFunction(([l, d]) => {
-      const element = document.querySelector('.crk-authenticator');
-      return element?.getAttribute('lang') === l && getComputedStyle(element).direction === d;
-    }, [lang, dir] as const);
-  }
-
-  async function audit(state: string): Promise<void> {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme });
-      await measure(state, theme);
-      await shoot(state, theme);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await setLanguage('he');
-    await measure(state, 'rtl');
-    await shoot(state, 'rtl');
-    await setLanguage(undefined);
-  }
+  const open = (running: Running, config: object = {}, props: object = {}) => s.start(running, config, props);
+  const heading = (name: string) => s.heading(name);
+  const fill = (label: string, value: string) => s.fill(label, value);
+  const press = (name: string) => s.press(name);
+  const alert = (text: string) => s.alert(text);
+  const audit = (state: string) => s.audit(state);
+  const setAppProps = (props: object) => page.evaluate((p) => (window as unknown as { setProps(p: object): void }).setProps(p), props);
 
   async function signIn(username: string, secret = password): Promise<void> {
     await heading('Sign in to your account');
@@ -232,7 +176,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('signedIn');
   }, 90_000);
 
-  it('custom challenge, the modal variation, and TOTP setup when the pool requires MFA', async () => {
+  it('custom challenge, the modal variation, and the dark colorMode', async () => {
     const custom = await user(optional(), 'cus');
     await open(optional(), { authenticationFlowType: 'CUSTOM_AUTH' });
     await signIn(custom);
@@ -248,16 +192,87 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await heading('Sign in to your account');
     await audit('colorMode=dark');
 
+  }, 90_000);
+
+  it('MFA set-up when the pool requires it: the choice, the authenticator app, email', async () => {
     const fresh = `new${Math.random().toString(36).slice(2, 8)}`;
     await mfaRequired().backend.createUser({ username: fresh, password, attributes: { email: `${fresh}@example.com`, email_verified: 'true' } });
     await open(mfaRequired());
     await signIn(fresh);
+    await heading('Multi-Factor Authentication Setup');
+    await audit('selectMfaSetup');
+    await page.getByRole('radio', { name: 'Authenticator App (TOTP)' }).check();
+    await press('Confirm');
     await heading('Setup TOTP');
     await page.locator('[role="img"][aria-busy="false"]').waitFor();
     await audit('setupTotp');
+
+    // No address yet: the email is asked for.
+    const bare = `bar${Math.random().toString(36).slice(2, 8)}`;
+    await mfaRequired().backend.createUser({ username: bare, password });
+    await open(mfaRequired());
+    await signIn(bare);
+    await heading('Multi-Factor Authentication Setup');
+    await page.getByRole('radio', { name: 'Email Message' }).check();
+    await press('Confirm');
+    await heading('Setup Email');
+    await audit('setupEmail');
+  }, 60_000);
+
+  it('choice-based sign-in, the passkey offer after it, and the account settings of the signed-in page', async () => {
+    const username = await user(passwordless(), 'pat');
+    await open(passwordless(), { authenticationFlowType: 'USER_AUTH' }, { passwordless: { passkeyRegistrationPrompts: true }, accountPage: true });
+    await heading('Sign in to your account');
+    await fill('Username', username);
+    await press('Other sign-in options');
+    await heading('Choose how to sign in');
+    await audit('selectFirstFactor');
+    await press('Sign In with Email');
+    await heading('Confirm Email Code');
+    await fill('Code', passwordless().backend.lastCode(username, 'SIGN_IN'));
+    await press('Confirm');
+    await heading('Sign in faster with Passkey');
+    await audit('passkeyPrompt');
+    // Chromium's virtual authenticator answers the platform prompt.
+    await press('Create a Passkey');
+    await heading('Passkey created successfully!');
+    await audit('passkeyPrompt+created');
+    await press('Continue');
+
+    // The app's page: every account section with Cognito's answers in (one MFA row each, the passkey, this device).
+    await heading('Account settings');
+    const rows = (section: string) => page.locator(`[data-account="${section}"] .crk-account__item`);
+    await rows('passkeys').first().waitFor();
+    await rows('devices').first().waitFor();
+    await rows('mfa').nth(2).waitFor();
+    await audit('accountSettings');
+    // An app whose page is light and says nothing of themes: the sections stay light in a dark OS (no light text on its white).
+    await setAppProps({ lightApp: true });
+    await audit('accountSettings(light app)');
+    await setAppProps({ lightApp: false });
+
+    const changePassword = page.locator('[data-account="changePassword"]');
+    const next = strongPassword();
+    registerSecret(next);
+    await changePassword.getByLabel('Current Password', { exact: true }).fill(`${password}x`);
+    await changePassword.getByLabel('New Password', { exact: true }).fill(next);
+    await changePassword.getByLabel('Confirm Password', { exact: true }).fill(next);
+    await press('Update password');
+    await changePassword.getByRole('alert').first().waitFor();
+    await audit('changePassword+error');
+
+    await press('Turn on Authenticator app');
+    await page.locator('[data-account="mfa"] [role="img"][aria-busy="false"]').waitFor();
+    await audit('mfaSettings+totp');
+    await press('Cancel');
+
+    await press('Delete Account');
+    await page.getByRole('group', { name: 'Delete Account' }).waitFor();
+    await audit('deleteUser+confirm');
   }, 90_000);
 
   it('found no axe violation (colour contrast included) and no sideways scrolling in any of them, and photographed each', () => {
+    const { audits, pageErrors } = s;
     const states = [...new Set(audits.map((a) => a.state))];
     expect(states.sort()).toEqual([...EXPECTED].sort());
     expect(audits).toHaveLength(EXPECTED.length * 3);

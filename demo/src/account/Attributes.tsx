@@ -1,11 +1,16 @@
-import { useAuth, useAuthAction } from 'cognito-react-kit';
+import { CodeField, ErrorAlert, Field, SubmitButton, useAuth, useAuthAction, useTranslate } from 'cognito-react-kit';
 import { useState, type FormEvent } from 'react';
 
 const field = (event: FormEvent<HTMLFormElement>, name: string) => String(new FormData(event.currentTarget).get(name) ?? '').trim();
 
-/** The user's attributes from the id token, an edit form, and email verification with a code. */
+/**
+ * The user's attributes from the id token, an edit form, and email verification with a code: built
+ * from the kit's public form parts and account-section classes, so it looks like the account settings
+ * below it. The fields are uncontrolled: what was typed stays after a failure.
+ */
 export function Attributes() {
   const attributes = useAuth((s) => s.user?.attributes) ?? {};
+  const { tError } = useTranslate();
   const update = useAuthAction('updateUserAttributes');
   const sendCode = useAuthAction('verifyCurrentUserAttribute');
   const verify = useAuthAction('verifyCurrentUserAttributeSubmit');
@@ -37,44 +42,45 @@ export function Attributes() {
   };
 
   return (
-    <section aria-labelledby="attributes-heading">
-      <h4 id="attributes-heading">Attributes</h4>
-      <dl className="demo-attributes">
+    <section className="crk-authenticator crk-account" aria-labelledby="attributes-heading">
+      <h4 id="attributes-heading" className="crk-heading crk-account__heading">
+        Attributes
+      </h4>
+      <dl className="demo-attributes crk-account__list">
         {Object.entries(attributes).map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{String(value)}</dd>
+          <div key={name} className="crk-account__item">
+            <dt className="crk-account__item-name">{name}</dt>
+            <dd className="crk-account__item-detail">{String(value)}</dd>
           </div>
         ))}
       </dl>
-      <form className="demo-form" onSubmit={save} aria-label="Edit attributes">
-        <label>
-          Name <input name="name" defaultValue={attributes['name'] ?? ''} autoComplete="name" />
-        </label>
-        <label>
-          Email <input name="email" type="email" defaultValue={attributes['email'] ?? ''} autoComplete="email" />
-        </label>
-        <button type="submit" disabled={update.isPending}>
-          Save attributes
-        </button>
-        {saved ? <p role="status">Attributes saved.</p> : null}
+      <form className="crk-form" onSubmit={save} aria-label="Edit attributes">
+        <Field label="Name" name="name" defaultValue={attributes['name'] ?? ''} autoComplete="name" />
+        <Field label="Email" name="email" type="email" defaultValue={attributes['email'] ?? ''} autoComplete="email" inputMode="email" />
+        <SubmitButton label="Save attributes" pendingLabel="Saving…" pending={update.isPending} />
       </form>
       {attributes['email_verified'] !== 'true' && !awaitingCode ? (
-        <button type="button" onClick={() => sendCode.run('email').then(() => setAwaitingCode(true), () => undefined)} disabled={sendCode.isPending}>
-          Send a code to verify my email
-        </button>
+        <div className="crk-account__actions">
+          <SubmitButton
+            type="button"
+            label="Send a code to verify my email"
+            pendingLabel="Sending…"
+            pending={sendCode.isPending}
+            onClick={() => sendCode.run('email').then(() => setAwaitingCode(true), () => undefined)}
+          />
+        </div>
       ) : null}
       {awaitingCode ? (
-        <form className="demo-form" onSubmit={submitCode} aria-label="Verify email">
-          <label>
-            Email verification code <input name="code" autoComplete="one-time-code" inputMode="numeric" required />
-          </label>
-          <button type="submit" disabled={verify.isPending}>
-            Verify email
-          </button>
+        <form className="crk-form crk-account__panel" onSubmit={submitCode} aria-label="Verify email">
+          <CodeField label="Email verification code" name="code" required />
+          <SubmitButton label="Verify email" pendingLabel="Verifying…" pending={verify.isPending} />
         </form>
       ) : null}
-      {error ? <p role="alert">{error.name}</p> : null}
+      <ErrorAlert message={error ? tError(error.name) : null} />
+      {/* Always in the page: a live region must exist before it speaks. */}
+      <p className="crk-account__status" role="status">
+        {saved ? 'Attributes saved.' : ''}
+      </p>
     </section>
   );
 }

@@ -1,24 +1,25 @@
-import { useAuthAction } from 'cognito-react-kit';
+import { ErrorAlert, useAuthAction } from 'cognito-react-kit';
 
-/** Local sign-out, and global sign-out (every device; cognito-local does not implement it). */
+/**
+ * Local sign-out, and global sign-out (every device; cognito-local does not implement it, so the
+ * page shows Cognito's error name and message). The kit's button and account-section classes.
+ */
 export function SignOutButtons() {
   const signOut = useAuthAction('signOut');
   return (
-    <section aria-labelledby="sign-out-heading">
-      <h4 id="sign-out-heading">Sign out</h4>
-      <div className="demo-buttons">
-        <button type="button" onClick={() => signOut.run().catch(() => undefined)} disabled={signOut.isPending}>
+    <section className="crk-authenticator crk-account" aria-labelledby="sign-out-heading">
+      <h4 id="sign-out-heading" className="crk-heading crk-account__heading">
+        Sign out
+      </h4>
+      <div className="crk-account__actions">
+        <button type="button" className="crk-button crk-button--primary" onClick={() => signOut.run().catch(() => undefined)} disabled={signOut.isPending}>
           Sign out
         </button>
-        <button type="button" onClick={() => signOut.run({ global: true }).catch(() => undefined)} disabled={signOut.isPending}>
+        <button type="button" className="crk-button" onClick={() => signOut.run({ global: true }).catch(() => undefined)} disabled={signOut.isPending}>
           Sign out everywhere
         </button>
       </div>
-      {signOut.error ? (
-        <p role="alert">
-          {signOut.error.name}: {signOut.error.message}
-        </p>
-      ) : null}
+      <ErrorAlert message={signOut.error ? `${signOut.error.name}: ${signOut.error.message}` : null} />
     </section>
   );
 }
