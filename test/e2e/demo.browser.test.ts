@@ -75,7 +75,7 @@ describe('npm run demo, end to end in Chromium', () => {
     const seen = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Create Account' }).click();
     await expect.poll(() => authenticator.getByRole('heading', { name: 'We Emailed You' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await authenticator.getByLabel('Code').fill(await demo.nextCode(email, 'SignUp', seen));
+    await authenticator.getByLabel('Confirmation Code').fill(await demo.nextCode(email, 'SignUp', seen));
     await screenshot(page, 'confirm-sign-up');
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
 
@@ -112,7 +112,7 @@ describe('npm run demo, end to end in Chromium', () => {
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     registerSecret(secret);
     await screenshot(page, 'totp-setup');
-    await mfa.getByLabel('Code', { exact: true }).fill(await totpCode(secret));
+    await mfa.getByLabel('Code *', { exact: true }).fill(await totpCode(secret));
     await mfa.getByRole('button', { name: 'Confirm' }).click();
     await mfa.getByText('Your authenticator app is set up.').waitFor();
     await mfa.getByRole('button', { name: 'Make Authenticator app preferred' }).click();
