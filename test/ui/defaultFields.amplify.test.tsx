@@ -9,13 +9,13 @@ import { en, type MessageKey } from '../../src/ui/i18n/en';
 import { useEngineBackend } from '../support/engine';
 import { findScreen, renderWithAuth } from './support';
 
-type Getter = (state: unknown) => Record<string, { label?: string; placeholder?: string }>;
+type Getter = (state: unknown) => Record<string, { label?: string; placeholder?: string; type?: string; isRequired?: boolean }>;
 const getters = defaultFormFieldsGetters as unknown as Record<string, Getter>;
 
 /** Amplify's machine state as its getters read it: the config, and the current step's actor. */
-function amplifyState(loginMechanism: LoginMechanism) {
+function amplifyState(loginMechanism: LoginMechanism, signUpAttributes: readonly string[] = []) {
   const snapshot = { context: { missingAttributes: [] } };
-  return { context: { config: { loginMechanisms: [loginMechanism], signUpAttributes: [] }, actorRef: { getSnapshot: () => snapshot } } };
+  return { context: { config: { loginMechanisms: [loginMechanism], signUpAttributes }, actorRef: { getSnapshot: () => snapshot } } };
 }
 
 /** Amplify's fields of a screen as [name, label, placeholder]. */
@@ -24,9 +24,19 @@ function amplifyFields(screen: string, loginMechanism: LoginMechanism = 'usernam
   return Object.entries(fields).map(([name, { label = '', placeholder = '' }]) => [name, label, placeholder]);
 }
 
+/** Amplify's sign-up fields for these attributes as [name, label, placeholder, type, required]. */
+function amplifySignUp(attributes: readonly string[]): unknown[][] {
+  const fields = getters['signUp']?.(amplifyState('username', attributes)) ?? {};
+  return Object.entries(fields).map(([name, { label = '', placeholder = '', type, isRequired }]) => [name, label, placeholder, type, isRequired]);
+}
+
 /** The text inputs of the rendered form as [name, label, placeholder] (a phone number's country code select left out). */
 function ourFields(): string[][] {
-  return [...document.querySelectorAll<HTMLInputElement>('form input:not([type="checkbox"])')].map((input) => [input.name, input.labels?.[0]?.textContent ?? '', input.placeholder]);
+  return ourInputs().map((input) => [input.name, input.labels?.[0]?.textContent ?? '', input.placeholder]);
+}
+
+function ourInputs(): HTMLInputElement[] {
+  return [...document.querySelectorAll<HTMLInputElement>('form input:not([type="checkbox"])')];
 }
 
 const SCREENS = ['signIn', 'signUp', 'forgotPassword'] as const;
@@ -42,6 +52,14 @@ describe("default fields as @aws-amplify/ui's", () => {
       await findScreen(HEADINGS[screen]);
       expect(ourFields()).toEqual(amplifyFields(screen, mechanism));
     });
+  });
+
+  it('sign-up attributes: the same fields in the same order, each with its input type and required', async () => {
+    const attributes = ['email', 'phone_number', 'name', 'birthdate', 'website', 'preferred_username'];
+    renderWithAuth(kit(), <Authenticator initialState="signUp" signUpAttributes={attributes} />);
+    await findScreen(HEADINGS.signUp);
+    const ours = ourInputs().map((input) => [input.name, input.labels?.[0]?.textContent ?? '', input.placeholder, input.type, input.required]);
+    expect(ours).toEqual(amplifySignUp(attributes));
   });
 
   it('the step screens use the texts Amplify gives the same fields', () => {

@@ -138,7 +138,8 @@ export function attributeField(t: Translate, name: string): FieldSpec | undefine
     label: t(`attribute.${name}` as MessageKey),
     type,
     ...(autoComplete ? { autoComplete } : {}),
-    required: name === 'email' || name === 'phone_number',
+    // Amplify UI marks every attribute field it has a default for required (the config lists required attributes).
+    required: true,
     placeholder: t(`placeholder.${name}` as MessageKey),
   };
 }
