@@ -45,6 +45,8 @@ export const Loading: Story = {
 
 export const SignUpToSignedIn: Story = {
   name: 'Walkthrough: sign up → confirm → signed in (auto sign-in)',
+  // The email the code goes to: as in Amplify UI, sign-up asks for no attribute the app or config does not name.
+  args: { signUpAttributes: ['email'] },
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
@@ -58,7 +60,7 @@ export const SignUpToSignedIn: Story = {
     });
     await context.step('type the emailed code', async () => {
       await expectScreen(canvas, 'We Emailed You');
-      await fill(canvas, 'Code', s.code('nina', 'SIGN_UP'));
+      await fill(canvas, 'Confirmation Code', s.code('nina', 'SIGN_UP'));
       await press(canvas, 'Confirm');
     });
     await context.step('signed in with the password typed on sign-up', async () => {
@@ -76,7 +78,7 @@ export const SmsMfa: Story = {
     await fill(canvas, 'Password', PASSWORD);
     await press(canvas, 'Sign in');
     await expectScreen(canvas, 'Confirm SMS Code');
-    await fill(canvas, 'Code', scenarioOf(context).code('sam', 'MFA'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },
@@ -96,7 +98,7 @@ export const TotpSetup: Story = {
     const step = s.auth.getState().nextStep;
     const secret = step?.signInStep === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' ? step.totpSetupDetails.sharedSecret : '';
     await canvas.findByText(secret);
-    await fill(canvas, 'Code', await s.totp(secret));
+    await fill(canvas, 'Code *', await s.totp(secret));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
     await expect(s.backend.getUser('nia')?.mfa.totp).toBe(true);
@@ -109,10 +111,10 @@ export const ResetPassword: Story = {
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Forgot your password?');
     await expectScreen(canvas, 'Reset Password');
-    await fill(canvas, 'Username', 'alice');
+    await fill(canvas, 'Enter your username', 'alice');
     await press(canvas, 'Send code');
     await canvas.findByRole('button', { name: 'Submit' }, { timeout: 5000 });
-    await fill(canvas, 'Code', scenarioOf(context).code('alice', 'FORGOT_PASSWORD'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('alice', 'FORGOT_PASSWORD'));
     await fill(canvas, 'New Password', NEW_PASSWORD);
     await fill(canvas, 'Confirm Password', NEW_PASSWORD);
     await press(canvas, 'Submit');
@@ -135,8 +137,8 @@ export const VerifyContact: Story = {
     await expectScreen(canvas, 'Account recovery requires verified contact information');
     await press(canvas, 'Verify');
     // The code screen has the same heading (Amplify UI's): its code field says it arrived.
-    await canvas.findByLabelText('Code', {}, { timeout: 5000 });
-    await fill(canvas, 'Code', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
+    await canvas.findByLabelText('Code *', {}, { timeout: 5000 });
+    await fill(canvas, 'Code *', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
     await expectSignedIn(canvas);
   },

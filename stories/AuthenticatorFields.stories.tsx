@@ -70,7 +70,7 @@ export const SignUpFormFields: Story = {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
     await expectScreen(canvas, 'Create your account');
-    await expect(canvas.getByLabelText('Email')).toBeTruthy();
+    await expect(canvas.getByLabelText('Username')).toBeTruthy();
     await expect(canvas.getByRole('checkbox', { name: 'I agree with the Terms and Conditions' })).toBeTruthy();
   },
 };

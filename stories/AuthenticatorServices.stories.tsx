@@ -34,7 +34,7 @@ function WithServices() {
     },
     validateCustomSignUp: (formData) => (formData['acknowledgement'] ? undefined : { acknowledgement: 'You must agree to the Terms and Conditions' }),
   };
-  return <Authenticator initialState="signUp" colorMode="system" services={services} components={{ SignUp: { Footer: Terms } }} />;
+  return <Authenticator initialState="signUp" signUpAttributes={['email']} colorMode="system" services={services} components={{ SignUp: { Footer: Terms } }} />;
 }
 
 const meta = {

@@ -22,7 +22,7 @@ type Story = StoryObj<typeof meta>;
 
 async function submit(canvasElement: HTMLElement, code: string, password = NEW_PASSWORD): Promise<void> {
   const canvas = canvasOf(canvasElement);
-  await fill(canvas, 'Code', code);
+  await fill(canvas, 'Code *', code);
   await fill(canvas, 'New Password', password);
   await fill(canvas, 'Confirm Password', password);
   await press(canvas, 'Submit');
@@ -50,7 +50,7 @@ export const ResetRequired: Story = {
 export const Filled: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('fay', 'FORGOT_PASSWORD'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('fay', 'FORGOT_PASSWORD'));
     await fill(canvas, 'New Password', NEW_PASSWORD);
     await fill(canvas, 'Confirm Password', NEW_PASSWORD);
     await canvas.findByText('Your password meets all the requirements.');
@@ -72,7 +72,7 @@ export const WrongCode: Story = {
     await submit(context.canvasElement, scenarioOf(context).wrongCode('fay', 'FORGOT_PASSWORD'));
     const canvas = canvasOf(context.canvasElement);
     await expectAlert(canvas, 'That code is not right. Check it and try again.');
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Code *');
   },
 };
 

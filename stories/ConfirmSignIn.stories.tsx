@@ -52,7 +52,7 @@ export const SmsIdle: Story = {
 export const SmsFilled: Story = {
   name: 'SMS: Filled',
   play: async (context) => {
-    await fill(canvasOf(context.canvasElement), 'Code', scenarioOf(context).code('sam', 'MFA'));
+    await fill(canvasOf(context.canvasElement), 'Code *', scenarioOf(context).code('sam', 'MFA'));
   },
 };
 
@@ -62,7 +62,7 @@ export const SmsSubmitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
     s.hold('RespondToAuthChallenge');
-    await fill(canvas, 'Code', s.code('sam', 'MFA'));
+    await fill(canvas, 'Code *', s.code('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectBusy(canvas, 'Confirming');
   },
@@ -72,10 +72,10 @@ export const SmsWrongCode: Story = {
   name: 'SMS: Error: CodeMismatchException',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).wrongCode('sam', 'MFA'));
+    await fill(canvas, 'Code *', scenarioOf(context).wrongCode('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'That code is not right. Check it and try again.');
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Code *');
   },
 };
 
@@ -86,7 +86,7 @@ export const SmsSessionExpired: Story = {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
     s.backend.advanceTime(10 * 60_000);
-    await fill(canvas, 'Code', s.code('sam', 'MFA'));
+    await fill(canvas, 'Code *', s.code('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Sign in to your account');
     await expectAlert(canvas, 'Your sign-in session has ended. Sign in again.');
@@ -97,7 +97,7 @@ export const SmsSuccess: Story = {
   name: 'SMS: Success',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('sam', 'MFA'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('sam', 'MFA'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },
@@ -126,7 +126,7 @@ export const TotpCodeReused: Story = {
   }),
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', await scenarioOf(context).totp());
+    await fill(canvas, 'Code *', await scenarioOf(context).totp());
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'That code has expired. Ask for a new one.');
   },
@@ -137,7 +137,7 @@ export const TotpSuccess: Story = {
   loaders: load({ seed: totpStep }),
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', await scenarioOf(context).totp());
+    await fill(canvas, 'Code *', await scenarioOf(context).totp());
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },
@@ -159,10 +159,10 @@ export const EmailWrongCode: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     const wrong = scenarioOf(context).wrongCode('emma', 'MFA');
-    await fill(canvas, 'Code', wrong);
+    await fill(canvas, 'Code *', wrong);
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'That code is not right. Check it and try again.');
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Code *');
   },
 };
 
@@ -171,7 +171,7 @@ export const EmailSuccess: Story = {
   loaders: load({ backend: EMAIL_MFA_POOL, seed: emailStep }),
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('emma', 'MFA'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('emma', 'MFA'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },
@@ -192,7 +192,7 @@ export const SmsFirstFactor: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     await expectScreen(canvas, 'Confirm SMS Code');
-    await fill(canvas, 'Code', scenarioOf(context).code('sid', 'SIGN_IN'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('sid', 'SIGN_IN'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },
@@ -216,7 +216,7 @@ export const EmailFirstFactorResent: Story = {
     await expectScreen(canvas, 'Confirm Email Code');
     await press(canvas, 'Resend Code');
     await canvas.findByText('A new code is on its way.');
-    await fill(canvas, 'Code', scenarioOf(context).code('eve', 'SIGN_IN'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('eve', 'SIGN_IN'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },

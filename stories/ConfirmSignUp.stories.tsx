@@ -29,7 +29,7 @@ export const Idle: Story = {
 
 export const Filled: Story = {
   play: async (context) => {
-    await fill(canvasOf(context.canvasElement), 'Code', scenarioOf(context).code('carol', 'SIGN_UP'));
+    await fill(canvasOf(context.canvasElement), 'Confirmation Code', scenarioOf(context).code('carol', 'SIGN_UP'));
   },
 };
 
@@ -38,7 +38,7 @@ export const Submitting: Story = {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
     s.hold('ConfirmSignUp');
-    await fill(canvas, 'Code', s.code('carol', 'SIGN_UP'));
+    await fill(canvas, 'Confirmation Code', s.code('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
     await expectBusy(canvas, 'Confirming');
   },
@@ -48,10 +48,10 @@ export const WrongCode: Story = {
   name: 'Error: CodeMismatchException',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).wrongCode('carol', 'SIGN_UP'));
+    await fill(canvas, 'Confirmation Code', scenarioOf(context).wrongCode('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'That code is not right. Check it and try again.');
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Confirmation Code');
   },
 };
 
@@ -61,7 +61,7 @@ export const ExpiredCode: Story = {
     const canvas = canvasOf(context.canvasElement);
     const s = scenarioOf(context);
     s.backend.advanceTime(2 * 3600_000); // codes live an hour
-    await fill(canvas, 'Code', s.code('carol', 'SIGN_UP'));
+    await fill(canvas, 'Confirmation Code', s.code('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'That code has expired. Ask for a new one.');
   },
@@ -77,7 +77,7 @@ export const TooManyAttempts: Story = {
   }),
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('carol', 'SIGN_UP'));
+    await fill(canvas, 'Confirmation Code', scenarioOf(context).code('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
     await expectAlert(canvas, 'Too many attempts. Please wait a while and try again.');
   },
@@ -95,7 +95,7 @@ export const Success: Story = {
   name: 'Success (then sign in)',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('carol', 'SIGN_UP'));
+    await fill(canvas, 'Confirmation Code', scenarioOf(context).code('carol', 'SIGN_UP'));
     await press(canvas, 'Confirm');
     await expectScreen(canvas, 'Sign in to your account');
   },

@@ -27,7 +27,7 @@ export const Idle: Story = {
 
 export const Filled: Story = {
   play: async (context) => {
-    await fill(canvasOf(context.canvasElement), 'Code', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
+    await fill(canvasOf(context.canvasElement), 'Code *', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
   },
 };
 
@@ -36,7 +36,7 @@ export const Submitting: Story = {
     const s = scenarioOf(context);
     s.hold('VerifyUserAttribute');
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', s.code('val', 'VERIFY_ATTRIBUTE'));
+    await fill(canvas, 'Code *', s.code('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
     await expectBusy(canvas, 'Submitting');
   },
@@ -46,10 +46,10 @@ export const WrongCode: Story = {
   name: 'Error: CodeMismatchException',
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).wrongCode('val', 'VERIFY_ATTRIBUTE'));
+    await fill(canvas, 'Code *', scenarioOf(context).wrongCode('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
     await expectAlert(canvas, 'That code is not right. Check it and try again.');
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Code *');
   },
 };
 
@@ -59,7 +59,7 @@ export const ExpiredCode: Story = {
     const s = scenarioOf(context);
     s.backend.advanceTime(2 * 60_000);
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', s.code('val', 'VERIFY_ATTRIBUTE'));
+    await fill(canvas, 'Code *', s.code('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
     await expectAlert(canvas, 'That code has expired. Ask for a new one.');
   },
@@ -68,7 +68,7 @@ export const ExpiredCode: Story = {
 export const Success: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('val', 'VERIFY_ATTRIBUTE'));
     await press(canvas, 'Submit');
     await canvas.findByText('Verified your email.');
   },

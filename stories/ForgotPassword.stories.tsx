@@ -22,7 +22,7 @@ export const Idle: Story = {
 
 export const Filled: Story = {
   play: async ({ canvasElement }) => {
-    await fill(canvasOf(canvasElement), 'Username', 'fay');
+    await fill(canvasOf(canvasElement), 'Enter your username', 'fay');
   },
 };
 
@@ -30,7 +30,7 @@ export const Submitting: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     scenarioOf(context).hold('ForgotPassword');
-    await fill(canvas, 'Username', 'fay');
+    await fill(canvas, 'Enter your username', 'fay');
     await press(canvas, 'Send code');
     await expectBusy(canvas, 'Sending');
   },
@@ -40,10 +40,10 @@ export const UnknownUser: Story = {
   name: 'Error: UserNotFoundException',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await fill(canvas, 'Username', 'nobody');
+    await fill(canvas, 'Enter your username', 'nobody');
     await press(canvas, 'Send code');
     await expectAlert(canvas, 'There is no account with this username.');
-    await expectInvalid(canvas, 'Username');
+    await expectInvalid(canvas, 'Enter your username');
   },
 };
 
@@ -52,10 +52,10 @@ export const UnknownEmail: Story = {
   args: { loginMechanism: 'email' },
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await fill(canvas, 'Email', 'nobody@example.com');
+    await fill(canvas, 'Enter your email', 'nobody@example.com');
     await press(canvas, 'Send code');
     await expectAlert(canvas, 'There is no account with this email address.');
-    await expectInvalid(canvas, 'Email');
+    await expectInvalid(canvas, 'Enter your email');
   },
 };
 
@@ -64,7 +64,7 @@ export const TooManyRequests: Story = {
   play: async (context) => {
     const canvas = canvasOf(context.canvasElement);
     scenarioOf(context).failNext('ForgotPassword', 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
-    await fill(canvas, 'Username', 'fay');
+    await fill(canvas, 'Enter your username', 'fay');
     await press(canvas, 'Send code');
     await expectAlert(canvas, 'Too many attempts. Please wait a while and try again.');
   },
@@ -74,7 +74,7 @@ export const Success: Story = {
   name: 'Success (the code screen follows)',
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement);
-    await fill(canvas, 'Username', 'fay');
+    await fill(canvas, 'Enter your username', 'fay');
     await press(canvas, 'Send code');
     await canvas.findByRole('button', { name: 'Submit' }, { timeout: 5000 });
     await canvas.findByText(/enter the code we emailed to f\*+@e\*+/);

@@ -56,7 +56,7 @@ export const EmailCode: Story = {
     const canvas = canvasOf(context.canvasElement);
     await press(canvas, 'Sign In with Email');
     await expectScreen(canvas, 'Confirm Email Code');
-    await fill(canvas, 'Code', scenarioOf(context).code('eve', 'SIGN_IN'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('eve', 'SIGN_IN'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },

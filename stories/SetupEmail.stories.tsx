@@ -76,7 +76,7 @@ export const Success: Story = {
     await fill(canvas, 'Email', ADDRESS);
     await press(canvas, 'Send code');
     await expectScreen(canvas, 'Confirm Email Code');
-    await fill(canvas, 'Code', scenarioOf(context).code('ned', 'MFA'));
+    await fill(canvas, 'Code *', scenarioOf(context).code('ned', 'MFA'));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },

@@ -46,7 +46,7 @@ export const Idle: Story = {
 export const Filled: Story = {
   play: async (context) => {
     const s = scenarioOf(context);
-    await fill(canvasOf(context.canvasElement), 'Code', await s.totp(secretOf(s)));
+    await fill(canvasOf(context.canvasElement), 'Code *', await s.totp(secretOf(s)));
   },
 };
 
@@ -55,7 +55,7 @@ export const Submitting: Story = {
     const s = scenarioOf(context);
     s.hold('VerifySoftwareToken');
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', await s.totp(secretOf(s)));
+    await fill(canvas, 'Code *', await s.totp(secretOf(s)));
     await press(canvas, 'Confirm');
     await expectBusy(canvas, 'Confirming');
   },
@@ -67,10 +67,10 @@ export const WrongCode: Story = {
     const s = scenarioOf(context);
     const canvas = canvasOf(context.canvasElement);
     const right = await s.totp(secretOf(s));
-    await fill(canvas, 'Code', right === '000000' ? '111111' : '000000');
+    await fill(canvas, 'Code *', right === '000000' ? '111111' : '000000');
     await press(canvas, 'Confirm');
     await expectAlert(canvas, /That code is not right/);
-    await expectInvalid(canvas, 'Code');
+    await expectInvalid(canvas, 'Code *');
   },
 };
 
@@ -78,7 +78,7 @@ export const Success: Story = {
   play: async (context) => {
     const s = scenarioOf(context);
     const canvas = canvasOf(context.canvasElement);
-    await fill(canvas, 'Code', await s.totp(secretOf(s)));
+    await fill(canvas, 'Code *', await s.totp(secretOf(s)));
     await press(canvas, 'Confirm');
     await expectSignedIn(canvas);
   },

@@ -91,7 +91,7 @@ export const PasswordResetRequired: Story = {
     await press(canvas, 'Sign in');
     await canvas.findByText('Your account needs a new password before you can sign in.', {}, { timeout: 5000 });
     await canvas.findByText(/enter the code we emailed to r\*+@e\*+/);
-    await canvas.findByLabelText('Code');
+    await canvas.findByLabelText('Code *');
   },
 };
 

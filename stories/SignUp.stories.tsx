@@ -9,6 +9,8 @@ const meta = {
   component: SignUp,
   decorators: [withAuthProvider],
   render: (args) => <Stage during={signedOutIdle} screen={<SignUp {...args} />} />,
+  // The email the code goes to (as Amplify UI, no attribute is asked for unless named).
+  args: { signUpAttributes: ['email'] },
   // Alice already has an account (for the "username taken" story).
   loaders: load({ seed: async (s) => void (await s.user('alice')) }),
 } satisfies Meta<typeof SignUp>;

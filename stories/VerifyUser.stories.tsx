@@ -53,7 +53,7 @@ export const Success: Story = {
     const canvas = canvasOf(canvasElement);
     await press(canvas, 'Verify');
     // The code screen has the same heading (Amplify UI's): its code field says it arrived.
-    await canvas.findByLabelText('Code', {}, { timeout: 5000 });
+    await canvas.findByLabelText('Code *', {}, { timeout: 5000 });
     await expectScreen(canvas, 'Account recovery requires verified contact information');
   },
 };

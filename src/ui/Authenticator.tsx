@@ -67,7 +67,7 @@ export interface AuthenticatorProps {
   socialProviders?: readonly SocialProvider[];
   /**
    * Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: the config's
-   * `poolSettings` (required and verified attributes), else `['email']` with usernames, else none.
+   * `poolSettings` (required and verified attributes), else none (as Amplify UI).
    */
   signUpAttributes?: readonly string[];
   /**

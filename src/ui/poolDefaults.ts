@@ -9,8 +9,9 @@ export function poolDefaults({ poolSettings: pool = {}, oauth }: ResolvedAuthCon
   const props: PoolProps = {};
   if (pool.loginMechanisms) props.loginMechanisms = pool.loginMechanisms;
   if (pool.signUpAttributes || pool.verificationMechanisms) {
-    // The confirmation code goes to a verified attribute, so sign-up asks for it as well.
-    const asked = [...(pool.signUpAttributes ?? []), ...(pool.verificationMechanisms ?? [])];
+    // The confirmation code goes to a verified attribute, so sign-up asks for it as well; verified
+    // first, as Amplify merges aws-exports' lists. A config naming neither asks for none (as Amplify UI).
+    const asked = [...(pool.verificationMechanisms ?? []), ...(pool.signUpAttributes ?? [])];
     props.signUpAttributes = asked.filter((name, index) => asked.indexOf(name) === index);
   }
   // The buttons go through the hosted UI; without it they could only fail.

@@ -75,7 +75,7 @@ describe('npm run demo, end to end in Chromium', () => {
     const seen = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Create Account' }).click();
     await expect.poll(() => authenticator.getByRole('heading', { name: 'We Emailed You' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await authenticator.getByLabel('Code').fill(await demo.nextCode(email, 'SignUp', seen));
+    await authenticator.getByLabel('Confirmation Code').fill(await demo.nextCode(email, 'SignUp', seen));
     await screenshot(page, 'confirm-sign-up');
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
 

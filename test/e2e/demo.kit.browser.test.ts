@@ -67,7 +67,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('heading', { name: 'Choose how to sign in' }).waitFor();
     const seen = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Sign In with Email' }).click();
-    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
+    await authenticator.getByRole('textbox', { name: 'Code *' }).fill(await demo.nextCode(plain.email, 'SIGN_IN', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     // No passkey yet: the Authenticator offers one (passwordless.passkeyRegistrationPrompts), made by Chromium's virtual authenticator.
     await authenticator.getByRole('heading', { name: 'Sign in faster with Passkey' }).waitFor();
@@ -94,7 +94,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     const seenSms = demo.codes().length;
     await authenticator.getByRole('button', { name: 'Resend Code' }).click();
     await authenticator.getByText('A new code is on its way.').waitFor();
-    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
+    await authenticator.getByRole('textbox', { name: 'Code *' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await signedIn(page, plain.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -114,7 +114,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('heading', { name: 'Confirm Email Code' }).waitFor();
     // An MFA code cannot be sent again without the password: no "Resend Code" here.
     expect(await authenticator.getByRole('button', { name: 'Resend Code' }).count()).toBe(0);
-    await authenticator.getByRole('textbox', { name: 'Code' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
+    await authenticator.getByRole('textbox', { name: 'Code *' }).fill(await demo.nextCode(withMfa.email, 'MFA', seen));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await authenticator.getByRole('heading', { name: 'Sign in faster with Passkey' }).waitFor();
     await authenticator.getByRole('button', { name: 'Continue without a Passkey' }).click();

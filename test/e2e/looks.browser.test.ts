@@ -89,9 +89,9 @@ describe('Authenticator looks in Chromium (320 and 1280 px, light and dark)', ()
     await button('Forgot your password?').click();
     await heading('Reset Password');
     await visit('forgotPassword');
-    await page.getByLabel('Username', { exact: true }).fill(username);
+    await page.getByLabel('Enter your username', { exact: true }).fill(username);
     await button('Send code').click();
-    await page.getByLabel('Code', { exact: true }).waitFor();
+    await page.getByLabel('Code *', { exact: true }).waitFor();
     await visit('confirmResetPassword');
   }
 

@@ -100,7 +100,6 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('signUp+rules');
     await fill('Username', 'newbie');
     await fill('Confirm Password', 'short');
-    await fill('Email', 'newbie@example.com');
     await press('Create Account');
     await page.getByRole('alert').first().waitFor();
     await audit('signUp+error');
@@ -109,12 +108,12 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await press('Forgot your password?');
     await heading('Reset Password');
     await audit('forgotPassword');
-    await fill('Username', username);
+    await fill('Enter your username', username);
     await press('Send code');
-    await page.getByLabel('Code', { exact: true }).waitFor();
+    await page.getByLabel('Code *', { exact: true }).waitFor();
     await audit('confirmResetPassword');
     const code = optional().backend.lastCode(username, 'FORGOT_PASSWORD');
-    await fill('Code', code === '000000' ? '111111' : '000000');
+    await fill('Code *', code === '000000' ? '111111' : '000000');
     const next = strongPassword();
     registerSecret(next);
     await fill('New Password', next);
@@ -137,7 +136,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await heading('Confirm SMS Code');
     await audit('confirmSignIn(SMS)');
     const code = optional().backend.lastCode(sms, 'MFA');
-    await fill('Code', code === '000000' ? '111111' : '000000');
+    await fill('Code *', code === '000000' ? '111111' : '000000');
     await press('Confirm');
     await alert('That code is not right. Check it and try again.');
     await audit('confirmSignIn+error');
@@ -168,9 +167,9 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('verifyUser');
     await press('Verify');
     // Both screens have Amplify UI's heading: the code field says the code screen is up.
-    await page.getByLabel('Code', { exact: true }).waitFor();
+    await page.getByLabel('Code *', { exact: true }).waitFor();
     await audit('confirmVerifyUser');
-    await fill('Code', optional().backend.lastCode(unverified, 'VERIFY_ATTRIBUTE'));
+    await fill('Code *', optional().backend.lastCode(unverified, 'VERIFY_ATTRIBUTE'));
     await press('Submit');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await audit('signedIn');

@@ -60,7 +60,7 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
         config={k.config({ authenticationFlowType: 'USER_PASSWORD_AUTH', requestTimeout: 1000 })}
         options={{ now: k.clock.now, retry: { baseDelayMs: 1 } }}
       >
-        <Authenticator />
+        <Authenticator signUpAttributes={['email']} />
       </AuthProvider>,
       { reactStrictMode: true }, // as the shared wrappers (test/react/support.tsx) render
     );
@@ -123,11 +123,11 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     type('Username', username);
     type('Password', password);
     click('button', 'Sign in');
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5_000 });
     const code = k.backend.lastCode(username, 'MFA');
-    type('Code', code);
+    type('Code *', code);
 
-    await underEveryFault('RespondToAuthChallenge', 'Confirm', { Code: code });
+    await underEveryFault('RespondToAuthChallenge', 'Confirm', { 'Code *': code });
 
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' }, { timeout: 5_000 })).toBeTruthy();
@@ -151,9 +151,9 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     click('button', 'Create Account');
     await findScreen('We Emailed You');
     const code = k.backend.lastCode(username, 'SIGN_UP');
-    type('Code', code);
+    type('Confirmation Code', code);
 
-    await underEveryFault('ConfirmSignUp', 'Confirm', { Code: code });
+    await underEveryFault('ConfirmSignUp', 'Confirm', { 'Confirmation Code': code });
 
     click('button', 'Confirm');
     // Confirmed, then signed in by the auto sign-in with the password kept from the sign-up form.
@@ -169,19 +169,19 @@ describe('<Authenticator> under injected faults keeps what the user typed', () =
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
     await findScreen('Reset Password');
-    type('Username', username);
+    type('Enter your username', username);
 
-    await underEveryFault('ForgotPassword', 'Send code', { Username: username });
+    await underEveryFault('ForgotPassword', 'Send code', { 'Enter your username': username });
 
     click('button', 'Send code');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy(), { timeout: 5_000 });
     const code = k.backend.lastCode(username, 'FORGOT_PASSWORD');
     const newPassword = strongPassword();
-    type('Code', code);
+    type('Code *', code);
     type('New Password', newPassword);
     type('Confirm Password', newPassword);
 
-    await underEveryFault('ConfirmForgotPassword', 'Submit', { Code: code, 'New Password': newPassword, 'Confirm Password': newPassword });
+    await underEveryFault('ConfirmForgotPassword', 'Submit', { 'Code *': code, 'New Password': newPassword, 'Confirm Password': newPassword });
 
     click('button', 'Submit');
     await findScreen('Sign in to your account');

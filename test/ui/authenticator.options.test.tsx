@@ -242,7 +242,7 @@ describe("<Authenticator loginMechanisms={['email']}> on an email-username pool"
     type('Confirm Password', password);
     click('button', 'Create Account');
     await findScreen('We Emailed You');
-    type('Code', k.backend.lastCode(email, 'SIGN_UP'));
+    type('Confirmation Code', k.backend.lastCode(email, 'SIGN_UP'));
     k.backend.resetCounts();
     click('button', 'Confirm');
 

@@ -43,14 +43,14 @@ describe('<Authenticator> contact verification (VerifyUser, ConfirmVerifyUser)',
     click('button', 'Verify');
 
     // Amplify UI's heading is the same on both screens: the code field says the code was sent.
-    await screen.findByLabelText('Code');
+    await screen.findByLabelText('Code *');
     expect(screen.getByRole('heading', { name: 'Account recovery requires verified contact information' })).toBeTruthy();
     expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
-    type('Code', '000000');
+    type('Code *', '000000');
     click('button', 'Submit');
     await expectAlert('That code is not right. Check it and try again.');
     expect(await axeViolations(container)).toEqual([]);
-    type('Code', k.backend.lastCode(username, 'VERIFY_ATTRIBUTE'));
+    type('Code *', k.backend.lastCode(username, 'VERIFY_ATTRIBUTE'));
     click('button', 'Submit');
 
     expect(await screen.findByText('The app')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('<Authenticator> contact verification (VerifyUser, ConfirmVerifyUser)',
     await signIn(username);
     await findScreen('Account recovery requires verified contact information');
     click('button', 'Verify');
-    await screen.findByLabelText('Code');
+    await screen.findByLabelText('Code *');
     click('button', 'Skip');
     expect(await screen.findByText('The app')).toBeTruthy();
   });

@@ -62,7 +62,7 @@ describe('<Authenticator passwordPolicy>', () => {
   it('an unmet rule blocks submit: translated error on the field, no SignUp request', async () => {
     const k = kit();
     k.backend.resetCounts();
-    const { container } = renderWithAuth(k, <Authenticator initialState="signUp" />);
+    const { container } = renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} />);
     await findScreen('Create your account');
     fillSignUp(uniqueName('weak'), 'weakpass1');
     click('button', 'Create Account');
@@ -83,7 +83,7 @@ describe('<Authenticator passwordPolicy>', () => {
     const k = kit();
     k.backend.resetCounts();
     const username = uniqueName('ok');
-    renderWithAuth(k, <Authenticator initialState="signUp" />);
+    renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} />);
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
@@ -96,7 +96,7 @@ describe('<Authenticator passwordPolicy>', () => {
     const k = kit();
     k.backend.resetCounts();
     const username = uniqueName('long');
-    renderWithAuth(k, <Authenticator initialState="signUp" passwordPolicy={{ minLength: 12, requireSymbols: false }} />);
+    renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} passwordPolicy={{ minLength: 12, requireSymbols: false }} />);
     await findScreen('Create your account');
     expect(Object.keys(rules())).toEqual(['minLength', 'lowercase', 'uppercase', 'number']);
     expect(screen.getByText('Password must have at least 12 characters')).toBeTruthy();
@@ -124,13 +124,13 @@ describe('<Authenticator passwordPolicy>', () => {
     await findScreen('Sign in to your account');
     click('button', 'Forgot your password?');
     await findScreen('Reset Password');
-    type('Username', username);
+    type('Enter your username', username);
     click('button', 'Send code');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
     expect(rules('New Password')['minLength']).toBe('false');
     expect(await axeViolations(container)).toEqual([]);
     k.backend.resetCounts();
-    type('Code', k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    type('Code *', k.backend.lastCode(username, 'FORGOT_PASSWORD'));
     type('New Password', 'short');
     type('Confirm Password', 'short');
     click('button', 'Submit');
@@ -157,7 +157,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     const username = uniqueName('ff');
     const { container } = renderWithAuth(
       k,
-      <Authenticator initialState="signUp" formFields={{ confirmSignUp: { code: { label: 'Verification code', placeholder: '6 digits' } } }} />,
+      <Authenticator initialState="signUp" signUpAttributes={['email']} formFields={{ confirmSignUp: { code: { label: 'Verification code', placeholder: '6 digits' } } }} />,
     );
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
@@ -166,7 +166,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     const code = screen.getByLabelText('Verification code') as HTMLInputElement;
     expect(code.placeholder).toBe('6 digits');
     expect(code.name).toBe('code');
-    expect(screen.queryByLabelText('Code')).toBeNull();
+    expect(screen.queryByLabelText('Confirmation Code')).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
 
     type('Verification code', k.backend.lastCode(username, 'SIGN_UP'));
@@ -181,7 +181,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     // A plain-JS app (or a cast) gets past the per-screen types: the run-time check still holds.
     const formFields = { confirmSignUp: { invite: { label: 'Invitation', order: 1, defaultValue: 'team-a' } } } as unknown as FormFields;
-    renderWithAuth(k, <Authenticator initialState="signUp" formFields={formFields} />);
+    renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} formFields={formFields} />);
     await findScreen('Create your account');
     fillSignUp(username, strongPassword());
     click('button', 'Create Account');
@@ -191,7 +191,7 @@ describe('<Authenticator formFields> on the step screens', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('formFields.confirmSignUp'));
     expect(warn.mock.calls.flat().join(' ')).toContain('invite');
     warn.mockRestore();
-    type('Code', k.backend.lastCode(username, 'SIGN_UP'));
+    type('Confirmation Code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     const confirm = k.backend.requests().find((request) => request.operation === 'ConfirmSignUp' && (request.input as { Username?: string }).Username === username);

@@ -63,6 +63,19 @@ describe('<Authenticator> defaults from the config’s poolSettings', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('asks for no attribute on sign-up when the config names none, as Amplify UI (no default email field)', async () => {
+    const { standard_required_attributes: _required, user_verification_types: _verified, username_attributes: _login, ...auth } = GEN2.auth;
+    render(
+      <AuthProvider config={{ ...GEN2, auth }} options={{ fetch: noNetwork }}>
+        <Authenticator initialState="signUp" />
+      </AuthProvider>,
+    );
+    await findScreen('Create your account');
+    const labels = [...document.querySelectorAll('form label')].map((label) => label.textContent);
+    expect(labels).toEqual(['Username', 'Password', 'Confirm Password']);
+    expect(screen.queryByLabelText('Email')).toBeNull();
+  });
+
   it('lets explicit props override each default', async () => {
     renderWithConfig(
       <Authenticator

@@ -27,7 +27,7 @@ describe('<Authenticator>', () => {
     const username = uniqueName('sam');
     renderWithAuth(
       k,
-      <Authenticator>
+      <Authenticator signUpAttributes={['email']}>
         {({ user, signOut }) => (
           <main>
             <p>Hello {user.username}</p>
@@ -50,7 +50,7 @@ describe('<Authenticator>', () => {
     const confirmHeading = await findScreen('We Emailed You');
     expect(document.activeElement).toBe(confirmHeading);
     expect(screen.getByText(/enter the code we emailed to/)).toBeTruthy();
-    type('Code', k.backend.lastCode(username, 'SIGN_UP'));
+    type('Confirmation Code', k.backend.lastCode(username, 'SIGN_UP'));
     k.backend.resetCounts();
     click('button', 'Confirm');
 
@@ -124,7 +124,7 @@ describe('<Authenticator>', () => {
   it('password confirmation must match before anything is sent', async () => {
     const k = kit();
     k.backend.resetCounts();
-    const { container } = renderWithAuth(k, <Authenticator initialState="signUp" />);
+    const { container } = renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} />);
     await findScreen('Create your account');
     type('Username', uniqueName('mia'));
     type('Password', password);
@@ -142,7 +142,7 @@ describe('<Authenticator>', () => {
 
   it('a taken username shows UsernameExistsException translated and keeps what was typed', async () => {
     const username = await existingUser();
-    renderWithAuth(kit(), <Authenticator initialState="signUp" />);
+    renderWithAuth(kit(), <Authenticator initialState="signUp" signUpAttributes={['email']} />);
     await findScreen('Create your account');
     type('Username', username);
     type('Password', password);

@@ -44,7 +44,7 @@ describe('Authenticator behaviour', () => {
     k.backend.resetCounts();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5000 });
     expect(k.backend.count('ForgotPassword')).toBe(1);
     expect(screen.getByRole('heading', { name: 'Reset Password' })).toBeTruthy();
     expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
@@ -52,7 +52,7 @@ describe('Authenticator behaviour', () => {
     expect(await axeViolations(container)).toEqual([]);
 
     const newPassword = strongPassword();
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
     await user.type(screen.getByLabelText('New Password'), newPassword);
     await user.type(screen.getByLabelText('Confirm Password'), newPassword);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
@@ -78,18 +78,18 @@ describe('Authenticator behaviour', () => {
     await findScreen('Reset Password');
     expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Sending you a code to reset it…');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('We could not send the code. Please try again.'));
-    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe(username);
+    expect((screen.getByLabelText('Enter your username') as HTMLInputElement).value).toBe(username);
     expect(screen.getByRole('status').textContent).toBe('Your account needs a new password before you can sign in. Send yourself a code to reset it.');
     expect(await axeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5000 });
     expect(screen.getByText('Your account needs a new password before you can sign in.')).toBeTruthy();
   });
 
   it.each([
-    ['username', 'Username', 'nobody-here', 'There is no account with this username.'],
-    ['email', 'Email', 'nobody-here@example.com', 'There is no account with this email address.'],
-    ['phone_number', 'Phone Number', '+15555550199', 'There is no account with this phone number.'],
+    ['username', 'Enter your username', 'nobody-here', 'There is no account with this username.'],
+    ['email', 'Enter your email', 'nobody-here@example.com', 'There is no account with this email address.'],
+    ['phone_number', 'Enter your phone number', '+15555550199', 'There is no account with this phone number.'],
   ] as const)('forgot password for an unknown %s says there is no such account, not a word about a password', async (mechanism, label, typed, message) => {
     const user = userEvent.setup();
     const { container } = renderWithAuth(kit(), <Authenticator initialState="forgotPassword" loginMechanisms={[mechanism]} />);
@@ -105,7 +105,7 @@ describe('Authenticator behaviour', () => {
     const user = userEvent.setup();
     renderWithAuth(kit(), <Authenticator language="de" initialState="forgotPassword" />);
     await findScreen('Passwort Zurücksetzen'); // Amplify UI's German
-    await user.type(screen.getByLabelText('Benutzername'), 'nobody-here');
+    await user.type(screen.getByLabelText('Geben Sie Ihren Benutzernamen ein'), 'nobody-here');
     await user.click(screen.getByRole('button', { name: 'Code senden' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Es gibt kein Konto mit diesem Benutzernamen.'));
     await user.click(screen.getByRole('button', { name: 'Zurück zur Anmeldung' }));
@@ -125,11 +125,11 @@ describe('Authenticator behaviour', () => {
     expect(screen.queryByRole('status')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
     await findScreen('Reset Password');
-    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Enter your username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5000 });
     const newPassword = strongPassword();
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
     await user.type(screen.getByLabelText('New Password'), newPassword);
     await user.type(screen.getByLabelText('Confirm Password'), newPassword);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
@@ -155,9 +155,9 @@ describe('Authenticator behaviour', () => {
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
     await findScreen('Reset Password');
-    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Enter your username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5000 });
     // Back to sign in without resetting: nothing to announce.
     await user.click(screen.getByRole('button', { name: 'Back to Sign In' }));
     await findScreen('Sign in to your account');
@@ -165,11 +165,11 @@ describe('Authenticator behaviour', () => {
 
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
     await findScreen('Reset Password');
-    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Enter your username'), username);
     await user.click(screen.getByRole('button', { name: 'Send code' }));
-    await waitFor(() => expect(screen.getByLabelText('Code')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByLabelText('Code *')).toBeTruthy(), { timeout: 5000 });
     const newPassword = strongPassword();
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'FORGOT_PASSWORD'));
     await user.type(screen.getByLabelText('New Password'), newPassword);
     await user.type(screen.getByLabelText('Confirm Password'), newPassword);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
@@ -231,7 +231,7 @@ describe('Authenticator behaviour', () => {
     await findScreen('Sign in to your account');
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
     await findScreen('Reset Password');
-    await user.type(screen.getByLabelText('Email'), '@example.com');
+    await user.type(screen.getByLabelText('Enter your email'), '@example.com');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter a valid email address, such as name@example.com.'));
     expect(k.backend.count('ForgotPassword')).toBe(0);
@@ -251,7 +251,7 @@ describe('Authenticator behaviour', () => {
     await findScreen('Réinitialiser le mot de passe');
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez votre adresse e-mail.'));
-    await user.type(screen.getByLabelText('Email'), 'eve'); // Amplify UI's French label
+    await user.type(screen.getByLabelText('Saisissez votre adresse e-mail'), 'eve'); // Amplify UI's French label (and placeholder) on this screen
     await user.click(screen.getByRole('button', { name: 'Envoyer le code' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Saisissez une adresse e-mail valide, par exemple name@example.com.'));
   });

@@ -125,6 +125,7 @@ describe('components.SignUp.FormFields', () => {
       k,
       <Authenticator
         initialState="signUp"
+        signUpAttributes={['email']}
         components={{
           SignUp: {
             FormFields: () => (

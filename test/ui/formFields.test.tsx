@@ -34,7 +34,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
   afterEach(() => warn.mockRestore());
 
   it("every field has Amplify UI's placeholder by default", async () => {
-    const { container } = renderWithAuth(kit(), <Authenticator />);
+    const { container } = renderWithAuth(kit(), <Authenticator signUpAttributes={['email']} />);
     await findScreen('Sign in to your account');
     expect(input('Username').placeholder).toBe('Enter your Username');
     expect(input('Password').placeholder).toBe('Enter your Password');
@@ -69,7 +69,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
     const k = kit();
     const username = uniqueName('cc');
     const password = strongPassword();
-    renderWithAuth(k, <Authenticator initialState="signUp" formFields={{ confirmSignUp: { confirmation_code: { label: 'Emailed code' } } }} />);
+    renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} formFields={{ confirmSignUp: { confirmation_code: { label: 'Emailed code' } } }} />);
     await findScreen('Create your account');
     type('Username', username);
     type('Password', password);
@@ -100,7 +100,7 @@ describe('<Authenticator formFields> with Amplify UI’s options', () => {
     const password = strongPassword();
     // A JavaScript app (or a cast) gets past the per-screen types; the run-time rule still holds.
     const formFields = { signUp: { 'custom:team': { label: 'Team' }, terms: { label: 'Terms', defaultValue: 'yes' } }, signIn: { otp: { label: 'OTP' } } } as unknown as FormFields;
-    renderWithAuth(k, <Authenticator initialState="signUp" formFields={formFields} />);
+    renderWithAuth(k, <Authenticator initialState="signUp" signUpAttributes={['email']} formFields={formFields} />);
     await findScreen('Create your account');
     expect(screen.queryByLabelText('Terms')).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('formFields.signUp names no field of this screen, ignored: terms'));

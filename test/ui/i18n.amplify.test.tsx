@@ -76,7 +76,6 @@ describe('<Authenticator translations> in the vocabulary format', () => {
     type('Username', username);
     type('Password', password);
     type('Confirm Password', password);
-    type('Email', 'x@example.com');
     click('button', 'Create Account');
     await expectAlert('Someone has this name already (app text)');
   });

@@ -51,7 +51,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     const app: ReactNode = <p>{APP}</p>;
     return render(
       <AuthProvider auth={auth}>
-        <Authenticator {...props}>{app}</Authenticator>
+        <Authenticator signUpAttributes={['email']} {...props}>{app}</Authenticator>
       </AuthProvider>,
       { reactStrictMode: true },
     );
@@ -72,7 +72,7 @@ describe('<Authenticator> passkey prompt after sign-up (PasskeyPrompt)', () => {
     await findScreen('We Emailed You');
     const delivered = sent.filter((code) => code.username === username && code.kind === 'SIGN_UP');
     expect(delivered.map((code) => [code.destination, code.medium])).toEqual([[`${username}@example.com`, 'EMAIL']]);
-    await user.type(screen.getByLabelText('Code'), delivered[0]?.code ?? '');
+    await user.type(screen.getByLabelText('Confirmation Code'), delivered[0]?.code ?? '');
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     return username;
   }

@@ -105,7 +105,7 @@ describe('<Authenticator passwordless>', () => {
     const second = k.backend.lastCode(username, 'SIGN_IN');
     expect(second).not.toBe(first);
     await axe.check(container, 'confirmSignIn(first factor, resent)');
-    await user.type(screen.getByLabelText('Code'), second);
+    await user.type(screen.getByLabelText('Code *'), second);
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText(APP)).toBeTruthy();
   });
@@ -152,7 +152,7 @@ describe('<Authenticator passwordless>', () => {
     expect(choices.map((button) => button.textContent)).toEqual(['Sign In with Email', 'Sign In with SMS']);
     await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
     await findScreen('Confirm Email Code');
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'SIGN_IN'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText(APP)).toBeTruthy();
   });
@@ -223,7 +223,7 @@ describe('<Authenticator passwordless>', () => {
     await user.click(screen.getByRole('button', { name: 'Sign In with Email' }));
     await findScreen('Confirm Email Code');
     expect(inputOf(k.backend, 'InitiateAuth')).toMatchObject({ AuthFlow: 'USER_AUTH', AuthParameters: { PREFERRED_CHALLENGE: 'EMAIL_OTP' } });
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'SIGN_IN'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText(APP)).toBeTruthy();
   });

@@ -50,7 +50,7 @@ describe('Authenticator screens', () => {
     click('button', 'Forgot your password?');
     expectFocused(await findScreen('Reset Password'));
     await axe.check(container, 'forgotPassword');
-    type('Username', username);
+    type('Enter your username', username);
     click('button', 'Send code');
 
     await waitFor(() => expect(screen.getByRole('button', { name: 'Submit' })).toBeTruthy());
@@ -59,16 +59,16 @@ describe('Authenticator screens', () => {
     await axe.check(container, 'confirmResetPassword');
     const newPassword = strongPassword();
     const code = k.backend.lastCode(username, 'FORGOT_PASSWORD');
-    type('Code', code === '000000' ? '111111' : '000000');
+    type('Code *', code === '000000' ? '111111' : '000000');
     type('New Password', newPassword);
     type('Confirm Password', newPassword);
     click('button', 'Submit');
     await expectAlert('That code is not right. Check it and try again.');
-    expect(screen.getByLabelText('Code').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Code *').getAttribute('aria-invalid')).toBe('true');
     expect(valueOf('New Password')).toBe(newPassword);
     await axe.check(container, 'confirmResetPassword+error');
 
-    type('Code', code);
+    type('Code *', code);
     click('button', 'Submit');
     await signInAs(username, newPassword);
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
@@ -115,11 +115,11 @@ describe('Authenticator screens', () => {
     expect(screen.getByText(/enter the code we texted to \+\*+0123/)).toBeTruthy();
     await axe.check(container, 'confirmSignIn(SMS)');
     const code = k.backend.lastCode(username, 'MFA');
-    type('Code', code === '000000' ? '111111' : '000000');
+    type('Code *', code === '000000' ? '111111' : '000000');
     click('button', 'Confirm');
     await expectAlert('That code is not right. Check it and try again.');
     await axe.check(container, 'confirmSignIn+error');
-    type('Code', code);
+    type('Code *', code);
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
@@ -132,7 +132,7 @@ describe('Authenticator screens', () => {
     await findScreen('Confirm SMS Code');
     const code = k.backend.lastCode(username, 'MFA');
     k.backend.advanceTime(60 * 60 * 1000); // far past the challenge session's lifetime
-    type('Code', code);
+    type('Code *', code);
     click('button', 'Confirm');
     expectFocused(await findScreen('Sign in to your account'));
     await expectAlert('Your sign-in session has ended. Sign in again.');
@@ -153,7 +153,7 @@ describe('Authenticator screens', () => {
     await signInAs(username, password);
     expectFocused(await findScreen('Confirm TOTP Code'));
     await axe.check(container, 'confirmSignIn(TOTP)');
-    type('Code', await totpCode(secret, k.backend.now()));
+    type('Code *', await totpCode(secret, k.backend.now()));
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
@@ -195,7 +195,7 @@ describe('Authenticator screens', () => {
     await axe.check(container, 'confirmSignUp');
     click('button', 'Resend Code');
     expect(await screen.findByText('A new code is on its way.')).toBeTruthy();
-    type('Code', k.backend.lastCode(username, 'SIGN_UP'));
+    type('Confirmation Code', k.backend.lastCode(username, 'SIGN_UP'));
     click('button', 'Confirm');
     await signInAs(username, password);
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
@@ -225,7 +225,7 @@ describe('Authenticator: TOTP setup when the pool requires MFA', () => {
     const secret = container.querySelector('.crk-secret__value')?.textContent ?? '';
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     await axe.check(container, 'setupTotp');
-    type('Code', await totpCode(secret, k.backend.now()));
+    type('Code *', await totpCode(secret, k.backend.now()));
     click('button', 'Confirm');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(k.backend.getUser(username)?.mfa.totp).toBe(true);

@@ -87,15 +87,15 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     expect(screen.getByText(/enter the code we emailed to e\*+@e\*+/)).toBeTruthy();
     await axe.check(container, 'confirmSignIn(EMAIL)');
     const code = k.backend.lastCode(username, 'SIGN_IN');
-    await user.type(screen.getByLabelText('Code'), wrongCode(code));
+    await user.type(screen.getByLabelText('Code *'), wrongCode(code));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     await expectAlert('That code is not right. Check it and try again.');
-    expect(valueOf('Code')).toBe(wrongCode(code));
-    expect(screen.getByLabelText('Code').getAttribute('aria-invalid')).toBe('true');
+    expect(valueOf('Code *')).toBe(wrongCode(code));
+    expect(screen.getByLabelText('Code *').getAttribute('aria-invalid')).toBe('true');
     await axe.check(container, 'confirmSignIn(EMAIL)+error');
 
-    await user.clear(screen.getByLabelText('Code'));
-    await user.type(screen.getByLabelText('Code'), code);
+    await user.clear(screen.getByLabelText('Code *'));
+    await user.type(screen.getByLabelText('Code *'), code);
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
@@ -160,7 +160,7 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign In with SMS' }));
     expectFocused(await findScreen('Confirm SMS Code'));
     expect(screen.getByText(/enter the code we texted to \+\*+0123/)).toBeTruthy();
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'SIGN_IN'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'SIGN_IN'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
@@ -193,7 +193,7 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
 
     expectFocused(await findScreen('Confirm Email Code'));
-    await user.type(screen.getByLabelText('Code'), k.backend.lastCode(username, 'MFA'));
+    await user.type(screen.getByLabelText('Code *'), k.backend.lastCode(username, 'MFA'));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
@@ -213,10 +213,10 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     await user.click(screen.getByRole('button', { name: de['selectFirstFactor.EMAIL_OTP'] }));
     await findScreen(de['confirmSignIn.emailHeading']);
     const wrong = wrongCode(k.backend.lastCode(username, 'SIGN_IN'));
-    await user.type(screen.getByLabelText(de['field.code']), wrong);
+    await user.type(screen.getByLabelText(de['field.codeRequired']), wrong);
     await user.click(screen.getByRole('button', { name: de['confirmSignIn.submit'] }));
     await expectAlert(de['error.CodeMismatchException']);
-    expect(valueOf(de['field.code'])).toBe(wrong);
+    expect(valueOf(de['field.codeRequired'])).toBe(wrong);
   });
 });
 
@@ -342,12 +342,12 @@ describe('MFA required, email among the methods to set up', () => {
     expectFocused(await findScreen('Confirm Email Code'));
     expect(screen.getByText(/enter the code we emailed to n\*+@e\*+/)).toBeTruthy();
     const code = k.backend.lastCode(username, 'MFA');
-    await user.type(screen.getByLabelText('Code'), wrongCode(code));
+    await user.type(screen.getByLabelText('Code *'), wrongCode(code));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     await expectAlert('That code is not right. Check it and try again.');
-    expect(valueOf('Code')).toBe(wrongCode(code));
-    await user.clear(screen.getByLabelText('Code'));
-    await user.type(screen.getByLabelText('Code'), code);
+    expect(valueOf('Code *')).toBe(wrongCode(code));
+    await user.clear(screen.getByLabelText('Code *'));
+    await user.type(screen.getByLabelText('Code *'), code);
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(k.backend.getUser(username)?.mfa).toMatchObject({ email: true, preferred: 'EMAIL_OTP' });

@@ -51,6 +51,7 @@ describe('<Authenticator services>', () => {
       k,
       <App
         initialState="signUp"
+        signUpAttributes={['email']}
         services={(auth) => ({
           handleSignUp: (input) => {
             inputs.push(input);
@@ -71,7 +72,7 @@ describe('<Authenticator services>', () => {
     // Amplify v6's input, with the auto sign-in Amplify UI asks for.
     expect(inputs).toEqual([{ username: username.toUpperCase(), password, options: { userAttributes: { email: `${username.toUpperCase()}@Example.COM` }, autoSignIn: true } }]);
     expect(k.backend.getUser(username)?.attributes['email']).toBe(`${username}@example.com`);
-    type(en['field.code'], k.backend.lastCode(username, 'SIGN_UP'));
+    type(en['field.confirmationCode'], k.backend.lastCode(username, 'SIGN_UP'));
     click('button', en['confirmSignUp.submit']);
     expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
   });
@@ -107,6 +108,7 @@ describe('<Authenticator services>', () => {
       k,
       <App
         initialState="signUp"
+        signUpAttributes={['email']}
         services={(auth) => ({
           handleConfirmSignUp: (input) => {
             inputs.push(input);
@@ -123,7 +125,7 @@ describe('<Authenticator services>', () => {
     click('button', en['signUp.submit']);
     await findScreen(en['confirmSignUp.headingEmail']);
     const code = k.backend.lastCode(username, 'SIGN_UP');
-    type(en['field.code'], code);
+    type(en['field.confirmationCode'], code);
     click('button', en['confirmSignUp.submit']);
     expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
     expect(inputs).toEqual([{ username, confirmationCode: code }]);
@@ -150,12 +152,12 @@ describe('<Authenticator services>', () => {
       />,
     );
     await findScreen(en['forgotPassword.heading']);
-    type(en['field.username'], username);
+    type(en['placeholder.forgotUsername'], username);
     click('button', en['forgotPassword.submit']);
     await screen.findByRole('button', { name: en['confirmResetPassword.submit'] });
     const code = k.backend.lastCode(username, 'FORGOT_PASSWORD');
     const newPassword = strongPassword();
-    type(en['field.code'], code);
+    type(en['field.codeRequired'], code);
     type(en['field.newPassword'], newPassword);
     type(en['field.confirmPassword'], newPassword);
     click('button', en['confirmResetPassword.submit']);
@@ -189,7 +191,7 @@ describe('<Authenticator services>', () => {
     click('button', en['signIn.submit']);
     await findScreen(en['confirmSignIn.smsHeading']);
     const code = k.backend.lastCode(username, 'MFA');
-    type(en['field.code'], `${code} `);
+    type(en['field.codeRequired'], `${code} `);
     click('button', en['confirmSignIn.submit']);
     expect(await screen.findByText(`Hello ${username}`)).toBeTruthy();
     expect(inputs).toEqual([{ challengeResponse: code }]);
@@ -279,6 +281,7 @@ describe('<Authenticator services>', () => {
       k,
       <App
         initialState="signUp"
+        signUpAttributes={['email']}
         components={{ SignUp: { Footer: Terms } }}
         services={() => ({
           validateCustomSignUp: async (formData, touchData) => {
@@ -327,6 +330,7 @@ describe('<Authenticator services>', () => {
       k,
       <App
         initialState="signUp"
+        signUpAttributes={['email']}
         services={() => ({
           handleSignUp: async () => {
             throw new Error('Sign-ups are closed this week.');

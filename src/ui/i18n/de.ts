@@ -15,6 +15,8 @@ export const de: Dictionary = {
   'field.phone': 'Telefonnummer',
   'field.dialCode': 'Ländervorwahl',
   'field.code': 'Code',
+  'field.codeRequired': 'Code *',
+  'field.confirmationCode': 'Bestätigungs-Code',
   'field.answer': 'Antwort',
   'field.showPassword': 'Passwort anzeigen',
   'field.required': 'Dieses Feld ist erforderlich',

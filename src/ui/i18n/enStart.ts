@@ -17,6 +17,9 @@ export const enStart = {
   'field.phone': 'Phone Number',
   'field.dialCode': 'Country Code',
   'field.code': 'Code',
+  // Amplify UI's code labels: "Code *" on the sign-in, reset, verify and TOTP steps, "Confirmation Code" on sign-up's.
+  'field.codeRequired': 'Code *',
+  'field.confirmationCode': 'Confirmation Code',
   'field.answer': 'Answer',
   'field.showPassword': 'Show password',
   'field.required': 'This field is required',

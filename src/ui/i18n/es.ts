@@ -15,6 +15,8 @@ export const es: Dictionary = {
   'field.phone': 'Número de teléfono',
   'field.dialCode': 'Código de país',
   'field.code': 'Código',
+  'field.codeRequired': 'Código *',
+  'field.confirmationCode': 'Código de confirmación',
   'field.answer': 'Respuesta',
   'field.showPassword': 'Mostrar contraseña',
   'field.required': 'Este campo es obligatorio',

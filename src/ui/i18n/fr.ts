@@ -15,6 +15,8 @@ export const fr: Dictionary = {
   'field.phone': 'Numéro de téléphone',
   'field.dialCode': 'Indicatif du pays',
   'field.code': 'Code',
+  'field.codeRequired': 'Code *',
+  'field.confirmationCode': 'Code de confirmation',
   'field.answer': 'Réponse',
   'field.showPassword': 'Afficher le mot de passe',
   'field.required': 'Ce champ est obligatoire',

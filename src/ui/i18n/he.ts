@@ -15,6 +15,8 @@ export const he: Dictionary = {
   'field.phone': 'מספר טלפון',
   'field.dialCode': 'קידומת מדינה',
   'field.code': 'קוד',
+  'field.codeRequired': 'קוד *',
+  'field.confirmationCode': 'אישור קוד',
   'field.answer': 'תשובה',
   'field.showPassword': 'הצג סיסמא',
   'field.required': 'שדה חובה',

@@ -15,6 +15,8 @@ export const hu: Dictionary = {
   'field.phone': 'Telefonszám',
   'field.dialCode': 'Országkód',
   'field.code': 'Kód',
+  'field.codeRequired': 'Kód *',
+  'field.confirmationCode': 'Megerősítő kód',
   'field.answer': 'Válasz',
   'field.showPassword': 'Jelszó megjelenítése',
   'field.required': 'Ez a mező kötelező',

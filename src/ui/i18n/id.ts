@@ -15,6 +15,8 @@ export const id: Dictionary = {
   'field.phone': 'Nomor telepon',
   'field.dialCode': 'Kode Negara',
   'field.code': 'Kode',
+  'field.codeRequired': 'Kode *',
+  'field.confirmationCode': 'Kode Konfirmasi',
   'field.answer': 'Jawaban',
   'field.showPassword': 'Tampilkan kata sandi',
   'field.required': 'Kolom ini wajib diisi',

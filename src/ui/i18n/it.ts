@@ -15,6 +15,8 @@ export const it: Dictionary = {
   'field.phone': 'Numero di telefono',
   'field.dialCode': 'Prefisso internazionale',
   'field.code': 'Codice',
+  'field.codeRequired': 'Codice *',
+  'field.confirmationCode': 'Codice di verifica',
   'field.answer': 'Risposta',
   'field.showPassword': 'Mostra password',
   'field.required': 'Questo campo è obbligatorio',

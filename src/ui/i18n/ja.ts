@@ -15,6 +15,8 @@ export const ja: Dictionary = {
   'field.phone': '電話番号',
   'field.dialCode': '国番号',
   'field.code': 'コード',
+  'field.codeRequired': 'コード *',
+  'field.confirmationCode': '確認コード',
   'field.answer': '回答',
   'field.showPassword': 'パスワードを表示',
   'field.required': 'この項目は必須です',

@@ -15,6 +15,8 @@ export const kr: Dictionary = {
   'field.phone': '전화번호',
   'field.dialCode': '국가 코드',
   'field.code': '코드',
+  'field.codeRequired': '코드 *',
+  'field.confirmationCode': '인증번호',
   'field.answer': '답변',
   'field.showPassword': '비밀번호 보이기',
   'field.required': '필수 항목입니다',

@@ -15,6 +15,8 @@ export const nb: Dictionary = {
   'field.phone': 'Telefonnummer',
   'field.dialCode': 'Landskode',
   'field.code': 'Kode',
+  'field.codeRequired': 'Kode *',
+  'field.confirmationCode': 'Bekreftelseskode',
   'field.answer': 'Svar',
   'field.showPassword': 'Vis passordet',
   'field.required': 'Dette feltet er obligatorisk',

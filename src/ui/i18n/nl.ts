@@ -15,6 +15,8 @@ export const nl: Dictionary = {
   'field.phone': 'Telefoonnummer',
   'field.dialCode': 'Landcode',
   'field.code': 'Code',
+  'field.codeRequired': 'Code *',
+  'field.confirmationCode': 'Bevestigingscode',
   'field.answer': 'Antwoord',
   'field.showPassword': 'Toon wachtwoord',
   'field.required': 'Dit veld is verplicht',

@@ -15,6 +15,8 @@ export const pl: Dictionary = {
   'field.phone': 'Numer telefonu',
   'field.dialCode': 'Kod kraju',
   'field.code': 'Kod',
+  'field.codeRequired': 'Kod *',
+  'field.confirmationCode': 'Kod potwierdzenia',
   'field.answer': 'Odpowiedź',
   'field.showPassword': 'Pokaż hasło',
   'field.required': 'To pole jest wymagane',

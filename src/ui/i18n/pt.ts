@@ -15,6 +15,8 @@ export const pt: Dictionary = {
   'field.phone': 'Número de telefone',
   'field.dialCode': 'Código do país',
   'field.code': 'Código',
+  'field.codeRequired': 'Código *',
+  'field.confirmationCode': 'Código de confirmação',
   'field.answer': 'Resposta',
   'field.showPassword': 'Mostrar senha',
   'field.required': 'Este campo é obrigatório',

@@ -15,6 +15,8 @@ export const ru: Dictionary = {
   'field.phone': 'Номер телефона',
   'field.dialCode': 'Код страны',
   'field.code': 'Код',
+  'field.codeRequired': 'Код *',
+  'field.confirmationCode': 'код подтверждения',
   'field.answer': 'Ответ',
   'field.showPassword': 'Показывать пароль',
   'field.required': 'Это поле обязательно',

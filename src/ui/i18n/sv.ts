@@ -15,6 +15,8 @@ export const sv: Dictionary = {
   'field.phone': 'Telefonnummer',
   'field.dialCode': 'Landsnummer',
   'field.code': 'Kod',
+  'field.codeRequired': 'Kod *',
+  'field.confirmationCode': 'Verifikationskod',
   'field.answer': 'Svar',
   'field.showPassword': 'Visa lösenord',
   'field.required': 'Det här fältet är obligatoriskt',

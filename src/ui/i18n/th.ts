@@ -15,6 +15,8 @@ export const th: Dictionary = {
   'field.phone': 'หมายเลขโทรศัพท์',
   'field.dialCode': 'รหัสประเทศ',
   'field.code': 'รหัส',
+  'field.codeRequired': 'รหัส *',
+  'field.confirmationCode': 'รหัสยืนยัน',
   'field.answer': 'คำตอบ',
   'field.showPassword': 'แสดงรหัสผ่าน',
   'field.required': 'ต้องกรอกช่องนี้',

@@ -15,6 +15,8 @@ export const tr: Dictionary = {
   'field.phone': 'Telefon Numarası',
   'field.dialCode': 'Ülke Kodu',
   'field.code': 'Kod',
+  'field.codeRequired': 'Kod *',
+  'field.confirmationCode': 'Doğrulama Kodu',
   'field.answer': 'Yanıt',
   'field.showPassword': 'Şifreyi göster',
   'field.required': 'Bu alan zorunludur',

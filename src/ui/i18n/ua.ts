@@ -15,6 +15,8 @@ export const ua: Dictionary = {
   'field.phone': 'Номер Телефону',
   'field.dialCode': 'Код країни',
   'field.code': 'Код',
+  'field.codeRequired': 'Код *',
+  'field.confirmationCode': 'Код підтвердження',
   'field.answer': 'Відповідь',
   'field.showPassword': 'Показати пароль',
   'field.required': "Це поле обов'язкове",

@@ -15,6 +15,8 @@ export const zh: Dictionary = {
   'field.phone': '电话',
   'field.dialCode': '国家/地区代码',
   'field.code': '确认码',
+  'field.codeRequired': '确认码 *',
+  'field.confirmationCode': '确认码',
   'field.answer': '答案',
   'field.showPassword': '显示密码',
   'field.required': '此字段为必填项',

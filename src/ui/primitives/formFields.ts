@@ -116,9 +116,9 @@ const ATTRIBUTE_INPUT: Partial<Record<string, readonly [type: string, autoComple
   website: ['url', 'url'],
 };
 
-/** The one-time code field of a step screen (`placeholder` as Amplify UI's for that screen). */
-export function codeField(t: Translate, placeholder: MessageKey = 'placeholder.codeShort'): FieldSpec {
-  return { name: 'code', label: t('field.code'), type: 'code', required: true, placeholder: t(placeholder) };
+/** The one-time code field of a step screen (label and placeholder as Amplify UI's for that screen: "Code *", "Code"). */
+export function codeField(t: Translate, label: MessageKey = 'field.codeRequired', placeholder: MessageKey = 'placeholder.codeShort'): FieldSpec {
+  return { name: 'code', label: t(label), type: 'code', required: true, placeholder: t(placeholder) };
 }
 
 /** The new password of a screen, with Amplify UI's placeholder. */
@@ -139,7 +139,8 @@ export function attributeField(t: Translate, name: string): FieldSpec | undefine
     label: t(`attribute.${name}` as MessageKey),
     type,
     ...(autoComplete ? { autoComplete } : {}),
-    required: name === 'email' || name === 'phone_number',
+    // Amplify UI marks every attribute field it has a default for required (the config lists required attributes).
+    required: true,
     placeholder: t(`placeholder.${name}` as MessageKey),
   };
 }

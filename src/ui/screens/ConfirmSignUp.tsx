@@ -25,7 +25,7 @@ export function ConfirmSignUp({ className, formFields }: ConfirmSignUpProps) {
   const username = step?.username ?? '';
   const confirm = useScreenAction('handleConfirmSignUp');
   const resend = useScreenAction('resendSignUp');
-  const stepFields = useStepFields('confirmSignUp', [codeField(t, 'placeholder.code')], formFields);
+  const stepFields = useStepFields('confirmSignUp', [codeField(t, 'field.confirmationCode', 'placeholder.code')], formFields);
   const { values } = stepFields;
   const [resent, setResent] = useState(false);
   // The latest attempt's error: starting one clears the other's.

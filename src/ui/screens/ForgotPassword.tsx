@@ -31,8 +31,8 @@ const NO_ACCOUNT = {
   phone_number: 'forgotPassword.noAccountPhone',
 } as const satisfies Record<LoginMechanism, MessageKey>;
 
-/** Amplify UI's lower-case placeholders on this screen ("Enter your email"). */
-const FORGOT_PLACEHOLDERS = {
+/** Amplify UI's lower-case label and placeholder on this screen ("Enter your username", "Enter your email"). */
+const FORGOT_TEXTS = {
   username: 'placeholder.forgotUsername',
   email: 'placeholder.forgotEmail',
   phone_number: 'placeholder.forgotPhone',
@@ -46,7 +46,8 @@ export function ForgotPassword({ className, onBack, onCodeSent, loginMechanism =
   const { t } = useFullTranslate();
   const step = useNextStep('RESET_PASSWORD');
   const send = useScreenAction('handleForgotPassword', { loginMechanism });
-  const fields = useFields('forgotPassword', [{ ...usernameField(t, loginMechanism), placeholder: t(FORGOT_PLACEHOLDERS[loginMechanism]) }], formFields);
+  const asked = t(FORGOT_TEXTS[loginMechanism]);
+  const fields = useFields('forgotPassword', [{ ...usernameField(t, loginMechanism), label: asked, placeholder: asked }], formFields);
   const [username, setUsername] = useState(step ? step.username : (fields[0]?.defaultValue ?? ''));
   const message = send.errorName === 'UserNotFoundException' ? t(NO_ACCOUNT[loginMechanism]) : send.message;
   const submit = async (typed = username) => {

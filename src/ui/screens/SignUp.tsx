@@ -21,7 +21,7 @@ export interface SignUpProps {
   onSignedUp?: () => void;
   /** What the username is: Cognito's username, or the email / phone of an alias pool. Default: `username`. */
   loginMechanism?: LoginMechanism;
-  /** User attributes asked for (`email`, `phone_number`, `name`, …; those without a default field are skipped). Default: `['email']` (none for email/phone pools). */
+  /** User attributes asked for (`email`, `phone_number`, `name`, …; those without a default field are skipped). Default: none (as Amplify UI: only the login mechanism, password and its confirmation). */
   signUpAttributes?: readonly string[];
   /** Changes to any field, or extra attribute fields (`custom:team`, `given_name`, …). Default: none. */
   formFields?: FormFields['signUp'];
@@ -138,12 +138,11 @@ function aliasUsername(formFields: FormFields['signUp'], mechanism: LoginMechani
   return { ...rest, [mechanism]: { ...given, ...formFields[mechanism] } };
 }
 
-function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] | undefined): FieldSpec[] {
-  const asked = attributes ?? (mechanism === 'username' ? ['email'] : []);
+function baseFields(t: ReturnType<typeof useTranslate>['t'], mechanism: LoginMechanism, attributes: readonly string[] = []): FieldSpec[] {
   return [
     { ...usernameField(t, mechanism), name: usernameName(mechanism) },
     { name: 'password', label: t('field.password'), type: 'password', required: true, placeholder: t('placeholder.password') },
     { name: 'confirm_password', label: t('field.confirmPassword'), type: 'password', required: true, placeholder: t('placeholder.confirm_password') },
-    ...asked.filter((name) => name !== mechanism).flatMap((name) => attributeField(t, name) ?? []),
+    ...attributes.filter((name) => name !== mechanism).flatMap((name) => attributeField(t, name) ?? []),
   ];
 }
