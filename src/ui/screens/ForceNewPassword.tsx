@@ -1,4 +1,5 @@
 'use client';
+import { useEffect, useState } from 'react';
 import { useFullTranslate } from '../i18n/useFullTranslate';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, isUserAttribute, namedAttributeField, type FormFields } from '../primitives/formFields';
@@ -6,6 +7,7 @@ import type { PasswordPolicy } from '../primitives/passwordPolicy';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';
 import { useStepFields } from '../primitives/useStepFields';
+import { useFormHandle } from '../useFormHandle';
 import { useScreenAction } from '../useScreenAction';
 import { BackToSignIn } from './BackToSignIn';
 import { ScreenFields, useAppInputs } from './DefaultFormFields';
@@ -31,7 +33,8 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
   const { t } = useFullTranslate();
   const step = useNextStep('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
   const missing = step?.missingAttributes ?? [];
-  const confirm = useScreenAction('confirmSignIn');
+  // As Amplify UI: the new password goes through `services.handleConfirmSignIn`, attributes in `options`.
+  const confirm = useScreenAction('handleConfirmSignIn');
   const newPassword = useNewPassword(passwordPolicy);
   // Cognito needs every missing attribute: required unless the app's override says otherwise.
   const attributes = useStepFields(
@@ -49,8 +52,28 @@ export function ForceNewPassword({ className, passwordPolicy, formFields }: Forc
     if (!newPassword.validate()) return;
     const filled = Object.entries({ ...own, ...attributes.values }).filter(([name, value]) => value !== '' && isUserAttribute(name));
     const userAttributes = Object.fromEntries(filled);
-    void confirm.submit({ challengeResponse: newPassword.password, ...(Object.keys(userAttributes).length > 0 ? { userAttributes } : {}) });
+    void confirm.submit({ challengeResponse: newPassword.password, ...(Object.keys(userAttributes).length > 0 ? { options: { userAttributes } } : {}) });
   };
+  // `useAuthenticator().updateForm` / `submitForm`: values given to submitForm are typed in first, and the
+  // form submits once they are rendered (the password rules check what the fields hold).
+  const [submitQueued, setSubmitQueued] = useState(false);
+  useEffect(() => {
+    if (!submitQueued) return;
+    setSubmitQueued(false);
+    submit();
+  });
+  const update = (name: string, value: string | undefined) => {
+    if (name === 'password') newPassword.setPassword(value ?? '');
+    else if (name === 'confirm_password') newPassword.setConfirmPassword(value ?? '');
+    else attributes.setValue(name, value ?? '');
+  };
+  useFormHandle({
+    submit: (data) => {
+      for (const [name, value] of Object.entries(data ?? {})) update(name, value);
+      setSubmitQueued(true);
+    },
+    update,
+  });
 
   return (
     <ScreenForm
