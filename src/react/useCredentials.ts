@@ -28,12 +28,9 @@ export function useCredentials(): CredentialsQueryResult {
     enabled,
     // Fresh until the engine's credentials cache would fetch new ones (its margin, its clock).
     staleTime: (query) => (query.state.data ? auth.credentialsFreshFor(query.state.data) : 0),
-    retry: retryOnlyNetwork,
+    // The engine already retries what is safe to retry (network faults, 5xx; backoff, 3 tries): one layer only.
+    retry: false,
     select: (credentials) => ({ ...auth.essentialCredentials(credentials), expiration: credentials.expiration }),
   }, client);
 }
 
-/** Typed Cognito refusals will not change on retry; a flaky network might. */
-export function retryOnlyNetwork(failureCount: number, error: AuthError): boolean {
-  return error.name === 'NetworkError' && failureCount < 2;
-}

@@ -5,7 +5,6 @@ import { useAuthEngine } from './context';
 import { useAuthQueryClient } from './useAuthQueryClient';
 import { authQueryKeys } from './queryKeys';
 import { useAuth } from './useAuth';
-import { retryOnlyNetwork } from './useCredentials';
 
 /**
  * The signed-in user's tokens (`idToken`, `accessToken`, …) as a query, refreshed by the engine
@@ -25,6 +24,6 @@ export function useSession(): SessionQueryResult {
     enabled: principal !== null,
     // Fresh until the engine would refresh it (its margin, its clock).
     staleTime: (query) => (query.state.data ? auth.sessionFreshFor(query.state.data) : 0),
-    retry: retryOnlyNetwork,
+    retry: false, // the engine retries (see useCredentials)
   }, client);
 }

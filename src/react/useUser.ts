@@ -5,7 +5,6 @@ import { useAuthEngine } from './context';
 import { useAuthQueryClient } from './useAuthQueryClient';
 import { authQueryKeys } from './queryKeys';
 import { useAuth } from './useAuth';
-import { retryOnlyNetwork } from './useCredentials';
 
 /**
  * The signed-in user with attributes fresh from Cognito (one GetUser), as a query; invalidated
@@ -24,6 +23,6 @@ export function useUser(): UserQueryResult {
     queryFn: () => auth.currentAuthenticatedUser({ bypassCache: true }),
     enabled: principal !== null,
     staleTime: 5 * 60_000,
-    retry: retryOnlyNetwork,
+    retry: false, // the engine retries (see useCredentials)
   }, client);
 }
