@@ -228,7 +228,7 @@ describe('Authenticator in Chromium: axe (with colour contrast) and a 320 px lay
     await audit('selectFirstFactor');
     await press('Sign In with Email');
     await heading('Confirm Email Code');
-    await fill('Code', passwordless().backend.lastCode(username, 'SIGN_IN'));
+    await fill('Code *', passwordless().backend.lastCode(username, 'SIGN_IN'));
     await press('Confirm');
     await heading('Sign in faster with Passkey');
     await audit('passkeyPrompt');

@@ -8,11 +8,16 @@ import type { ReactNode } from 'react';
 import { afterEach, expect } from 'vitest';
 import type { AuthConfig } from '../../src/core/index';
 import { AuthProvider } from '../../src/react/index';
+import { loadStepScreens } from '../../src/ui/stepScreensLoader';
 import type { EngineTestKit } from '../support/engine';
 import type { WrapperOptions } from '../react/support';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 afterEach(cleanup);
+// The step screens' chunk, there before any test acts, as it is for a user once the Authenticator has
+// mounted (it fetches the chunk then). Tests click through steps faster than any user; a loaded machine
+// could otherwise show "Loading" where they look for the step. stepScreensChunk.test.tsx covers the wait.
+await loadStepScreens();
 
 /**
  * `ui` inside a provider whose engine talks to `kit`'s backend with password sign-in (no SRP math),
