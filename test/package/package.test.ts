@@ -109,8 +109,25 @@ describe('the packed tarball', () => {
       expect(errors[0]).toMatch(TYPO_ERROR);
       expect(code).toBe(2); // tsc's "errors, nothing emitted": it ran and found exactly the typo
     },
-    60_000,
+    120_000, // five tsc runs side by side on a shared machine
   );
+});
+
+describe('every JS entry point as CommonJS tooling loads it (Jest: `require`, no ES modules)', () => {
+  it('requires each one from the CommonJS build, with the peers installed', async () => {
+    const subpaths = Object.keys(manifest.exports).filter((subpath) => /\.js"/.test(JSON.stringify(manifest.exports[subpath])));
+    expect(subpaths).toEqual(expect.arrayContaining(['.', './core', './amplify']));
+    const names = subpaths.map((subpath) => `cognito-react-kit${subpath.slice(1)}`);
+    // Without require(esm), Node skips module-sync like Jest does, and `require` picks dist/cjs/.
+    const probe = `for (const name of ${JSON.stringify(names)}) console.log(name, require.resolve(name).replace(/.*node_modules.cognito-react-kit./, ''), Object.keys(require(name)).length)`;
+    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', probe], { cwd: join(work, 'typing'), encoding: 'utf8' });
+    const loaded = stdout.trim().split('\n').map((line) => line.split(' '));
+    expect(loaded.map(([name]) => name)).toEqual(names);
+    for (const [name, file, count] of loaded) {
+      expect(file, name).toMatch(/^dist\/cjs\/[\w-]+\.cjs$/);
+      expect(Number(count), name).toBeGreaterThan(5);
+    }
+  });
 });
 
 describe('the core in plain Node, installed with nothing else', () => {
