@@ -1,8 +1,9 @@
 // The packed package as a new user installs it: `npm pack`, then the tarball unpacked into a fresh
-// project's node_modules (no network: the peers it needs for types are linked from this repository's
-// node_modules), and the same consumer file (fixture/consumer.ts) type-checked under each
-// moduleResolution an app may use, with skipLibCheck off so the package's own declarations are checked
-// too. Then plain Node loads the core from a project with nothing else installed.
+// project's node_modules (no network: the peers its declarations import are linked from this
+// repository's node_modules), and the same consumer file (fixture/consumer.ts) type-checked under each
+// moduleResolution an app may use. Then Node loads every entry the way CommonJS tooling does, and the
+// core from a project with nothing else installed; and each entry's module graph in the tarball reaches
+// only declared peers (the core: none).
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
