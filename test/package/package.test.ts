@@ -57,6 +57,11 @@ type Mode = keyof typeof PROJECTS;
 // fixture/consumer.ts must check clean; typo.ts, beside it in the same program, must fail (a check that
 // cannot fail proves nothing), and with nothing else: its error is the only line tsc prints.
 const TYPO = "import { createAuthh } from 'cognito-react-kit/core';\nexport const typo = createAuthh;\n";
+// Every JS entry point in `exports`, also the ones fixture/consumer.ts does not know yet: each must resolve
+// to declarations (an untyped or missing one is an error under strict).
+const JS_ENTRIES = Object.keys(manifest.exports).filter((subpath) => /\.js"/.test(JSON.stringify(manifest.exports[subpath])));
+const ENTRIES = JS_ENTRIES.map((subpath, index) => `import * as entry${index} from 'cognito-react-kit${subpath.slice(1)}';\n`).join('') +
+  `export const entries = [${JS_ENTRIES.map((_subpath, index) => `entry${index}`).join(', ')}];\n`;
 const TYPO_ERROR = /^typo\.ts\(1,10\): error TS(2305|2724): .*'createAuthh'/;
 
 let work: string;
@@ -83,8 +88,9 @@ beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type }));
     const options = { ...compilerOptions, target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true, types: [] };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.ts', 'typo.ts'] }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.ts', 'entries.ts', 'typo.ts'] }));
     copyFileSync(join(__dirname, 'fixture/consumer.ts'), join(dir, 'consumer.ts'));
+    writeFileSync(join(dir, 'entries.ts'), ENTRIES);
     writeFileSync(join(dir, 'typo.ts'), TYPO);
     // Started together, awaited by each test: the machine's cores check them side by side.
     checks.set(mode, outcome(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.', '--pretty', 'false'], dir));
@@ -116,9 +122,8 @@ describe('the packed tarball', () => {
 
 describe('every JS entry point as CommonJS tooling loads it (Jest: `require`, no ES modules)', () => {
   it('requires each one from the CommonJS build, with the peers installed', async () => {
-    const subpaths = Object.keys(manifest.exports).filter((subpath) => /\.js"/.test(JSON.stringify(manifest.exports[subpath])));
-    expect(subpaths).toEqual(expect.arrayContaining(['.', './core', './amplify']));
-    const names = subpaths.map((subpath) => `cognito-react-kit${subpath.slice(1)}`);
+    expect(JS_ENTRIES).toEqual(expect.arrayContaining(['.', './core', './amplify']));
+    const names = JS_ENTRIES.map((subpath) => `cognito-react-kit${subpath.slice(1)}`);
     // Without require(esm), Node skips module-sync like Jest does, and `require` picks dist/cjs/.
     const probe = `for (const name of ${JSON.stringify(names)}) console.log(name, require.resolve(name).replace(/.*node_modules.cognito-react-kit./, ''), Object.keys(require(name)).length)`;
     const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', probe], { cwd: join(work, 'typing'), encoding: 'utf8' });
