@@ -50,7 +50,7 @@ export default tseslint.config(
   // no-restricted-imports sees `import`, `export … from` and `import x = require()`; the
   // no-restricted-syntax twin catches `import('…')` expressions and `import('…').T` types, which it
   // does not.
-  coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts'], 'index$'),
+  coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts', 'src/server/**/*.ts'], 'index$'),
 );
 
 /**

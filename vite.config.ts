@@ -16,7 +16,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', amplify: 'src/amplify/index.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', amplify: 'src/amplify/index.ts', server: 'src/server/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
