@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'storybook-static/', 'test/e2e/coreBrowser/', 'test/e2e/passkeyPage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'storybook-static/', 'test/e2e/coreBrowser/', 'test/e2e/passkeyPage/', 'test/fixtures/next-app/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
