@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'storybook-static/', 'test/e2e/coreBrowser/', 'test/e2e/passkeyPage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'storybook-static/', 'test/e2e/coreBrowser/', 'test/e2e/passkeyPage/', 'test/fixtures/next-app/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +50,7 @@ export default tseslint.config(
   // no-restricted-imports sees `import`, `export … from` and `import x = require()`; the
   // no-restricted-syntax twin catches `import('…')` expressions and `import('…').T` types, which it
   // does not.
-  coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts'], 'index$'),
+  coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts', 'src/server/**/*.ts'], 'index$'),
 );
 
 /**

@@ -96,3 +96,12 @@ export type {
   UserAttribute,
   V5CodeDeliveryDetails,
 } from './types';
+// For cognito-react-kit/server: the engine's own config reading, cookie format and token checks, so
+// the server verifies exactly what the browser engine writes and accepts (one implementation of each).
+export { normalizeConfigInput, resolveConfig } from './config/index';
+export { readJar } from './storage/cookieJar';
+export { chunkName, parseChunkHeader } from './storage/cookieChunks';
+export { PoolKeys, jwksUrl } from './oauth/poolKeys';
+export { verifyIdTokenSignature } from './oauth/idTokenSignature';
+export { audienceProblem, poolIssuers } from './session/tokenIssuers';
+export { userFromSession } from './user';

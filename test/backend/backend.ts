@@ -10,7 +10,7 @@ import { BackendError } from './errors';
 import { handleHttp, jsonResponse, targetFor, type Service } from './http';
 import { IDENTITY_OPERATIONS } from './identity/operations';
 import { IdentityStore } from './identity/store';
-import { createJwtSigner, isRecord, type PublicJwk } from './jwt';
+import { createJwtSigner, isRecord, type JwtClaims, type PublicJwk } from './jwt';
 import { GrantStore } from './oauth/grants';
 import { handleOAuth, isOAuthPath } from './oauth/index';
 import { OPERATIONS } from './operations/index';
@@ -80,6 +80,12 @@ export interface CognitoBackend {
   now(): number;
   advanceTime(ms: number): void;
   jwks(): Promise<{ keys: PublicJwk[] }>;
+  /** GET requests for the JWKS (`/<userPoolId>/.well-known/jwks.json`) so far: what servers verifying tokens cost the pool. */
+  jwksRequests(): number;
+  /** Signs any claims with the pool's current key (tokens the API would never issue: expired, another issuer, another client). */
+  signJwt(claims: JwtClaims): Promise<string>;
+  /** Signs with a new key from now on; the JWKS then lists the new key and the previous one, as Cognito does while it rotates. */
+  rotateSigningKey(): void;
 }
 
 export function createBackend(options: BackendOptions = {}): CognitoBackend {
@@ -92,6 +98,7 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
     if (value) secretSet.add(value);
   };
   const signer = createJwtSigner();
+  let jwksCount = 0;
   // RSA key generation costs ~150 ms; starting it now lets it overlap with the test's own setup.
   signer.warmUp();
   const ctx: Ctx = {
@@ -126,7 +133,7 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
   const backend: CognitoBackend = {
     config,
     async handle(request) {
-      const deps = { config, jwks: () => signer.jwks(), dispatch, isOAuthPath, oauth: (req: HttpRequest) => handleOAuth(ctx, req, gate) };
+      const deps = { config, jwks: () => (jwksCount++, signer.jwks()), dispatch, isOAuthPath, oauth: (req: HttpRequest) => handleOAuth(ctx, req, gate) };
       const response = await handleHttp(deps, request);
       // `Date` by the backend's clock (node:http would stamp the real one): clients may read the
       // server time from it, as the SRP TIMESTAMP must be on the server's clock.
@@ -232,6 +239,9 @@ export function createBackend(options: BackendOptions = {}): CognitoBackend {
       offset += ms;
     },
     jwks: () => signer.jwks(),
+    jwksRequests: () => jwksCount,
+    signJwt: (claims) => signer.sign(claims),
+    rotateSigningKey: () => signer.rotate(),
   };
   return backend;
 }
