@@ -29,6 +29,7 @@ export type { AuthEvent, AuthEventListener, AuthEventMap, AuthEventName, AuthLis
 export { AuthSession } from './session/authSession';
 export type { SessionTokens } from './session/authSession';
 export { MemoryStorage } from './storage/memoryStorage';
+export type { AsyncStorageLike } from './storage/asyncStorage';
 export { buildTotpUri } from './flows/totpUri';
 export { decodeJWT } from './decodeJWT';
 export type { DecodedJWT } from './decodeJWT';
