@@ -23,23 +23,20 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  * An async store seen through the engine's synchronous `StorageLike`: reads come from memory, filled
  * by `load` (the hydration before the first state); writes go to memory at once and to the store in
  * order, one at a time, so the store ends as memory is. A store that fails keeps the session in memory
- * (warned once), as `FallbackStorage` does for one that throws.
+ * (warned once), as `FallbackStorage` does for one that throws. The reading code is a chunk of its
+ * own: browsers, whose stores are synchronous, never load it.
  */
 export class AsyncStorageMirror implements StorageLike {
   readonly primary: AsyncStorageLike;
   readonly #items = new Map<string, string>();
   /** Keys read from the store, or written since: memory has the last word on them. */
   readonly #known = new Set<string>();
-  /** Reads already under way (the probe's), by key. */
-  readonly #pending = new Map<string, Promise<string | null>>();
   #writes: Promise<void> = Promise.resolve();
   readonly #warn: () => void;
 
-  /** `first`: a read already made of the store (the probe that found it async), so it is not made twice. */
-  constructor(primary: AsyncStorageLike, warn: () => void, first?: { key: string; value: PromiseLike<unknown> }) {
+  constructor(primary: AsyncStorageLike, warn: () => void) {
     this.primary = primary;
     this.#warn = warn;
-    if (first) this.#pending.set(first.key, Promise.resolve(first.value).then(stringOrNull, () => null));
   }
 
   getItem(key: string): string | null {
@@ -48,14 +45,12 @@ export class AsyncStorageMirror implements StorageLike {
 
   setItem(key: string, value: string): void {
     const text = String(value);
-    this.#items.set(key, text);
-    this.#known.add(key);
+    this.adopt(key, text, true);
     this.#write(() => this.primary.setItem(key, text));
   }
 
   removeItem(key: string): void {
-    this.#items.delete(key);
-    this.#known.add(key);
+    this.adopt(key, null, true);
     this.#write(() => this.primary.removeItem(key));
   }
 
@@ -69,52 +64,30 @@ export class AsyncStorageMirror implements StorageLike {
     return this.#writes;
   }
 
+  /** Whether memory has the last word on `key` (read or written already). */
+  has(key: string): boolean {
+    return this.#known.has(key);
+  }
+
+  /** Takes a value read from the store, unless a write made meanwhile (`force`: this write) is newer. */
+  adopt(key: string, value: string | null, force = false): void {
+    if (this.#known.has(key) && !force) return;
+    this.#known.add(key);
+    if (value === null) this.#items.delete(key);
+    else this.#items.set(key, value);
+  }
+
   /**
    * Reads into memory `keys`, and with `getAllKeys` every key starting with `prefix`, unless read or
    * written already. Undefined when there is nothing to read (no wait at all).
    */
   load(keys: readonly string[], prefix?: string): Promise<void> | undefined {
     const listAll = prefix !== undefined && this.primary.getAllKeys !== undefined;
-    const wanted = keys.filter((key) => !this.#known.has(key));
-    if (!listAll && wanted.length === 0) return undefined;
-    return (async () => {
-      let all: readonly string[] = [];
-      if (listAll) all = await this.primary.getAllKeys!().then((list) => list.filter((key) => key.startsWith(prefix)), () => []);
-      const missing = [...new Set([...wanted, ...all])].filter((key) => !this.#known.has(key));
-      const values = await this.#read(missing);
-      missing.forEach((key, index) => {
-        // A write made while the read was in flight is newer than what the read found.
-        if (this.#known.has(key)) return;
-        this.#known.add(key);
-        const value = values[index];
-        if (value !== null && value !== undefined) this.#items.set(key, value);
-      });
-    })();
-  }
-
-  async #read(keys: string[]): Promise<(string | null)[]> {
-    const fresh = keys.filter((key) => !this.#pending.has(key));
-    let batch: Map<string, string | null> = new Map();
-    try {
-      if (fresh.length > 0 && this.primary.multiGet) {
-        batch = new Map((await this.primary.multiGet(fresh)).map(([key, value]) => [key, stringOrNull(value)]));
-      } else {
-        const values = await Promise.all(fresh.map((key) => Promise.resolve(this.primary.getItem(key)).then(stringOrNull)));
-        batch = new Map(fresh.map((key, index) => [key, values[index] ?? null]));
-      }
-    } catch {
-      // A store that cannot be read holds nothing we can use: signed out, and the next write tries it again.
-    }
-    const values = await Promise.all(keys.map((key) => this.#pending.get(key) ?? batch.get(key) ?? null));
-    for (const key of keys) this.#pending.delete(key);
-    return values;
+    if (!listAll && keys.every((key) => this.#known.has(key))) return undefined;
+    return import('./asyncStorageReads').then((m) => m.readInto(this, keys, listAll ? prefix : undefined));
   }
 
   #write(task: () => Promise<void>): void {
     this.#writes = this.#writes.then(task).catch(() => this.#warn());
   }
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }

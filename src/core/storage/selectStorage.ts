@@ -37,8 +37,8 @@ export function selectStorage(
 }
 
 /**
- * The app's own store. Whether it is async shows on the first read, of the key restoring needs first:
- * a promise means AsyncStorage's shape, kept behind a mirror the engine reads synchronously.
+ * The app's own store. Whether it is async shows on a first read (of a key restoring reads anyway): a
+ * promise means AsyncStorage's shape, kept behind a mirror the engine reads synchronously.
  */
 function customStorage(config: ResolvedAuthConfig, warn: () => void): StorageLike {
   const store = config.storage!;
@@ -49,7 +49,9 @@ function customStorage(config: ResolvedAuthConfig, warn: () => void): StorageLik
   } catch {
     /* FallbackStorage deals with a store that throws */
   }
-  return isThenable(value) ? new AsyncStorageMirror(store as AsyncStorageLike, warn, { key, value }) : new FallbackStorage(store as StorageLike, warn);
+  if (!isThenable(value)) return new FallbackStorage(store as StorageLike, warn);
+  value.then(undefined, () => undefined); // the probe's answer is not needed: the mirror reads again, and a failure is not unhandled
+  return new AsyncStorageMirror(store as AsyncStorageLike, warn);
 }
 
 /** `localStorage` or `sessionStorage` if present and writable, else undefined. */
