@@ -1,7 +1,7 @@
 // Type tests for React Native's pieces: checked by `npm run typecheck` (tsc over test/), never run.
 // Each `@ts-expect-error` proves a misuse does not compile.
 import { expectTypeOf } from 'vitest';
-import { createAuth, type AsyncStorageLike, type StorageLike } from '../../src/core/index';
+import { createAuth, type AsyncStorageLike, type OpenAuthSession, type StorageLike } from '../../src/core/index';
 
 const pool = { userPoolId: 'eu-west-1_abc', userPoolWebClientId: 'client' };
 
@@ -36,3 +36,20 @@ createAuth({ ...pool, storage: local });
 createAuth({ ...pool, storage: { getItem: async () => 1, setItem: async () => undefined, removeItem: async () => undefined } });
 // @ts-expect-error removeItem is required
 createAuth({ ...pool, storage: { getItem: async () => null, setItem: async () => undefined } });
+
+// expo-web-browser's declarations (as published): openAuthSessionAsync goes in as the opener.
+declare enum WebBrowserResultType {
+  CANCEL = 'cancel',
+  DISMISS = 'dismiss',
+  OPENED = 'opened',
+  LOCKED = 'locked',
+}
+type WebBrowserAuthSessionResult = { type: 'success'; url: string } | { type: WebBrowserResultType };
+declare function openAuthSessionAsync(url: string, redirectUrl?: string | null, options?: { preferEphemeralSession?: boolean }): Promise<WebBrowserAuthSessionResult>;
+createAuth(pool, { openAuthSession: openAuthSessionAsync });
+createAuth(pool, { openAuthSession: (url, redirectUrl) => openAuthSessionAsync(url, redirectUrl, { preferEphemeralSession: true }) });
+expectTypeOf<OpenAuthSession>().parameters.toEqualTypeOf<[string, string]>();
+// @ts-expect-error a result must say how the session ended (`type`)
+createAuth(pool, { openAuthSession: async (url: string) => ({ url }) });
+// @ts-expect-error a success carries the URL it came back to
+createAuth(pool, { openAuthSession: async () => ({ type: 'success' as const }) });
