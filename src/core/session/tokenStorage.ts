@@ -64,8 +64,9 @@ export class TokenStorage {
    */
   hydrate(extraKeys: readonly string[] = []): Promise<void> | undefined {
     const mirror = this.#storage;
-    // Once read, memory is the store's copy (every write goes through it): nothing to read again.
-    if (!(mirror instanceof AsyncStorageMirror) || this.#hydrated) return undefined;
+    if (!(mirror instanceof AsyncStorageMirror)) return undefined;
+    // Once read, memory is the store's copy (every write goes through it): only a read under way to wait for.
+    if (this.#hydrated) return this.#hydrating;
     this.#hydrated = true;
     const hydrating = (async () => {
       await mirror.load([`${this.#prefix}.LastAuthUser`, ...extraKeys], this.prefix);
