@@ -144,6 +144,9 @@ export class HostedUiFlow {
     events.emit('signIn', user, `${user.username} has signed in successfully`);
     events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
     if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
+    // An async store (AsyncStorage) holds the session before this resolves.
+    const written = this.#deps.pool().persisted();
+    if (written) await written;
     return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
   }
 

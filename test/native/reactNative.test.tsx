@@ -210,6 +210,7 @@ describe('React Native: no DOM, no crypto.subtle, AsyncStorage, react-test-rende
     expect(opened).toEqual(['/oauth2/authorize']);
     expect(await remote.call('count', 'oauth2/token')).toBe(1); // the backend checked the verifier against the S256 challenge
     expect(shown(screen)).toBe(`signedIn as ${hostedUser.username}`);
+    expect(store.items.get(`CognitoIdentityServiceProvider.${remote.config.clientId}.LastAuthUser`)).toBe(hostedUser.username); // written before it resolved
 
     await press((a) => a.signOut());
     expect(opened).toEqual(['/oauth2/authorize', '/logout']);
