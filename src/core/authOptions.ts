@@ -1,6 +1,7 @@
 import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
 import { PageCoordinator } from './pageCoordinator';
+import type { OpenAuthSession } from './oauth/openAuthSession';
 import type { PasskeyClient } from './passkeys/types';
 import type { RetryOptions } from './retryPolicy';
 import { pageUserContextData, type UserContextDataProvider } from './userContextData';
@@ -32,6 +33,8 @@ export interface CreateAuthOptions {
   autoRefresh?: boolean;
   /** Browser APIs of the hosted-UI flow (navigation, URL, sessionStorage); defaults use `window`. */
   environment?: Partial<BrowserEnvironment>;
+  /** Run the hosted UI (sign-in and its logout) in an in-app browser, e.g. expo-web-browser's `openAuthSessionAsync`, instead of navigating the page. Default none. */
+  openAuthSession?: OpenAuthSession;
   /** Retries of idempotent calls (reads, refresh) after network faults and 5xx. Default 2 retries from 200 ms. */
   retry?: RetryOptions;
   /** Shared by engines on one page: one code exchange per callback, one refresh per token. Default: the engine's own. */
@@ -58,6 +61,7 @@ export interface ResolvedAuthOptions {
   /** The app injected a passkey client, or the browser has WebAuthn. */
   passkeysSupported: boolean;
   userContextData: UserContextDataProvider;
+  openAuthSession: OpenAuthSession | undefined;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
@@ -75,6 +79,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     passkeys: options.passkeys ? () => Promise.resolve(options.passkeys!) : () => import('./passkeys/browserPasskeys').then((m) => m.browserPasskeys()),
     passkeysSupported: options.passkeys !== undefined || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function',
     userContextData: options.userContextData ?? pageUserContextData,
+    openAuthSession: options.openAuthSession,
   };
 }
 

@@ -45,7 +45,7 @@ export interface AuthServicesInput {
 
 /** Builds the services (allocation only: nothing is requested or scheduled here). */
 export function composeServices({ options, client, pool, environment }: AuthServicesInput): AuthServices {
-  const shared = { pool, store: new AuthStore(), events: new AuthEvents() };
+  const shared = { pool, store: new AuthStore(), events: new AuthEvents(), persisted: () => pool().persisted() };
   // Credentials and callbacks belong to one principal: a sign-in, sign-out or user switch drops them.
   const onPrincipalChange = (): void => {
     credentials.loaded?.clear();

@@ -10,6 +10,7 @@ import { poolIssuers } from './session/tokenIssuers';
 import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
 import { withUserContextData, type UserContextDataProvider } from './userContextData';
+import { AsyncStorageMirror } from './storage/asyncStorage';
 import { selectStorage } from './storage/selectStorage';
 
 export interface ConfiguredPoolDeps {
@@ -49,7 +50,7 @@ export class ConfiguredPool {
       srp: deps.srp,
       tokens: new TokenStorage(this.storage, config.userPoolWebClientId, {
         origin: { clientId: config.userPoolWebClientId, issuers: poolIssuers(config.region, config.userPoolId, config.endpoint) },
-        onWrite: () => announceWrite(this.storage, `CognitoIdentityServiceProvider.${config.userPoolWebClientId}.`),
+        onWrite: () => this.sharedWithOtherTabs && announceWrite(this.storage, `CognitoIdentityServiceProvider.${config.userPoolWebClientId}.`),
       }),
       now: deps.now,
       serverNow: deps.client.serverClock.now,
@@ -60,6 +61,19 @@ export class ConfiguredPool {
         return Object.keys(merged).length > 0 ? merged : undefined;
       },
     };
+  }
+
+  /**
+   * Whether other tabs may write this storage. Not an async store's mirror: its reads come from this
+   * engine's memory (React Native has one JavaScript context, and no storage events or BroadcastChannel).
+   */
+  get sharedWithOtherTabs(): boolean {
+    return !(this.storage instanceof AsyncStorageMirror);
+  }
+
+  /** Resolves once an async store holds every write made so far; undefined with a synchronous store. */
+  persisted(): Promise<void> | undefined {
+    return this.storage instanceof AsyncStorageMirror ? this.storage.settled() : undefined;
   }
 
   /** The flow context; throws `NoUserPool` when the config has none. */

@@ -1,3 +1,5 @@
+import { authError } from './normalizeError';
+
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
@@ -33,9 +35,20 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
   return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Cryptographically random bytes from WebCrypto (browsers, Node ≥ 19, workers). */
+/**
+ * Cryptographically random bytes from `crypto.getRandomValues` (browsers, Node ≥ 19, workers, React
+ * Native with its polyfill). Never a weaker source: without one, a typed error says what to install.
+ */
 export function randomBytes(length: number): Uint8Array {
+  const crypto = (globalThis as { crypto?: { getRandomValues?: (bytes: Uint8Array) => Uint8Array } }).crypto;
+  if (typeof crypto?.getRandomValues !== 'function') {
+    throw authError(
+      'NoSecureRandom',
+      'No secure random source (crypto.getRandomValues). In React Native, install react-native-get-random-values and import it before anything else.',
+      'random',
+    );
+  }
   const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
+  crypto.getRandomValues(bytes);
   return bytes;
 }

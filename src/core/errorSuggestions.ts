@@ -20,6 +20,8 @@ const suggestions: Readonly<Record<string, string>> = Object.freeze({
   NetworkError: 'Check the network connection and the endpoint, then retry.',
   AbortError: 'The request was aborted by the app (auth.abort()); retry when ready.',
   NoCurrentUser: 'Sign in first.',
+  NoSecureRandom: 'React Native: install react-native-get-random-values, import it first.',
+  OAuthSignInCanceled: 'Sign in again when ready.',
   UserAlreadyAuthenticatedException: 'Sign out before signing in as someone else.',
   NoUserPool: 'Configure userPoolId and userPoolWebClientId.',
   EmptyUsername: 'Enter a username.',

@@ -83,7 +83,10 @@ export type CognitoErrorName =
  * An error's `name`: a known Cognito exception or client code, still open to names this version
  * does not know (`string & {}` keeps editor completion for the known ones).
  */
-export type AuthErrorName = CognitoErrorName | ClientErrorName | (string & {});
+/** Raised only in native shells (React Native): no random source, an in-app browser closed. The prebuilt web UI has no text for them. */
+export type NativeErrorName = 'NoSecureRandom' | 'OAuthSignInCanceled';
+
+export type AuthErrorName = CognitoErrorName | ClientErrorName | NativeErrorName | (string & {});
 
 export interface AuthErrorOptions {
   name: AuthErrorName;

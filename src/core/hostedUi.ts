@@ -10,6 +10,7 @@ import { toAuthError } from './normalizeError';
 import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
+import type { OpenAuthSession } from './oauth/openAuthSession';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import type { SessionManager } from './sessionManager';
@@ -46,6 +47,7 @@ export interface HostedUiDeps {
   now: () => number;
   random: (size: number) => Uint8Array;
   coordinator: PageCoordinator;
+  openAuthSession: OpenAuthSession | undefined;
 }
 
 /**

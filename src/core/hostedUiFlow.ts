@@ -6,7 +6,7 @@ import type { FederatedSignInOptions, HostedUiDeps } from './hostedUi';
 import { authError, toAuthError } from './normalizeError';
 import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
-import { cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
+import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
@@ -45,6 +45,7 @@ export class HostedUiFlow {
   async federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
     const source = 'federatedSignIn';
     const { environment, now, random } = this.#deps;
+    let callback: { url: string; params: URLSearchParams };
     try {
       if (typeof options !== 'object' || options === null) {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
@@ -57,12 +58,28 @@ export class HostedUiFlow {
       const { authorizeRequest } = await import('./oauth/authorizeRequest');
       const { url, record } = await authorizeRequest({ oauth, clientId: ctx.clientId, options, currentUrl: environment.currentUrl(), random, now, source });
       saveFlow(environment.transientStorage, ctx.clientId, record);
-      environment.navigate(url);
+      if (!this.#deps.openAuthSession) return environment.navigate(url);
+      callback = await this.#inAppBrowser(url, record, ctx.clientId);
     } catch (thrown) {
       const error = toAuthError(thrown, source);
       this.#deps.events.emit('signIn_failure', error);
       throw error;
     }
+    // The deep link the in-app browser came back to: the code exchange, as on a redirect page.
+    await this.handleRedirect(callback.url, callback.params);
+  }
+
+  /** The hosted UI in the app's in-app browser, until it comes back to the redirect URL with an answer to this sign-in. */
+  async #inAppBrowser(url: string, record: OAuthFlowRecord, clientId: string): Promise<{ url: string; params: URLSearchParams }> {
+    const source = 'federatedSignIn';
+    const { environment, now } = this.#deps;
+    const result = await this.#deps.openAuthSession!(url, record.redirectUri);
+    const params = result.type === 'success' && typeof result.url === 'string' ? callbackParams(result.url, record.responseType) : undefined;
+    if (result.type === 'success' && params && flowAnsweredBy(environment.transientStorage, clientId, params.get('state'))) return { url: result.url, params };
+    // Closed, or back without an answer to this sign-in: nothing is left pending.
+    takeFlow(environment.transientStorage, clientId, record.state, now());
+    if (result.type === 'success') throw authError('OAuthStateMismatch', 'The in-app browser came back without an answer to this sign-in.', source);
+    throw authError('OAuthSignInCanceled', `The hosted-UI sign-in was closed before it finished (${result.type}).`, source);
   }
 
   /** Finish a hosted-UI sign-in on the redirect page; null when `url` does not answer the flow pending in this tab. */
@@ -94,7 +111,10 @@ export class HostedUiFlow {
       );
     }
     const logoutUri = pickRedirect(oauth.redirectSignOut, this.#deps.environment.currentUrl(), 'redirectSignOut', 'signOut');
-    this.#deps.environment.navigate(`${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`);
+    const logout = `${hostedUiOrigin(oauth)}/logout?${new URLSearchParams({ client_id: clientId, logout_uri: logoutUri })}`;
+    // In an in-app browser, the hosted UI's own session (its cookie there) ends the same way; closing it early changes nothing here.
+    if (this.#deps.openAuthSession) await this.#deps.openAuthSession(logout, logoutUri).catch(() => undefined);
+    else this.#deps.environment.navigate(logout);
   }
 
   /** This engine's view of a (possibly shared) completion: state, events, clean address bar. */
@@ -124,6 +144,9 @@ export class HostedUiFlow {
     events.emit('signIn', user, `${user.username} has signed in successfully`);
     events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
     if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');
+    // An async store (AsyncStorage) holds the session before this resolves.
+    const written = this.#deps.pool().persisted();
+    if (written) await written;
     return { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
   }
 

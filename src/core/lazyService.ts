@@ -2,6 +2,7 @@ import type { AuthStore } from './authStore';
 import type { AuthEvents } from './events';
 import { runFlow, type FailureEventName } from './flowRunner';
 import { authError } from './normalizeError';
+import { whenWritten } from './storage/whenWritten';
 
 /**
  * A service in a chunk of its own, loaded on first use, so the chunk every page loads at start carries
@@ -38,8 +39,16 @@ export function lazy<T>(load: () => Promise<T>): Lazy<T> {
   };
 }
 
-export function lazyFlow<F>(deps: { store: AuthStore; events: AuthEvents }, load: () => Promise<F>): LazyFlow<F> {
+export interface LazyFlowDeps {
+  store: AuthStore;
+  events: AuthEvents;
+  /** Resolves once an async store holds what the flow wrote (undefined: a synchronous store, nothing to wait for). */
+  persisted?: () => Promise<void> | undefined;
+}
+
+export function lazyFlow<F>(deps: LazyFlowDeps, load: () => Promise<F>): LazyFlow<F> {
   const flow = lazy(load);
+  const persisted = <T>(result: Promise<T>): Promise<T> => (deps.persisted ? whenWritten(result, deps.persisted) : result);
   return {
     load: flow.load,
     get loaded() {
@@ -48,11 +57,13 @@ export function lazyFlow<F>(deps: { store: AuthStore; events: AuthEvents }, load
     // Once loaded, `use` runs in the caller's task, as it did when the flows were in the main chunk.
     run: (source, failureEvent, use) => {
       const loaded = flow.loaded;
-      if (loaded) return use(loaded);
-      return flow.load().then(use, (error: unknown) =>
-        runFlow(deps, source, failureEvent, () => {
-          throw error;
-        }),
+      if (loaded) return persisted(use(loaded));
+      return persisted(
+        flow.load().then(use, (error: unknown) =>
+          runFlow(deps, source, failureEvent, () => {
+            throw error;
+          }),
+        ),
       );
     },
   };

@@ -8,6 +8,7 @@ import { authError, toAuthError } from './normalizeError';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { sameTokens, type AuthSession } from './session/authSession';
 import { watchOtherTabs } from './session/crossTab';
+import { whenWritten } from './storage/whenWritten';
 import { refreshUnderLock } from './session/lockedRefresh';
 import { restoredSessionForged } from './session/restoredSessionCheck';
 import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
@@ -44,6 +45,8 @@ export class SessionManager {
   #running = false;
   #stopWatchingTabs: (() => void) | undefined;
   #partialTimer: unknown;
+  /** An async store's first read, until done (what needs the stored session waits for it). */
+  hydrating: Promise<void> | undefined;
   /** The session `restore()` read from storage, until `start()` has had its signature checked. */
   #restored: AuthSession | undefined;
   /** After a refresh returned expired tokens: no new attempt before `until`. */
@@ -62,15 +65,29 @@ export class SessionManager {
   }
 
   /**
-   * Adopt what storage holds, synchronously and without a request: a valid session signs in, none
-   * signs out, expired tokens with a refresh token wait (loading) for `start()` or `currentSession()`.
+   * Adopt what storage holds without a request (an async store is read first; loading till then): a valid
+   * session signs in, none signs out, expired tokens with a refresh token wait (loading) for `start()` or `currentSession()`.
    */
   restore(): void {
+    const pool = this.#deps.pool();
+    const hydrating = pool.maybeCtx?.tokens.hydrate([HOSTED_UI_FLAG]);
+    if (!hydrating) return void this.#adopt();
+    this.#setSession(null, null);
+    this.#deps.store.dispatch({ type: 'loading' });
+    this.hydrating = hydrating.catch(() => undefined).then(() => {
+      this.hydrating = undefined;
+      // A configure() since replaced the pool, or a sign-in that waited for this read already finished.
+      if (this.#deps.pool() !== pool || this.#session || this.#deps.store.getState().status !== 'loading') return;
+      this.#adopt();
+      if (this.#running) this.#resume();
+    });
+  }
+
+  #adopt(): void {
     const stored = this.#deps.pool().maybeCtx?.tokens.load();
     if (!stored) {
       this.#setSession(null, null);
-      this.#deps.store.dispatch({ type: 'signedOut' });
-      return;
+      return this.#deps.store.dispatch({ type: 'signedOut' });
     }
     this.#setSession(stored.username, stored.session);
     this.#restored = stored.session;
@@ -90,15 +107,20 @@ export class SessionManager {
     this.#running = true;
     const pool = this.#deps.pool();
     const clientId = pool.config.userPoolWebClientId;
-    if (clientId) {
+    if (clientId && pool.sharedWithOtherTabs) {
       this.#stopWatchingTabs = watchOtherTabs(pool.storage, `CognitoIdentityServiceProvider.${clientId}.`, () => this.#syncFromOtherTab(), this.#deps.options.timers);
     }
     // Background tabs throttle timers for minutes: re-check the session when the tab is shown.
     globalThis.document?.addEventListener?.('visibilitychange', this.#onVisible);
     this.#scheduleRefresh();
+    if (!this.hydrating) this.#resume();
+  }
+
+  /** What `start()` does with a restored session: check it, refresh it when it restored stale. */
+  #resume(): void {
     const restored = this.#restored;
     this.#restored = undefined;
-    if (restored) void restoredSessionForged(restored, pool).then((forged) => forged && this.#session === restored && this.#endForged(), () => false);
+    if (restored) void restoredSessionForged(restored, this.#deps.pool()).then((forged) => forged && this.#session === restored && this.#endForged(), () => false);
     if (this.#deps.store.getState().status === 'loading' && this.#session && !this.#isFresh(this.#session)) {
       this.#refresh().catch(() => undefined /* state and events report it */);
     }
@@ -116,6 +138,7 @@ export class SessionManager {
 
   /** The session, refreshed first when due (or `force`d). One refresh for all concurrent callers and tabs. */
   async currentSession(force = false): Promise<AuthSession> {
+    if (this.hydrating) await this.hydrating;
     const session = this.#session;
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
     if (!force && this.#isFresh(session)) return session;
@@ -186,31 +209,8 @@ export class SessionManager {
     }
   }
 
-  /** Revoke what signing out should (global: every token; else this refresh token), where Cognito allows. */
-  async revoke(session: AuthSession, global: boolean, viaHostedUi: boolean): Promise<void> {
-    try {
-      const ctx = this.#deps.pool().ctx('signOut');
-      if (global) {
-        // Not withAccessToken: on a dead session that would end it and announce signOut itself,
-        // and signOut's own announcement would be the second one.
-        const { accessToken } = await this.currentSession();
-        await ctx.call('GlobalSignOut', { AccessToken: accessToken });
-      } else if (!viaHostedUi && session.refreshToken && session.accessTokenPayload['origin_jti']) {
-        // Token revocation is on for this client (origin_jti present): revoke, as Amplify does.
-        // (A hosted-UI session is revoked at /oauth2/revoke, with the hosted UI's own logout.)
-        await ctx.call('RevokeToken', { Token: session.refreshToken, ClientId: ctx.clientId });
-      }
-    } catch (thrown) {
-      const error = toAuthError(thrown, 'signOut');
-      const dead = error.name === 'NoCurrentUser' || error.name === 'NotAuthorizedException' || endsSession(error);
-      // A global sign-out that did not reach Cognito did not happen: say so and stay signed in.
-      if (global && this.#session && !dead) throw error;
-      // A failed revoke of a local sign-out must not keep the user signed in here.
-    }
-  }
-
   #refresh(): Promise<AuthSession> {
-    this.#refreshing ??= this.#doRefresh().finally(() => {
+    this.#refreshing ??= whenWritten(this.#doRefresh(), () => this.#deps.pool().persisted()).finally(() => {
       this.#refreshing = null;
     });
     return this.#refreshing;

@@ -67,7 +67,8 @@ export const COOKIE_KEYS = Object.freeze([
   'sameSite',
 ] as const) satisfies readonly (keyof CookieStorageConfig)[];
 
-export const STORAGE_METHODS = Object.freeze(['setItem', 'getItem', 'removeItem', 'clear'] as const);
+// `clear` is not among them: the engine never clears the app's store (AsyncStorage-shaped adapters need not have it).
+export const STORAGE_METHODS = Object.freeze(['setItem', 'getItem', 'removeItem'] as const);
 
 // Compile-time guard: adding a field to the contract in types.ts without listing it here fails
 // the build instead of silently dropping the field in normalize/merge.

@@ -1,5 +1,6 @@
 import { Issues, expected, isObjectLike } from './issues';
 import { COOKIE_KEYS, STORAGE_METHODS } from './keys';
+import type { AsyncStorageLike } from '../storage/asyncStorage';
 import type { CookieSameSite, ResolvedAuthConfig, StorageLike } from './types';
 
 type ResolvedCookieStorage = NonNullable<ResolvedAuthConfig['cookieStorage']>;
@@ -17,11 +18,11 @@ export function resolveStorage(
   cookie: unknown,
   storage: unknown,
   issues: Issues,
-): { cookieStorage?: ResolvedCookieStorage; storage?: StorageLike } {
+): { cookieStorage?: ResolvedCookieStorage; storage?: StorageLike | AsyncStorageLike } {
   if (cookie !== undefined && storage !== undefined) {
     issues.add('storage', 'cannot be combined with cookieStorage: the session lives in one place, choose one');
   }
-  const out: { cookieStorage?: ResolvedCookieStorage; storage?: StorageLike } = {};
+  const out: { cookieStorage?: ResolvedCookieStorage; storage?: StorageLike | AsyncStorageLike } = {};
   const resolvedCookie = cookie === undefined ? undefined : resolveCookieStorage(cookie, issues);
   if (resolvedCookie !== undefined) out.cookieStorage = resolvedCookie;
   const resolvedStorage = storage === undefined ? undefined : checkStorage(storage, issues);
@@ -97,7 +98,7 @@ const isPositive = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0;
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
-function checkStorage(value: unknown, issues: Issues): StorageLike | undefined {
+function checkStorage(value: unknown, issues: Issues): StorageLike | AsyncStorageLike | undefined {
   // Never describe the value itself: a storage object may hold tokens.
   if (!isObjectLike(value)) {
     issues.add('storage', `expected an object with ${STORAGE_METHODS.join(', ')}, got ${kind(value)}`);
@@ -108,8 +109,8 @@ function checkStorage(value: unknown, issues: Issues): StorageLike | undefined {
     issues.add('storage', `missing method${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     return undefined;
   }
-  // Every method was checked to be a function just above.
-  return value as unknown as StorageLike;
+  // Every method was checked to be a function just above; whether they return promises shows on the first read (selectStorage).
+  return value as unknown as StorageLike | AsyncStorageLike;
 }
 
 function hasMethod(value: Record<string, unknown>, name: string): boolean {

@@ -1,4 +1,5 @@
 import type { AmplifyOutputs, V6Config } from './amplifyTypes';
+import type { AsyncStorageLike } from '../storage/asyncStorage';
 import type { MfaMethod, PoolSettings } from './poolSettingsTypes';
 
 /** Anything with the four Web Storage methods (localStorage, sessionStorage, a custom store). */
@@ -55,8 +56,8 @@ export interface AuthConfig {
   mandatorySignIn?: boolean;
   /** Keep the session in cookies instead of localStorage. */
   cookieStorage?: CookieStorageConfig;
-  /** Custom session storage. Default: localStorage when present, else memory. */
-  storage?: StorageLike;
+  /** Custom session storage, synchronous (Web Storage's shape) or async (AsyncStorage's). Default: localStorage when present, else memory. */
+  storage?: StorageLike | AsyncStorageLike;
   /** Sign-in flow. Default `USER_SRP_AUTH`. */
   authenticationFlowType?: AuthenticationFlowType;
   /** Key/value pairs passed to Cognito Lambda triggers on every call that accepts them. */
@@ -142,7 +143,7 @@ export interface ResolvedAuthConfig {
   identityPoolRegion?: string;
   mandatorySignIn: boolean;
   cookieStorage?: Required<Omit<CookieStorageConfig, 'sameSite'>> & { sameSite?: CookieSameSite };
-  storage?: StorageLike;
+  storage?: StorageLike | AsyncStorageLike;
   authenticationFlowType: AuthenticationFlowType;
   clientMetadata: Record<string, string>;
   oauth?: ResolvedOAuthConfig;

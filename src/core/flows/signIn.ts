@@ -57,6 +57,9 @@ export interface PasswordProof {
 
 /** InitiateAuth, answering the password and device proofs itself; stops at the first user-facing challenge. */
 export async function initiateSignIn(ctx: FlowContext, input: SignInInput): Promise<SignInOutcome> {
+  // An async store (AsyncStorage) may not have read this user's device keys yet.
+  const loading = ctx.tokens.userLoaded(input.username);
+  if (loading) await loading;
   const device = ctx.tokens.device(input.username);
   const params: Record<string, string> = { USERNAME: input.username };
   if (device) params['DEVICE_KEY'] = device.deviceKey;
@@ -193,6 +196,9 @@ async function automaticResponse(
     if (!state.srp || state.password === undefined) {
       throw authError('UnknownError', 'Cognito asked for an SRP proof the engine did not start.', 'signIn');
     }
+    // The username Cognito knows (an alias was typed): its device keys, from an async store too.
+    const loading = ctx.tokens.userLoaded(challengeUsername);
+    if (loading) await loading;
     const timestamp = formatSrpTimestamp(new Date(ctx.serverNow()));
     const device = ctx.tokens.device(challengeUsername);
     return {

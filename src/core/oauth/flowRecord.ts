@@ -1,5 +1,5 @@
 import type { StorageLike } from '../config/types';
-import { constantTimeEqual } from './pkce';
+import { constantTimeEqual } from './constantTimeEqual';
 
 /** What a hosted-UI sign-in must remember across the redirect. */
 export interface OAuthFlowRecord {

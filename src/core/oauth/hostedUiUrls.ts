@@ -30,7 +30,8 @@ export function sameEndpoint(a: string, b: string): boolean {
   try {
     const x = new URL(a);
     const y = new URL(b);
-    return x.origin === y.origin && x.pathname === y.pathname;
+    // Custom schemes (myapp://callback, a React Native deep link) have the opaque origin "null": originOf tells them apart.
+    return originOf(a) === originOf(b) && x.pathname === y.pathname;
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { sha256 } from '../crypto/hashing';
 import { bytesToBase64Url, utf8 } from '../encoding';
 import { authError } from '../normalizeError';
 import { decodeJwtPayload, type JwtPayload } from '../session/jwt';
@@ -81,7 +82,7 @@ export async function verifyIdTokenSignature(idToken: string, keys: PoolKeys, jw
 export async function checkAccessTokenHash(idPayload: JwtPayload | undefined, accessToken: string): Promise<void> {
   const atHash = idPayload?.['at_hash'];
   if (atHash === undefined) return;
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', utf8(accessToken) as Uint8Array<ArrayBuffer>));
+  const digest = await sha256(utf8(accessToken));
   if (atHash !== bytesToBase64Url(digest.slice(0, digest.length / 2))) fail('an at_hash that does not match the access token');
 }
 

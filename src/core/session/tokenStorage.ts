@@ -1,4 +1,5 @@
 import type { StorageLike } from '../config/types';
+import { AsyncStorageMirror } from '../storage/asyncStorage';
 import { AuthSession } from './authSession';
 import { issuedFor, type TokenOrigin } from './tokenIssuers';
 
@@ -7,6 +8,8 @@ import { issuedFor, type TokenOrigin } from './tokenIssuers';
 const MAX_DRIFT_SECONDS = 366 * 86_400;
 // The session's pieces, in the order they are written; the stamp goes last.
 const SESSION_ITEMS = Object.freeze(['refreshToken', 'idToken', 'accessToken', 'clockDrift'] as const);
+// What `load()` and `device()` read of one user.
+const USER_ITEMS = Object.freeze([...SESSION_ITEMS, 'sessionStamp', 'deviceKey', 'deviceGroupKey', 'randomPasswordKey']);
 
 export interface StoredSession {
   username: string;
@@ -35,6 +38,9 @@ export class TokenStorage {
   readonly #prefix: string;
   readonly #origin: TokenOrigin | undefined;
   readonly #onWrite: () => void;
+  /** An async store's first read (the last user and their keys); undefined once done, or with a synchronous store. */
+  #hydrating: Promise<void> | undefined;
+  #hydrated = false;
 
   /**
    * `origin`: when given, tokens issued to another client or by another pool are not loaded (and
@@ -50,6 +56,38 @@ export class TokenStorage {
   /** The prefix of every key this store writes (for watching other tabs' writes). */
   get prefix(): string {
     return `${this.#prefix}.`;
+  }
+
+  /**
+   * With an async store: reads into memory what `load()` needs (the last user and their keys; every key
+   * of this client where the store lists its keys) and `extraKeys`. Undefined with a synchronous store.
+   */
+  hydrate(extraKeys: readonly string[] = []): Promise<void> | undefined {
+    const mirror = this.#storage;
+    if (!(mirror instanceof AsyncStorageMirror)) return undefined;
+    // Once read, memory is the store's copy (every write goes through it): only a read under way to wait for.
+    if (this.#hydrated) return this.#hydrating;
+    this.#hydrated = true;
+    const hydrating = (async () => {
+      await mirror.load([`${this.#prefix}.LastAuthUser`, ...extraKeys], this.prefix);
+      const username = this.lastAuthUser();
+      if (username) await mirror.load(this.#userItems(username));
+    })().finally(() => {
+      if (this.#hydrating === hydrating) this.#hydrating = undefined;
+    });
+    return (this.#hydrating = hydrating);
+  }
+
+  /** With an async store, resolves once `username`'s tokens and device keys are in memory; undefined when they are already. */
+  userLoaded(username: string): Promise<void> | undefined {
+    const mirror = this.#storage;
+    if (!(mirror instanceof AsyncStorageMirror)) return undefined;
+    const hydrating = this.#hydrating;
+    return hydrating ? hydrating.then(() => mirror.load(this.#userItems(username))) : mirror.load(this.#userItems(username));
+  }
+
+  #userItems(username: string): string[] {
+    return USER_ITEMS.map((item) => `${this.#userKey(username)}.${item}`);
   }
 
   lastAuthUser(): string | null {

@@ -2,6 +2,7 @@
  * Native-BigInt arithmetic and hashing for Cognito's SRP-6a variant: the same numbers and byte layouts as
  * amazon-cognito-identity-js `AuthenticationHelper`, without jsbn, `buffer` or a JS SHA-256.
  */
+import { hmacSha256, sha256 } from '../crypto/hashing';
 import { hexToBytes } from '../encoding';
 
 /** RFC 3526 3072-bit MODP group: `initN` in AuthenticationHelper.js. */
@@ -103,22 +104,7 @@ function modPow2(bits: string, modulus: bigint): bigint {
   return result;
 }
 
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('WebCrypto (crypto.subtle) is required for SRP');
-  return s;
-}
-
-export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-}
-
-export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await subtle().importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  return new Uint8Array(await subtle().sign('HMAC', cryptoKey, data as Uint8Array<ArrayBuffer>));
-}
+export { hmacSha256, sha256 };
 
 /** amazon-cognito-identity-js's `hexHash`: SHA-256 of the hex-decoded bytes, as 64 hex digits. */
 export async function hexHash(hex: string): Promise<string> {

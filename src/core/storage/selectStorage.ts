@@ -1,4 +1,5 @@
 import type { ResolvedAuthConfig, StorageLike } from '../config/types';
+import { AsyncStorageMirror, isThenable, type AsyncStorageLike } from './asyncStorage';
 import type { CookieDocument } from './cookieJar';
 import type { PageLocation } from './cookieScopes';
 import { CookieStorage } from './cookieStorage';
@@ -14,7 +15,7 @@ export function selectStorage(
   deps: { now: () => number; warnOnce: (key: string, message: string) => void },
 ): StorageLike {
   const warn = () => deps.warnOnce('storage-in-memory', IN_MEMORY_WARNING);
-  if (config.storage) return new FallbackStorage(config.storage, warn);
+  if (config.storage) return customStorage(config, warn);
   const page = globalThis as { document?: CookieDocument; location?: PageLocation };
   if (config.cookieStorage && page.document) {
     const cookies = new CookieStorage(config.cookieStorage, {
@@ -33,6 +34,24 @@ export function selectStorage(
     return new FallbackStorage(undefined, warn);
   }
   return local ? new FallbackStorage(local, warn) : new MemoryStorage();
+}
+
+/**
+ * The app's own store. Whether it is async shows on a first read (of a key restoring reads anyway): a
+ * promise means AsyncStorage's shape, kept behind a mirror the engine reads synchronously.
+ */
+function customStorage(config: ResolvedAuthConfig, warn: () => void): StorageLike {
+  const store = config.storage!;
+  const key = `CognitoIdentityServiceProvider.${config.userPoolWebClientId ?? ''}.LastAuthUser`;
+  let value: unknown;
+  try {
+    value = store.getItem(key);
+  } catch {
+    /* FallbackStorage deals with a store that throws */
+  }
+  if (!isThenable(value)) return new FallbackStorage(store as StorageLike, warn);
+  value.then(undefined, () => undefined); // the probe's answer is not needed: the mirror reads again, and a failure is not unhandled
+  return new AsyncStorageMirror(store as AsyncStorageLike, warn);
 }
 
 /** `localStorage` or `sessionStorage` if present and writable, else undefined. */
