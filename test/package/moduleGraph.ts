@@ -14,7 +14,9 @@ export function bareImports(entry: string): string[] {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, , specifier] of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+    // Comments out first: bundled code keeps its JSDoc, whose examples show imports that are not there.
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const [, , specifier] of code.matchAll(SPECIFIER)) {
       if (!specifier) continue;
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
       else if (!specifier.startsWith('node:')) packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
