@@ -19,16 +19,25 @@ type QrLibrary = { create(value: string, options: { errorCorrectionLevel: 'M' })
  */
 export function QrCode({ value, label, className = 'crk-qr' }: QrCodeProps) {
   const [drawn, setDrawn] = useState<{ value: string; size: number; path: string } | null>(null);
+  // `qrcode` is an optional peer: when the app did not install it (or its chunk fails), no image at all,
+  // rather than one busy forever; the screen shows the secret as text either way.
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void import('qrcode').then((module) => {
-      const library = ((module as { default?: QrLibrary }).default ?? module) as QrLibrary;
-      if (live) setDrawn({ value, ...qrPath(library, value) });
-    });
+    import('qrcode').then(
+      (module) => {
+        const library = ((module as { default?: QrLibrary }).default ?? module) as QrLibrary;
+        if (live) setDrawn({ value, ...qrPath(library, value) });
+      },
+      () => {
+        if (live) setFailed(value);
+      },
+    );
     return () => {
       live = false;
     };
   }, [value]);
+  if (failed === value) return null;
   const quiet = 4;
   const size = drawn?.value === value ? drawn.size : 21;
   const box = size + quiet * 2;
