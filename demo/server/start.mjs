@@ -9,7 +9,7 @@
 //   DEMO_PORT (5173), DEMO_COGNITO_PORT (9229), DEMO_DATA_DIR (<repo>/.demo)
 //   VITE_COGNITO_USER_POOL_ID + VITE_COGNITO_CLIENT_ID (+ VITE_COGNITO_REGION, VITE_COGNITO_OAUTH_DOMAIN, …),
 //     in the shell or in demo/.env.local: use that real Cognito pool, and start no cognito-local
-//     (see README "Demo").
+//     (see docs/demo.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // The demo's Auth config, in the aws-exports shape the Amplify CLI generates. Every value comes from
 // a VITE_COGNITO_* variable: `npm run demo` sets them for its cognito-local; set them yourself
-// (shell or demo/.env.local) to use a real Cognito user pool instead (README, "Demo").
+// (shell or demo/.env.local) to use a real Cognito user pool instead (docs/demo.md).
 const env = import.meta.env;
 
 /** A space- or comma-separated list, or undefined when empty. */

@@ -6,7 +6,7 @@ import { RecordingStorage } from '../support/recordingStorage';
 import { registerSecret, registerSecretSource } from '../support/secrets';
 
 // The engine against a Cognito emulator we did not write. cognito-local has no SRP, so the
-// USER_PASSWORD_AUTH flow is used; what it lacks is listed in the README's compatibility table.
+// USER_PASSWORD_AUTH flow is used; what it lacks is listed in the compatibility table of docs/reliability.md.
 describe('engine ⇄ cognito-local 5.3 (USER_PASSWORD_AUTH)', () => {
   let cl: CognitoLocal;
   let auth: Auth;

@@ -128,7 +128,7 @@ describe('npm run demo, end to end in Chromium', () => {
     await screenshot(page, 'custom-totp');
     await form.getByRole('button', { name: 'Verify code' }).click();
     await signedIn(page).waitFor();
-    // cognito-local has no GlobalSignOut: the page says so and the user stays signed in (README).
+    // cognito-local has no GlobalSignOut: the page says so and the user stays signed in (docs/demo.md).
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.locator('section[aria-labelledby="sign-out-heading"] [role="alert"]').waitFor();
     expect(await signedIn(page).isVisible()).toBe(true);
