@@ -9,6 +9,7 @@ import { withMetadata, type AuthenticationResult, type FlowContext } from './con
  */
 export async function refreshSession(ctx: FlowContext, username: string, session: AuthSession, rotation = false): Promise<AuthSession> {
   const device = ctx.tokens.device(username);
+  if (ctx.sessionEndpoint) return (await ctx.sessionEndpoint()).refresh(ctx.now(), device?.deviceKey);
   const refreshToken = session.refreshToken ?? '';
   // The config's clientMetadata reaches the pre-token-generation trigger on refreshes too, as in v6.
   const metadata = ctx.metadata();
