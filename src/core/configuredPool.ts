@@ -59,7 +59,7 @@ export class ConfiguredPool {
       serverNow: deps.client.serverClock.now,
       measuredServerNow: deps.client.serverClock.measuredNow,
       passkeys: deps.passkeys,
-      ...(deps.sessionEndpoint && { sessionEndpoint: lazy(() => import('./session/sessionEndpoint').then((m) => new m.SessionEndpoint(deps.sessionEndpoint!, deps.client.fetch))).load }),
+      sessionEndpoint: deps.sessionEndpoint ? lazy(() => import('./session/sessionEndpoint').then((m) => new m.SessionEndpoint(deps.sessionEndpoint!, deps.client.fetch, authError))).load : undefined,
       metadata: (perCall) => {
         const merged = { ...base, ...perCall };
         return Object.keys(merged).length > 0 ? merged : undefined;

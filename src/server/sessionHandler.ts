@@ -100,7 +100,8 @@ const refresh: Route = async (request, ctx, url) => {
   const { IdToken: idToken, AccessToken: accessToken, RefreshToken: rotated } = result ?? {};
   if (typeof idToken !== 'string' || typeof accessToken !== 'string') return cognitoError(502, 'UnknownError', 'Cognito answered without tokens.');
   const headers: Record<string, string> = isRefreshTokenShaped(rotated) ? { 'Set-Cookie': refreshTokenSetCookie(rotated, ctx.cookie, url) } : {};
-  return Response.json({ idToken, accessToken }, { headers: noStore(headers) });
+  // Cognito's answer, less the refresh token: the page gets what it would get from Cognito, and no more.
+  return Response.json({ AuthenticationResult: { IdToken: idToken, AccessToken: accessToken, ExpiresIn: result?.['ExpiresIn'], TokenType: result?.['TokenType'] } }, { headers: noStore(headers) });
 };
 
 const signOut: Route = async (request, ctx, url) => {

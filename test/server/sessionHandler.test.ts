@@ -29,7 +29,7 @@ function page(running: Running, server: HandlerServer) {
 }
 
 const refreshAuths = (running: Running) =>
-  running.backend.requests().filter((r) => r.operation === 'InitiateAuth' && r.input['AuthFlow'] === 'REFRESH_TOKEN_AUTH').length;
+  running.backend.requests().filter((r) => r.operation === 'InitiateAuth' && (r.input as { AuthFlow?: string }).AuthFlow === 'REFRESH_TOKEN_AUTH').length;
 
 /** Whether the backend still takes `token` for a refresh. */
 async function stillWorks(running: Running, token: string, operation = 'InitiateAuth'): Promise<boolean> {
@@ -109,7 +109,7 @@ describe('createSessionHandler: the refresh token in an httpOnly cookie', () => 
     // The same request, as the page sends it, passes: the refusals were about CSRF, nothing else.
     const allowed = await post({ Origin: server.origin, 'X-CRK-Request': '1' });
     expect(allowed.status).toBe(200);
-    expect(Object.keys((await allowed.json()) as object).sort()).toEqual(['accessToken', 'idToken']);
+    expect(Object.keys(((await allowed.json()) as { AuthenticationResult: object }).AuthenticationResult).sort()).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'TokenType']);
     await auth.signOut();
   });
 

@@ -20,7 +20,7 @@ export interface FlowContext {
   /** The passkey prompt (WebAuthn), loaded on first use. */
   passkeys: () => Promise<PasskeyClient>;
   /** The app's backend-for-frontend, loaded on first use; absent without `sessionEndpoint`: the refresh token is then the engine's to keep. */
-  sessionEndpoint?: () => Promise<SessionEndpoint>;
+  sessionEndpoint?: (() => Promise<SessionEndpoint>) | undefined;
   /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
   metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
 }

@@ -34,7 +34,7 @@ const ABOUT_THE_TOKEN_OR_USER: readonly string[] = Object.freeze([
 
 /** Whether `session` can be refreshed: it holds a refresh token, or a session endpoint holds it. */
 export function refreshable(session: AuthSession, sessionEndpoint: string | undefined): boolean {
-  return Boolean(session.refreshToken ?? sessionEndpoint);
+  return !!(session.refreshToken ?? sessionEndpoint);
 }
 
 /** Whether a failed refresh leaves the session in place (to be retried later) rather than ending it. */

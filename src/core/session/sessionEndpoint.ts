@@ -1,6 +1,7 @@
-import { authError } from '../normalizeError';
+// Type imports only: a chunk that imports nothing needs no preload list in the start bundle.
+import type { AuthenticationResult } from '../flows/context';
+import type { authError } from '../normalizeError';
 import type { FetchLike } from '../transport';
-import { AuthSession, clockDriftFrom } from './authSession';
 
 /** The header every request to the session endpoint carries: a cross-site form cannot set it (CSRF). */
 export const SESSION_ENDPOINT_HEADER = 'X-CRK-Request';
@@ -13,10 +14,12 @@ export const SESSION_ENDPOINT_HEADER = 'X-CRK-Request';
 export class SessionEndpoint {
   readonly #base: string;
   readonly #fetch: FetchLike;
+  readonly #fail: typeof authError;
 
-  constructor(base: string, fetch: FetchLike) {
+  constructor(base: string, fetch: FetchLike, fail: typeof authError) {
     this.#base = base.replace(/\/+$/, '');
     this.#fetch = fetch;
+    this.#fail = fail;
   }
 
   /** Hands the sign-in's refresh token to the server (once); the engine keeps no copy. */
@@ -24,13 +27,9 @@ export class SessionEndpoint {
     await this.#post('session', { refreshToken }, source);
   }
 
-  /** New id and access tokens, from the refresh token in the cookie (the server rotates it). */
-  async refresh(now: number, deviceKey: string | undefined): Promise<AuthSession> {
-    const body = await this.#post('refresh', deviceKey ? { deviceKey } : {}, 'currentSession');
-    const { idToken, accessToken } = body;
-    if (typeof idToken !== 'string' || typeof accessToken !== 'string') throw authError('UnknownError', 'The session endpoint answered without tokens.', 'currentSession');
-    const tokens = { idToken, accessToken };
-    return new AuthSession({ ...tokens, clockDrift: clockDriftFrom(tokens, now) });
+  /** New id and access tokens from the refresh token in the cookie (the server rotates it), in Cognito's answer shape. */
+  async refresh(deviceKey: string | undefined): Promise<{ AuthenticationResult?: AuthenticationResult }> {
+    return this.#post('refresh', deviceKey ? { deviceKey } : {}, 'currentSession');
   }
 
   /** Revokes the refresh token (where the app client allows) and clears the cookie. */
@@ -50,7 +49,7 @@ export class SessionEndpoint {
       });
       text = await response.text();
     } catch (cause) {
-      throw authError('NetworkError', `The session endpoint could not be reached (${path}).`, source, { cause });
+      throw this.#fail('NetworkError', `The session endpoint could not be reached (${path}).`, source, { cause });
     }
     let body: Record<string, unknown> = {};
     try {
@@ -62,6 +61,6 @@ export class SessionEndpoint {
     // The handler answers Cognito's error shape, so a revoked refresh token ends the session as it would without it.
     const name = typeof body['__type'] === 'string' ? body['__type'] : `HttpError${response.status}`;
     const message = typeof body['message'] === 'string' ? body['message'] : `The session endpoint answered HTTP ${response.status} (${path}).`;
-    throw authError(name, message, source, { statusCode: response.status });
+    throw this.#fail(name, message, source, { statusCode: response.status });
   }
 }
