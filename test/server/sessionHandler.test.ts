@@ -170,3 +170,54 @@ describe('createSessionHandler with refresh token rotation', () => {
     await auth.signOut();
   });
 });
+
+describe('createSessionHandler with device tracking', () => {
+  const running = useBackend();
+  const password = strongPassword();
+  let server: HandlerServer;
+
+  beforeAll(async () => {
+    await running().backend.createUser({ username: 'ada', password, attributes: { email: 'ada@example.com' } });
+    server = await serveHandler(createSessionHandler(poolConfig(running())));
+  });
+  afterAll(() => server.close());
+
+  it('sends the remembered device key with the refresh, as the engine does without a session endpoint', async () => {
+    const { auth, clock } = page(running(), server);
+    await auth.signIn({ username: 'ada', password });
+    const before = running().backend.requests().length;
+
+    clock.offset = 2 * HOUR;
+    await auth.currentSession();
+
+    const refresh = running().backend.requests().slice(before).find((r) => r.operation === 'InitiateAuth');
+    expect((refresh?.input as { AuthParameters?: Record<string, string> }).AuthParameters?.['DEVICE_KEY']).toMatch(/\S+_\S+/);
+    expect(auth.getState().status).toBe('signedIn');
+    await auth.signOut();
+  });
+});
+
+describe('createSessionHandler: routes and cookie attributes', () => {
+  const handler = createSessionHandler({ userPoolId: 'eu-west-1_AbCdEf123', userPoolWebClientId: 'client' });
+  const origin = 'https://app.example.com';
+  const post = (path: string, body: object) =>
+    handler(new Request(`${origin}${path}`, { method: 'POST', headers: { Origin: origin, 'X-CRK-Request': '1' }, body: JSON.stringify(body) }));
+
+  it('sets the cookie Secure on https, and refuses what is not a refresh token', async () => {
+    const stored = await post('/api/auth/session', { refreshToken: 'eyJjdHkiOiJKV1QifQ.a-b_c.d' });
+    expect(stored.status).toBe(204);
+    expect(stored.headers.get('set-cookie')).toBe('crk-refresh-token=eyJjdHkiOiJKV1QifQ.a-b_c.d; Path=/api/auth; Max-Age=2592000; HttpOnly; SameSite=Strict; Secure');
+
+    for (const refreshToken of ['', 'a;b', 'x'.repeat(5000), 42]) {
+      const refused = await post('/api/auth/session', { refreshToken });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('answers 404 outside its routes and 405 to anything but POST', async () => {
+    expect((await post('/api/auth/other', {})).status).toBe(404);
+    expect((await post('/elsewhere/session', {})).status).toBe(404);
+    expect((await handler(new Request(`${origin}/api/auth/refresh`))).status).toBe(405);
+  });
+});
