@@ -4,7 +4,7 @@ import type { authError } from '../normalizeError';
 import type { FetchLike } from '../transport';
 
 /** The header every request to the session endpoint carries: a cross-site form cannot set it (CSRF). */
-export const SESSION_ENDPOINT_HEADER = 'X-CRK-Request';
+const SESSION_ENDPOINT_HEADER = 'X-CRK-Request';
 
 /**
  * The app's backend-for-frontend (`CreateAuthOptions.sessionEndpoint`, served by
