@@ -54,9 +54,10 @@ export function createSessionHandler(config: AuthConfigInput, options: SessionHa
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
   };
   const routes = new Map<string, Route>([['session', storeToken], ['refresh', refresh], ['sign-out', signOut]]);
+  const prefix = basePath === '/' ? '/' : `${basePath}/`;
   return async (request) => {
     const url = new URL(request.url);
-    const route = url.pathname.startsWith(`${basePath}/`) ? routes.get(url.pathname.slice(basePath.length + 1)) : undefined;
+    const route = url.pathname.startsWith(prefix) ? routes.get(url.pathname.slice(prefix.length)) : undefined;
     if (!route) return cognitoError(404, 'ResourceNotFoundException', 'No such session route.');
     if (request.method !== 'POST') return cognitoError(405, 'MethodNotAllowed', 'Use POST.', { Allow: 'POST' });
     if (!sameOrigin(request, url, ctx)) return cognitoError(403, 'Forbidden', 'Cross-site request refused.');

@@ -219,5 +219,8 @@ describe('createSessionHandler: routes and cookie attributes', () => {
     expect((await post('/api/auth/other', {})).status).toBe(404);
     expect((await post('/elsewhere/session', {})).status).toBe(404);
     expect((await handler(new Request(`${origin}/api/auth/refresh`))).status).toBe(405);
+    const atRoot = createSessionHandler({ userPoolId: 'eu-west-1_AbCdEf123', userPoolWebClientId: 'client' }, { basePath: '/' });
+    const request = new Request(`${origin}/sign-out`, { method: 'POST', headers: { Origin: origin, 'X-CRK-Request': '1' } });
+    expect((await atRoot(request)).headers.get('set-cookie')).toMatch(/^crk-refresh-token=; Path=\/; Max-Age=0;/);
   });
 });
