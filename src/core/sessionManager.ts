@@ -11,7 +11,7 @@ import { watchOtherTabs } from './session/crossTab';
 import { whenWritten } from './storage/whenWritten';
 import { refreshUnderLock } from './session/lockedRefresh';
 import { restoredSessionForged } from './session/restoredSessionCheck';
-import { endsSession, keepsSessionAfterRefreshFailure, refreshable, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
+import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
 import type { AuthUser } from './types';
 import { userFromSession } from './user';
 
@@ -93,7 +93,7 @@ export class SessionManager {
     this.#restored = stored.session;
     if (this.#isFresh(stored.session)) {
       this.#deps.store.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
-    } else if (refreshable(stored.session, this.#deps.options.sessionEndpoint)) {
+    } else if (stored.session.refreshToken ?? this.#deps.options.sessionEndpoint) {
       // The user may still be signed in, but we cannot say until a refresh: not before start().
       this.#deps.store.dispatch({ type: 'loading' });
     } else {
@@ -221,7 +221,7 @@ export class SessionManager {
     const startedWith = this.#session;
     const username = this.#username;
     if (!startedWith || !username) throw authError('NoCurrentUser', 'No current user', 'currentSession');
-    if (!refreshable(startedWith, this.#deps.options.sessionEndpoint)) {
+    if (!(startedWith.refreshToken ?? this.#deps.options.sessionEndpoint)) {
       const error = authError('NoCurrentUser', 'The session expired and there is no refresh token.', 'currentSession');
       this.end(error);
       events.emit('tokenRefresh_failure', error);
@@ -379,7 +379,7 @@ export class SessionManager {
     const { timers, autoRefresh, now } = this.#deps.options;
     timers.clearTimeout(this.#refreshTimer);
     const session = this.#session;
-    if (!session || !refreshable(session, this.#deps.options.sessionEndpoint) || !autoRefresh || !this.#running) return;
+    if (!session || !(session.refreshToken ?? this.#deps.options.sessionEndpoint) || !autoRefresh || !this.#running) return;
     const dueMs = Math.max(this.#msUntilDue(session), (this.#backoff?.until ?? 0) - now());
     this.#refreshTimer = timers.setTimeout(
       () => {

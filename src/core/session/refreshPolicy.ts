@@ -32,11 +32,6 @@ const ABOUT_THE_TOKEN_OR_USER: readonly string[] = Object.freeze([
   'RefreshTokenReuseException',
 ]);
 
-/** Whether `session` can be refreshed: it holds a refresh token, or a session endpoint holds it. */
-export function refreshable(session: AuthSession, sessionEndpoint: string | undefined): boolean {
-  return !!(session.refreshToken ?? sessionEndpoint);
-}
-
 /** Whether a failed refresh leaves the session in place (to be retried later) rather than ending it. */
 export function keepsSessionAfterRefreshFailure(error: AuthError): boolean {
   return !ABOUT_THE_TOKEN_OR_USER.includes(error.name);
