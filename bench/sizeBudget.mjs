@@ -4,7 +4,9 @@
 //
 // Builds a bare React app and two apps on top of it with the bench's Vite settings (bench/lib/buildApp.mjs) and
 // checks what each adds, gzip (-9, per file, summed), in what the page loads at start:
-//   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 37 KiB
+//   engine + hooks (bench/apps/hooks.jsx: provider, useAuth, useSession; react-query included)   ≤ 38 KiB
+//     (37 until issue 17 put 0.8 KiB at start: the async-storage hydration step, the hashing interface that
+//     lets React Native run without crypto.subtle, and the session-endpoint hook; their bodies are chunks.)
 //     (46 until issue 16: the sign-in, sign-up and password-reset flows, the BigInt SRP math, identity-pool
 //     credentials and the hosted UI's redirect, callback and sign-out moved to chunks, loaded on first use;
 //     `prepareSignIn()`, which the Authenticator calls when its sign-in form shows, fetches the sign-in
@@ -28,7 +30,7 @@ import process from 'node:process';
 import { KiB, buildApp, ensureDist } from './lib/buildApp.mjs';
 
 const budgets = [
-  ['engine + hooks', 'apps/hooks.jsx', 37],
+  ['engine + hooks', 'apps/hooks.jsx', 38],
   ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 45],
 ];
 

@@ -43,6 +43,8 @@ export interface CreateAuthOptions {
   passkeys?: PasskeyClient;
   /** Threat protection's `UserContextData`. Default: Cognito's advanced-security script, when the page loaded it. */
   userContextData?: UserContextDataProvider;
+  /** Backend-for-frontend: the path where `createSessionHandler` (cognito-react-kit/server) is mounted, e.g. `'/api/auth'`; the refresh token then lives in its httpOnly cookie, never in page storage. Default none. */
+  sessionEndpoint?: string;
 }
 
 /** The engine's options with their defaults. */
@@ -62,6 +64,7 @@ export interface ResolvedAuthOptions {
   passkeysSupported: boolean;
   userContextData: UserContextDataProvider;
   openAuthSession: OpenAuthSession | undefined;
+  sessionEndpoint: string | undefined;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
@@ -80,6 +83,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     passkeysSupported: options.passkeys !== undefined || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function',
     userContextData: options.userContextData ?? pageUserContextData,
     openAuthSession: options.openAuthSession,
+    sessionEndpoint: options.sessionEndpoint,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CognitoClient } from './cognitoClient';
 import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { FlowContext } from './flows/context';
+import { lazy } from './lazyService';
 import { authError } from './normalizeError';
 import type { PoolKeys } from './oauth/poolKeys';
 import type { PageCoordinator } from './pageCoordinator';
@@ -21,6 +22,8 @@ export interface ConfiguredPoolDeps {
   userContextData: UserContextDataProvider;
   /** Says things to the developer once per engine (or per shared coordinator). */
   coordinator: PageCoordinator;
+  /** `CreateAuthOptions.sessionEndpoint`. */
+  sessionEndpoint: string | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export class ConfiguredPool {
       serverNow: deps.client.serverClock.now,
       measuredServerNow: deps.client.serverClock.measuredNow,
       passkeys: deps.passkeys,
+      sessionEndpoint: deps.sessionEndpoint ? lazy(() => import('./session/sessionEndpoint').then((m) => new m.SessionEndpoint(deps.sessionEndpoint!, deps.client.fetch, authError))).load : undefined,
       metadata: (perCall) => {
         const merged = { ...base, ...perCall };
         return Object.keys(merged).length > 0 ? merged : undefined;

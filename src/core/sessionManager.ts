@@ -19,7 +19,7 @@ export interface SessionManagerDeps {
   store: AuthStore;
   events: AuthEvents;
   pool: () => ConfiguredPool;
-  options: Pick<ResolvedAuthOptions, 'now' | 'timers' | 'refreshMarginSeconds' | 'autoRefresh' | 'coordinator'>;
+  options: Pick<ResolvedAuthOptions, 'now' | 'timers' | 'refreshMarginSeconds' | 'autoRefresh' | 'coordinator' | 'sessionEndpoint'>;
   /** The signed-in principal changed (sign-in, sign-out, another user); not called on a refresh. */
   onPrincipalChange: () => void;
 }
@@ -93,7 +93,7 @@ export class SessionManager {
     this.#restored = stored.session;
     if (this.#isFresh(stored.session)) {
       this.#deps.store.dispatch({ type: 'signedIn', user: userFromSession(stored.session, stored.username) });
-    } else if (stored.session.refreshToken) {
+    } else if (stored.session.refreshToken ?? this.#deps.options.sessionEndpoint) {
       // The user may still be signed in, but we cannot say until a refresh: not before start().
       this.#deps.store.dispatch({ type: 'loading' });
     } else {
@@ -221,7 +221,7 @@ export class SessionManager {
     const startedWith = this.#session;
     const username = this.#username;
     if (!startedWith || !username) throw authError('NoCurrentUser', 'No current user', 'currentSession');
-    if (!startedWith.refreshToken) {
+    if (!(startedWith.refreshToken ?? this.#deps.options.sessionEndpoint)) {
       const error = authError('NoCurrentUser', 'The session expired and there is no refresh token.', 'currentSession');
       this.end(error);
       events.emit('tokenRefresh_failure', error);
@@ -379,7 +379,7 @@ export class SessionManager {
     const { timers, autoRefresh, now } = this.#deps.options;
     timers.clearTimeout(this.#refreshTimer);
     const session = this.#session;
-    if (!session?.refreshToken || !autoRefresh || !this.#running) return;
+    if (!session || !(session.refreshToken ?? this.#deps.options.sessionEndpoint) || !autoRefresh || !this.#running) return;
     const dueMs = Math.max(this.#msUntilDue(session), (this.#backoff?.until ?? 0) - now());
     this.#refreshTimer = timers.setTimeout(
       () => {

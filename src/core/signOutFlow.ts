@@ -66,6 +66,8 @@ export class SignOutFlow {
         // (A hosted-UI session is revoked at /oauth2/revoke, with the hosted UI's own logout.)
         await ctx.call('RevokeToken', { Token: session.refreshToken, ClientId: ctx.clientId });
       }
+      // The server holds the refresh token: it revokes it and clears its cookie.
+      if (ctx.sessionEndpoint) await (await ctx.sessionEndpoint()).signOut();
     } catch (thrown) {
       const error = toAuthError(thrown, 'signOut');
       const dead = error.name === 'NoCurrentUser' || error.name === 'NotAuthorizedException' || endsSession(error);

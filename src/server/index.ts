@@ -7,6 +7,8 @@ export type { AccessTokenClaims, ClaimsOf, IdTokenClaims, TokenUse } from './cla
 export type { CookieSource, CookieStore } from './cookieSource';
 export { authMiddleware, requireSession, requireUser } from './frameworks';
 export type { AuthMiddlewareOptions } from './frameworks';
+export { createSessionHandler, SESSION_REQUEST_HEADER } from './sessionHandler';
+export type { SessionHandler, SessionHandlerOptions } from './sessionHandler';
 export { signInRedirect } from './signInRedirect';
 export type { SignInRedirectOptions } from './signInRedirect';
 export type { AuthUser } from '../core/index';

@@ -12,9 +12,11 @@ export async function completeSignIn(
   fallbackUsername: string,
 ): Promise<{ username: string; session: AuthSession }> {
   const tokens = { idToken: result.IdToken, accessToken: result.AccessToken };
+  // With a session endpoint the server keeps the refresh token (httpOnly cookie); the page never stores it.
+  if (ctx.sessionEndpoint && result.RefreshToken) await (await ctx.sessionEndpoint()).store(result.RefreshToken, 'signIn');
   const session = new AuthSession({
     ...tokens,
-    ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    ...(result.RefreshToken && !ctx.sessionEndpoint ? { refreshToken: result.RefreshToken } : {}),
     clockDrift: clockDriftFrom(tokens, ctx.now()),
   });
   const claim = session.accessTokenPayload['username'] ?? session.idTokenPayload['cognito:username'];

@@ -1,4 +1,5 @@
 import type { PasskeyClient } from '../passkeys/types';
+import type { SessionEndpoint } from '../session/sessionEndpoint';
 import type { TokenStorage } from '../session/tokenStorage';
 import type { SrpClient } from '../srp/srpClient';
 import type { ServiceCall } from '../transport';
@@ -18,6 +19,8 @@ export interface FlowContext {
   measuredServerNow: () => number | undefined;
   /** The passkey prompt (WebAuthn), loaded on first use. */
   passkeys: () => Promise<PasskeyClient>;
+  /** The app's backend-for-frontend, loaded on first use; absent without `sessionEndpoint`: the refresh token is then the engine's to keep. */
+  sessionEndpoint?: (() => Promise<SessionEndpoint>) | undefined;
   /** Config `clientMetadata` merged with the call's own (the call's keys win); undefined when empty. */
   metadata: (perCall?: Record<string, string>) => Record<string, string> | undefined;
 }

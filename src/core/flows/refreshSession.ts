@@ -12,7 +12,10 @@ export async function refreshSession(ctx: FlowContext, username: string, session
   const refreshToken = session.refreshToken ?? '';
   // The config's clientMetadata reaches the pre-token-generation trigger on refreshes too, as in v6.
   const metadata = ctx.metadata();
-  const response = rotation
+  // With a session endpoint the server holds the refresh token and calls Cognito; it answers in Cognito's shape.
+  const response = ctx.sessionEndpoint
+    ? await (await ctx.sessionEndpoint()).refresh(device?.deviceKey)
+    : rotation
     ? await ctx.call<{ AuthenticationResult?: AuthenticationResult }>('GetTokensFromRefreshToken', withMetadata({
         ClientId: ctx.clientId,
         RefreshToken: refreshToken,
