@@ -5,6 +5,7 @@ import {
   normalizeConfigInput,
   resolveConfig,
   type AuthConfig,
+  type AuthConfigInput,
   type CookieSameSite,
   type ResolvedAuthConfig,
 } from '../../src/core/config';
@@ -226,7 +227,7 @@ type Outcome = { ok: true; value: ResolvedAuthConfig; normalized: AuthConfig } |
 function attempt(input: unknown): Outcome {
   let normalized: AuthConfig | undefined;
   try {
-    normalized = normalizeConfigInput(input);
+    normalized = normalizeConfigInput(input as AuthConfigInput); // any value, as a plain-JS app may pass
     return { ok: true, value: resolveConfig(normalized), normalized };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,6 +1,6 @@
 /** Fixtures and assertions shared by the config tests. */
 import { expect } from 'vitest';
-import { normalizeConfigInput, resolveConfig, type AuthConfig, type ResolvedAuthConfig } from '../../src/core/config';
+import { normalizeConfigInput, resolveConfig, type AuthConfig, type AuthConfigInput, type ResolvedAuthConfig } from '../../src/core/config';
 import { ConfigError, type ConfigIssue } from '../../src/core/errors';
 
 export const POOL = 'us-east-1_AbCdEf123';
@@ -15,7 +15,7 @@ export const OAUTH = {
 
 /** Config input in any form → resolved config. */
 export function load(input: unknown): ResolvedAuthConfig {
-  return resolveConfig(normalizeConfigInput(input));
+  return resolveConfig(normalizeConfigInput(input as AuthConfigInput)); // tests pass wrong shapes on purpose
 }
 
 export function errorOf(run: () => unknown): ConfigError {

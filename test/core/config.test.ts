@@ -4,6 +4,7 @@ import {
   normalizeConfigInput,
   resolveConfig,
   type AuthConfig,
+  type AuthConfigInput,
 } from '../../src/core/config';
 import { BASE, CLIENT, IDP, OAUTH, POOL, errorOf, fieldsOf, issuesOf, load, reasonFor } from './config.support';
 
@@ -125,13 +126,13 @@ describe('input forms', () => {
   it.each([null, undefined, 42, 'us-east-1_AbCdEf123', true, [BASE], Symbol('config'), () => BASE, 10n])(
     'rejects non-object input %s on field "config"',
     (input) => {
-      expect(errorOf(() => normalizeConfigInput(input)).fields).toStrictEqual(['config']);
+      expect(errorOf(() => normalizeConfigInput(input as AuthConfigInput)).fields).toStrictEqual(['config']);
       expect(errorOf(() => resolveConfig(input as AuthConfig)).fields).toStrictEqual(['config']);
     },
   );
 
   it('rejects a non-object Auth on field "Auth"', () => {
-    expect(errorOf(() => normalizeConfigInput({ Auth: 'x' })).fields).toStrictEqual(['Auth']);
+    expect(errorOf(() => normalizeConfigInput({ Auth: 'x' } as unknown as AuthConfigInput)).fields).toStrictEqual(['Auth']);
   });
 
   it('accepts class instances and null-prototype objects', () => {

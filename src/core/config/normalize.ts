@@ -3,7 +3,7 @@ import { Issues, expected, guard, isObjectLike, type ObjectLike } from './issues
 import { AUTH_KEYS, COOKIE_KEYS, KIT_ONLY_KEYS, OAUTH_KEYS, POOL_KEYS } from './keys';
 import { fromModernConfig } from './modernConfig';
 import { misspeltMarkers } from './shapeHints';
-import type { AuthConfig } from './types';
+import type { AuthConfig, AuthConfigInput } from './types';
 
 type RawAuthConfig = Partial<Record<(typeof AUTH_KEYS)[number], unknown>>;
 
@@ -52,7 +52,8 @@ const PASSWORD_CHARACTERS = Object.freeze({
  * v5 forms are not validated here (`resolveConfig` does that), so the result may still hold wrong
  * types. The v6 and Gen 2 forms are checked here, so errors use their names.
  */
-export function normalizeConfigInput(input: unknown): AuthConfig {
+export function normalizeConfigInput(input: AuthConfigInput): AuthConfig {
+  // Typed for callers; checked as untrusted inside (plain-JS apps pass anything).
   return normalizeInput(input).config;
 }
 
