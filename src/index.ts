@@ -10,6 +10,12 @@ export {
   useCredentials,
   useSession,
   useUser,
+  useSuspenseAuth,
+  useSuspenseSession,
+  useSuspenseUser,
+  useSuspenseCredentials,
+  isAuthServerBailout,
+  whenReady,
   authQueryKeys,
   RequireAuth,
 } from './react/index';
@@ -23,6 +29,11 @@ export type {
   RequireAuthProps,
   SessionQueryResult,
   UserQueryResult,
+  SuspenseAuthValue,
+  SuspenseSessionQueryResult,
+  SuspenseUserQueryResult,
+  SuspenseCredentialsQueryResult,
+  SettledAuthState,
 } from './react/index';
 export {
   Authenticator,
