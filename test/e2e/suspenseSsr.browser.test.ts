@@ -139,6 +139,7 @@ describe('Suspense hooks, server-rendered with renderToPipeableStream and hydrat
     await page.goto(site.url, { waitUntil: 'domcontentloaded' });
     expect(await page.locator('#fallback').textContent()).toBe(FALLBACK);
     expect(await page.locator('form').count()).toBe(0);
+    expect(await page.locator('#ready').count()).toBe(0);
 
     release();
     await page.getByLabel('Username').fill('stream');
@@ -166,6 +167,7 @@ describe('Suspense hooks, server-rendered with renderToPipeableStream and hydrat
     release();
 
     await page.waitForFunction(() => document.querySelector('#user')?.textContent === 'Signed in as stream');
+    expect(await page.locator('#ready').textContent()).toBe('Engine ready: signedIn'); // use(whenReady(auth))
     expect(await page.locator('#fallback').count()).toBe(0);
     expect(await page.evaluate(() => (document.querySelector('h1') as { fromServer?: boolean } | null)?.fromServer)).toBe(true);
     expect(backend.count('GetUser')).toBe(1); // useSuspenseUser's one read; the session came from storage

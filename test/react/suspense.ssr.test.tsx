@@ -6,7 +6,7 @@
 // recognises it (when the server's onError returned its digest), so an app can keep its error
 // reporting clean. No hydration mismatch, no console error.
 import { screen, waitFor } from '@testing-library/react';
-import { act, Suspense } from 'react';
+import { act, Suspense, type ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToPipeableStream } from 'react-dom/server';
 import { Writable } from 'node:stream';
@@ -36,7 +36,7 @@ function App({ config }: { config: AuthConfig }) {
 }
 
 /** The whole streamed HTML, and what the server's onError saw; `digests: false` plays an app whose onError returns nothing. */
-function streamToString(ui: React.ReactNode, { digests = true } = {}): Promise<{ html: string; serverErrors: unknown[] }> {
+function streamToString(ui: ReactNode, { digests = true } = {}): Promise<{ html: string; serverErrors: unknown[] }> {
   const serverErrors: unknown[] = [];
   return new Promise((resolve, reject) => {
     let html = '';

@@ -1,8 +1,8 @@
 // The app of the streaming-SSR page, rendered by the test's node server (renderToPipeableStream)
 // and hydrated by client.jsx, both on the BUILT package (dist/index.js). Plain JSX, not type-checked,
 // so the type-check does not depend on a build having run.
-import { Suspense, useState } from 'react';
-import { AuthProvider, useAuthAction, useSuspenseUser } from '../../../dist/index.js';
+import { Suspense, use, useState } from 'react';
+import { AuthProvider, useAuthAction, useAuthEngine, useSuspenseUser, whenReady } from '../../../dist/index.js';
 
 // For the server's onError (the test's node server imports this module).
 export { isAuthServerBailout } from '../../../dist/index.js';
@@ -35,12 +35,19 @@ function Profile() {
   return <p id="user">Signed in as {user.username}</p>;
 }
 
+/** React 19's use() on the engine's readiness; in the same boundary as Profile, whose bail-out keeps it off the server. */
+function ReadyStatus() {
+  const state = use(whenReady(useAuthEngine()));
+  return <p id="ready">Engine ready: {state.status}</p>;
+}
+
 export function App({ config }) {
   return (
     <AuthProvider config={config}>
       <h1>Account</h1>
       <Suspense fallback={<p id="fallback">Checking your session…</p>}>
         <Profile />
+        <ReadyStatus />
       </Suspense>
     </AuthProvider>
   );
