@@ -216,4 +216,18 @@ describe('Suspense hooks', () => {
     expect(settled.status === 'signedIn' && settled.user.username).toBe('suki');
     expect(whenReady(engine)).toBe(whenReady(engine)); // settled: one promise per state
   });
+
+  it('whenReady starts an engine nobody started (as when a render suspends before any provider effect ran)', async () => {
+    const k = kit();
+    await storeSession(k, 'suki', password);
+    k.clock.advance(2 * HOUR);
+    k.backend.resetCounts();
+    const engine = k.auth({ config: { authenticationFlowType: 'USER_PASSWORD_AUTH' } });
+    expect(engine.getState().status).toBe('loading'); // and nothing refreshes until the engine starts
+
+    const settled = await whenReady(engine);
+
+    expect(settled.status).toBe('signedIn');
+    expect(k.backend.count('InitiateAuth')).toBe(1); // the refresh the wait started
+  });
 });
