@@ -56,7 +56,9 @@ type AuthStateView = AuthState extends infer S
   : never;
 
 const actionsCache = new WeakMap<Auth, AuthActions>();
-const valueCache = new WeakMap<AuthState, AuthContextValue>();
+// Per engine, then per state: engines share state objects (every one starts from the same frozen
+// loading state), and a value carries its engine's bound actions.
+const valueCache = new WeakMap<Auth, WeakMap<AuthState, AuthContextValue>>();
 const serverCache = new WeakMap<Auth, AuthContextValue>();
 
 export function actionsOf(auth: Auth): AuthActions {
@@ -72,7 +74,9 @@ export function actionsOf(auth: Auth): AuthActions {
 
 /** One value object per engine state snapshot, so unchanged state means an identical value. */
 export function valueOf(auth: Auth, state: AuthState): AuthContextValue {
-  let value = valueCache.get(state);
+  let values = valueCache.get(auth);
+  if (!values) valueCache.set(auth, (values = new WeakMap()));
+  let value = values.get(state);
   if (!value) {
     value = Object.freeze({
       ...actionsOf(auth),
@@ -82,7 +86,7 @@ export function valueOf(auth: Auth, state: AuthState): AuthContextValue {
       nextStep: state.nextStep,
       error: state.error,
     }) as AuthContextValue;
-    valueCache.set(state, value);
+    values.set(state, value);
   }
   return value;
 }
