@@ -163,6 +163,7 @@ export type {
   SignInStep,
   SignUpParams,
   SignUpResult,
+  TokenIsolation,
   UpdateMfaPreferenceParams,
 } from './core/index';
 // Account settings (ui-react's AccountSettings, plus MFA, passkeys and devices).

@@ -1,5 +1,6 @@
 import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
+import { authError } from './normalizeError';
 import { PageCoordinator } from './pageCoordinator';
 import type { OpenAuthSession } from './oauth/openAuthSession';
 import type { PasskeyClient } from './passkeys/types';
@@ -45,7 +46,12 @@ export interface CreateAuthOptions {
   userContextData?: UserContextDataProvider;
   /** Backend-for-frontend: the path where `createSessionHandler` (cognito-react-kit/server) is mounted, e.g. `'/api/auth'`; the refresh token then lives in its httpOnly cookie, never in page storage. Default none. */
   sessionEndpoint?: string;
+  /** `'worker'`: the refresh token lives only in a Web Worker's memory and sessions only in this tab's memory (docs/token-isolation.md); not with `sessionEndpoint`. Default none (sessions in the config's storage). */
+  tokenIsolation?: TokenIsolation;
 }
+
+/** Where the refresh token is kept out of page scripts' reach: `'worker'`, a Web Worker's memory. */
+export type TokenIsolation = 'worker';
 
 /** The engine's options with their defaults. */
 export interface ResolvedAuthOptions {
@@ -65,9 +71,18 @@ export interface ResolvedAuthOptions {
   userContextData: UserContextDataProvider;
   openAuthSession: OpenAuthSession | undefined;
   sessionEndpoint: string | undefined;
+  tokenIsolation: TokenIsolation | undefined;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
+  const isolation = options.tokenIsolation;
+  if (isolation !== undefined && (isolation !== 'worker' || options.sessionEndpoint !== undefined)) {
+    throw authError(
+      'TokenIsolationConflict',
+      isolation !== 'worker' ? `tokenIsolation must be 'worker' or left out, not ${JSON.stringify(isolation)}.` : "tokenIsolation: 'worker' and sessionEndpoint exclude each other: with a session endpoint the refresh token is already out of the page's reach (an httpOnly cookie).",
+      'createAuth',
+    );
+  }
   return {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     now: options.now ?? (() => Date.now()),
@@ -84,6 +99,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     userContextData: options.userContextData ?? pageUserContextData,
     openAuthSession: options.openAuthSession,
     sessionEndpoint: options.sessionEndpoint,
+    tokenIsolation: isolation,
   };
 }
 

@@ -235,6 +235,7 @@ export class SessionManager {
         username,
         startedWith,
         rotation: this.#deps.pool().config.refreshTokenRotation === true,
+        crossTab: !this.#deps.pool().tabLocal,
         coordinator,
         clock: { now, timers },
         isFresh: (session) => this.#isFresh(session),

@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strongPassword, useBackend } from '../backend/harness';
+import { registerSecret } from '../support/secrets';
+import { launchChromium } from './chromium';
+import { servePage } from './pageServer';
+
+/** What isolationPage/main.js puts on `window`. */
+interface PageApi {
+  setUp(config: object): void;
+  signIn(username: string, password: string): Promise<{ result: unknown; status: string; workers: number; pageFetches: number }>;
+  refresh(): Promise<{ changed?: boolean; pageFetches?: number; error?: { name: string } }>;
+  signOut(): Promise<{ handle: string; status: string }>;
+  askWorker(url: string, target: string, body: object): Promise<{ status?: number; text?: string; failed?: string }>;
+  whereReadable(needles: string[]): Promise<{ scanned: number; hits: string[][] }>;
+  lastSession: { refreshToken: string; accessToken: string };
+}
+const api = (tab: Page) => ({
+  call: <K extends keyof PageApi>(name: K, ...args: unknown[]) =>
+    tab.evaluate(([n, a]) => ((window as unknown as Record<string, (...x: unknown[]) => unknown>)[n as string]!(...(a as unknown[]))), [name, args] as const) as Promise<
+      PageApi[K] extends (...x: never[]) => infer R ? Awaited<R> : never
+    >,
+});
+
+// tokenIsolation: 'worker' with the built package in Chromium, against the test backend over loopback.
+describe("tokenIsolation: 'worker' in a real browser", () => {
+  const running = useBackend({ deviceTracking: false });
+  const password = strongPassword();
+  registerSecret(password);
+  let site: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  // A server no request may reach: the "attacker's" URL.
+  let foreign: Server;
+  let foreignHits = 0;
+
+  beforeAll(async () => {
+    foreign = createServer((_, response) => {
+      foreignHits += 1;
+      response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' }).end('{}');
+    });
+    await new Promise<void>((done) => foreign.listen(0, '127.0.0.1', done));
+    [site, browser] = await Promise.all([servePage(resolve(__dirname, 'isolationPage')), launchChromium()]);
+    await running().backend.createUser({ username: 'ada', password, attributes: { email: 'ada@example.com' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await new Promise((done) => foreign?.close(done));
+  });
+
+  /** The refresh tokens the backend issued (Cognito-shaped: five dot-separated parts; JWTs have three). */
+  const issuedRefreshTokens = () => running().backend.secrets().filter((secret) => secret.split('.').length === 5);
+
+  it('keeps the refresh token out of every page-readable place, refreshes through the worker, refuses foreign URLs and forgets on sign-out', async () => {
+    const { backend, url } = running();
+    const config = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url };
+    const tab = await browser.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(site.url);
+    await tab.waitForFunction(() => typeof (window as unknown as PageApi).setUp === 'function');
+    const page = api(tab);
+    await page.call('setUp', config);
+
+    const signedIn = await page.call('signIn', 'ada', password);
+    expect(signedIn).toMatchObject({ result: { isSignedIn: true }, status: 'signedIn', workers: 1 });
+    // Every Cognito request went through the worker: the page's own fetch saw none.
+    expect(signedIn.pageFetches).toBe(0);
+    const [refreshToken] = issuedRefreshTokens();
+    expect(refreshToken).toBeDefined();
+    const handle = await tab.evaluate(() => (window as unknown as PageApi).lastSession.refreshToken);
+    expect(handle).toMatch(/^isolated-refresh-token\.[0-9a-f]{48}$/);
+
+    // The handle is found (the scan reaches the engine's session), the refresh token nowhere.
+    const before = await page.call('whereReadable', [refreshToken!, handle]);
+    expect(before.scanned).toBeGreaterThan(500);
+    expect(before.hits[0]).toEqual([]);
+    expect(before.hits[1]).toEqual(expect.arrayContaining(['window.lastSession.refreshToken', 'currentSession()']));
+    expect(before.hits[1]!.some((path) => path.startsWith('localStorage') || path.startsWith('sessionStorage') || path.startsWith('indexedDB'))).toBe(false);
+
+    backend.resetCounts();
+    const refreshed = await page.call('refresh');
+    expect(refreshed).toEqual({ changed: true, pageFetches: 0 });
+    expect(backend.requests()).toEqual([expect.objectContaining({ operation: 'InitiateAuth', input: expect.objectContaining({ AuthParameters: { REFRESH_TOKEN: refreshToken } }) })]);
+
+    // A page script that holds the worker cannot send the token elsewhere: refused, nothing sent.
+    const foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`;
+    const refresh = { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: backend.config.clientId, AuthParameters: { REFRESH_TOKEN: handle } };
+    expect(await page.call('askWorker', foreignUrl, 'InitiateAuth', refresh)).toMatchObject({ failed: 'refused' });
+    expect(await page.call('askWorker', `${url}?x`, 'InitiateAuth', refresh)).toMatchObject({ failed: 'refused' });
+    expect(foreignHits).toBe(0);
+    // It can have the worker refresh (new access tokens while the page is open: the documented exposure), never see the refresh token.
+    const asked = await page.call('askWorker', url, 'InitiateAuth', refresh);
+    expect(asked).toMatchObject({ status: 200 });
+    expect(asked.text).toContain('AccessToken');
+    expect(asked.text).not.toContain(refreshToken);
+
+    backend.resetCounts();
+    expect(await page.call('signOut')).toEqual({ handle, status: 'signedOut' });
+    expect(backend.requests().map((r) => r.operation)).toEqual(['RevokeToken']);
+    expect(backend.requests()[0]!.input).toMatchObject({ Token: refreshToken });
+    // The worker forgot it: the handle now reaches Cognito as it is, and is refused there.
+    backend.resetCounts();
+    const afterSignOut = await page.call('askWorker', url, 'InitiateAuth', refresh);
+    expect(afterSignOut).toMatchObject({ status: 400 });
+    expect(afterSignOut.text).toContain('NotAuthorizedException');
+    expect(backend.requests()[0]!.input).toMatchObject({ AuthParameters: { REFRESH_TOKEN: handle } });
+    expect(issuedRefreshTokens()).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+    await tab.close();
+  }, 60_000);
+});
