@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, createAuth, MemoryStorage, type TokenIsolation } from '../../src/core/index';
-import { isolationWorker, type IsolatedRequest, type IsolatedResponse } from '../../src/core/isolation/isolationWorker';
+import { isolationWorker, type IsolatedRequest, type IsolatedResponse, type WorkerScope } from '../../src/core/isolation/isolationWorker';
 import { strongPassword, useBackend } from '../backend/harness';
 import { registerSecret } from '../support/secrets';
 
@@ -13,8 +13,8 @@ describe("tokenIsolation: 'worker'", () => {
 
   /** The isolation worker on a scope of its own; `send` is what the page's postMessage would do. */
   function startWorker(allowed: string[]) {
-    let onmessage: ((event: { data: unknown; ports: { postMessage(message: unknown): void }[] }) => void) | null = null;
-    const scope = {
+    let onmessage: WorkerScope['onmessage'] = null;
+    const scope: WorkerScope = {
       fetch: globalThis.fetch,
       crypto: globalThis.crypto,
       get onmessage() {

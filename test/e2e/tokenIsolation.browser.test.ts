@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword, useBackend } from '../backend/harness';
-import { registerSecret } from '../support/secrets';
+import { startBackend, type CognitoBackend } from '../backend/index';
+import { registerSecret, registerSecretSource } from '../support/secrets';
 import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
 
@@ -16,6 +17,9 @@ interface PageApi {
   signOut(): Promise<{ handle: string; status: string }>;
   askWorker(url: string, target: string, body: object): Promise<{ status?: number; text?: string; failed?: string }>;
   whereReadable(needles: string[]): Promise<{ scanned: number; hits: string[][] }>;
+  engineStatus(): string;
+  startHostedUi(): Promise<void>;
+  hostedUiOutcome: Promise<{ result?: unknown; status?: string; pageFetches?: string[]; error?: unknown } | null>;
   lastSession: { refreshToken: string; accessToken: string };
 }
 const api = (tab: Page) => ({
@@ -25,13 +29,24 @@ const api = (tab: Page) => ({
     >,
 });
 
+/** The refresh tokens a backend issued (Cognito-shaped: five dot-separated parts; JWTs have three). */
+const issuedRefreshTokens = (backend: CognitoBackend) => backend.secrets().filter((secret) => secret.split('.').length === 5);
+
 // tokenIsolation: 'worker' with the built package in Chromium, against the test backend over loopback.
+let site: { url: string; close(): Promise<void> };
+let browser: Browser;
+beforeAll(async () => {
+  [site, browser] = await Promise.all([servePage(resolve(__dirname, 'isolationPage')), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
 describe("tokenIsolation: 'worker' in a real browser", () => {
   const running = useBackend({ deviceTracking: false });
   const password = strongPassword();
   registerSecret(password);
-  let site: { url: string; close(): Promise<void> };
-  let browser: Browser;
   // A server no request may reach: the "attacker's" URL.
   let foreign: Server;
   let foreignHits = 0;
@@ -42,18 +57,12 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
       response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' }).end('{}');
     });
     await new Promise<void>((done) => foreign.listen(0, '127.0.0.1', done));
-    [site, browser] = await Promise.all([servePage(resolve(__dirname, 'isolationPage')), launchChromium()]);
     await running().backend.createUser({ username: 'ada', password, attributes: { email: 'ada@example.com' } });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
     await new Promise((done) => foreign?.close(done));
   });
-
-  /** The refresh tokens the backend issued (Cognito-shaped: five dot-separated parts; JWTs have three). */
-  const issuedRefreshTokens = () => running().backend.secrets().filter((secret) => secret.split('.').length === 5);
 
   it('keeps the refresh token out of every page-readable place, refreshes through the worker, refuses foreign URLs and forgets on sign-out', async () => {
     const { backend, url } = running();
@@ -70,7 +79,7 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
     expect(signedIn).toMatchObject({ result: { isSignedIn: true }, status: 'signedIn', workers: 1 });
     // Every Cognito request went through the worker: the page's own fetch saw none.
     expect(signedIn.pageFetches).toBe(0);
-    const [refreshToken] = issuedRefreshTokens();
+    const [refreshToken] = issuedRefreshTokens(backend);
     expect(refreshToken).toBeDefined();
     const handle = await tab.evaluate(() => (window as unknown as PageApi).lastSession.refreshToken);
     expect(handle).toMatch(/^isolated-refresh-token\.[0-9a-f]{48}$/);
@@ -109,7 +118,65 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
     expect(afterSignOut).toMatchObject({ status: 400 });
     expect(afterSignOut.text).toContain('NotAuthorizedException');
     expect(backend.requests()[0]!.input).toMatchObject({ AuthParameters: { REFRESH_TOKEN: handle } });
-    expect(issuedRefreshTokens()).toHaveLength(1);
+    expect(issuedRefreshTokens(backend)).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+    await tab.close();
+  }, 60_000);
+});
+
+describe("tokenIsolation: 'worker' with the hosted UI", () => {
+  const password = strongPassword();
+  registerSecret(password);
+  let server: { backend: CognitoBackend; url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    // After the file's beforeAll: the backend needs the page's callback URL.
+    server = await startBackend({ deviceTracking: false, oauth: { callbackUrls: [`${site.url}callback`], logoutUrls: [site.url] } });
+    registerSecretSource(() => server.backend.secrets());
+    await server.backend.createUser({ username: 'hiro', password });
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('exchanges the code through the worker: the page gets a handle, refreshes work, nothing survives a reload', async () => {
+    const { backend, url } = server;
+    const config = {
+      userPoolId: backend.config.userPoolId,
+      userPoolWebClientId: backend.config.clientId,
+      endpoint: url,
+      oauth: { domain: new URL(url).host, redirectSignIn: `${site.url}callback`, redirectSignOut: site.url },
+    };
+    const tab = await browser.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(site.url);
+    await tab.evaluate((c) => window.sessionStorage.setItem('isolation-test-config', JSON.stringify(c)), config);
+    await tab.reload();
+    await tab.waitForFunction(() => typeof (window as unknown as PageApi).startHostedUi === 'function');
+    await Promise.all([tab.waitForURL((u) => u.pathname === '/oauth2/authorize'), tab.evaluate(() => (window as unknown as PageApi).startHostedUi())]);
+    await tab.getByLabel('Username').fill('hiro');
+    await tab.getByLabel('Password').fill(password);
+    await Promise.all([tab.waitForURL((u) => u.pathname === '/callback'), tab.getByRole('button', { name: /sign in/i }).click()]);
+
+    const outcome = await tab.evaluate(() => (window as unknown as PageApi).hostedUiOutcome);
+    expect(outcome).toMatchObject({ result: { isSignedIn: true }, status: 'signedIn' });
+    // The code exchange went through the worker; the page's own fetch only read the pool's signing keys.
+    expect(outcome?.pageFetches?.filter((u) => u.includes('/oauth2/'))).toEqual([]);
+    expect(backend.count('oauth2/token')).toBe(1);
+    const [refreshToken] = issuedRefreshTokens(backend);
+    expect(refreshToken).toBeDefined();
+    const page = api(tab);
+    const readable = await page.call('whereReadable', [refreshToken!]);
+    expect(readable.hits[0]).toEqual([]);
+
+    backend.resetCounts();
+    expect(await page.call('refresh')).toEqual({ changed: true, pageFetches: 0 });
+    expect(backend.requests()).toEqual([expect.objectContaining({ operation: 'InitiateAuth', input: expect.objectContaining({ AuthParameters: { REFRESH_TOKEN: refreshToken } }) })]);
+
+    // The cost: a reload starts signed out (the session lived in this page's memory only).
+    await tab.reload();
+    await tab.waitForFunction(() => typeof (window as unknown as PageApi).engineStatus === 'function');
+    await tab.evaluate(() => (window as unknown as PageApi).hostedUiOutcome);
+    expect(await page.call('engineStatus')).toBe('signedOut');
     expect(pageErrors).toEqual([]);
     await tab.close();
   }, 60_000);

@@ -22,7 +22,7 @@ export type IsolatedResponse =
   | { failed: 'refused' | 'network'; message: string };
 
 /** What the worker's global looks like to it (typed here: the project's TypeScript lib is the DOM's). */
-interface WorkerScope {
+export interface WorkerScope {
   onmessage: ((event: { data: unknown; ports: readonly { postMessage(message: unknown): void }[] }) => void) | null;
   fetch: typeof fetch;
   crypto: { getRandomValues(array: Uint8Array): Uint8Array };

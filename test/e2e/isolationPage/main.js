@@ -3,6 +3,7 @@
 // wrapping `Worker` before the engine starts one (a script that ran first could), counts the page's own
 // fetch calls, and puts the engine on `window` so the scan below walks through it too.
 // Plain JS so the type-check does not depend on a build having run.
+/* global window, document, indexedDB, MessageChannel, Node */
 import { createAuth } from '../../../dist/core.js';
 
 const workers = [];
@@ -48,6 +49,8 @@ window.signOut = async () => {
   return { handle, status: window.auth.getState().status };
 };
 
+window.engineStatus = () => window.auth.getState().status;
+
 /** Asks the captured worker to send `body` to `url` directly, as a script in the page could. */
 window.askWorker = (url, target, body) =>
   new Promise((resolve) => {
@@ -77,7 +80,7 @@ window.whereReadable = async (needles) => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function') || depth > 4 || seen.has(value)) return;
     seen.add(value);
     if (value instanceof Node || value === window.document) return; // the DOM is checked through its text below
-    let names = [];
+    let names;
     try {
       names = Object.getOwnPropertyNames(value);
     } catch {
@@ -132,4 +135,19 @@ function dumpDatabase(name) {
     };
     open.onerror = () => resolve(['unreadable']);
   });
+}
+
+// Hosted UI: the test stores the config (no token) in sessionStorage, then calls startHostedUi(); the
+// page leaves for the hosted UI and comes back to /callback, where a fresh engine exchanges the code.
+const hostedConfig = window.sessionStorage.getItem('isolation-test-config');
+if (hostedConfig) {
+  window.setUp(JSON.parse(hostedConfig));
+  window.startHostedUi = () => window.auth.federatedSignIn();
+  window.hostedUiOutcome = window.auth.handleRedirect().then(
+    async (result) => {
+      if (result) window.lastSession = await window.auth.currentSession();
+      return { result, status: window.auth.getState().status, pageFetches: pageFetches.slice() };
+    },
+    (error) => ({ error: { name: error.name, message: error.message } }),
+  );
 }
