@@ -163,6 +163,7 @@ export type {
   SignInStep,
   SignUpParams,
   SignUpResult,
+  IsolationWorker,
   TokenIsolation,
   UpdateMfaPreferenceParams,
 } from './core/index';

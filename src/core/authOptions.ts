@@ -48,10 +48,19 @@ export interface CreateAuthOptions {
   sessionEndpoint?: string;
   /** `'worker'`: the refresh token lives only in a Web Worker's memory and sessions only in this tab's memory (docs/token-isolation.md); not with `sessionEndpoint`. Default none (sessions in the config's storage). */
   tokenIsolation?: TokenIsolation;
+  /** Starts the token-isolation worker from its source text. For tests and Storybook (a worker run in the page isolates nothing). Default: a Web Worker from a Blob URL. */
+  startIsolationWorker?: (source: string) => IsolationWorker;
 }
 
 /** Where the refresh token is kept out of page scripts' reach: `'worker'`, a Web Worker's memory. */
 export type TokenIsolation = 'worker';
+
+/** What the engine needs of the token-isolation worker: a Web Worker's `postMessage`, `terminate` and `onerror`. */
+export interface IsolationWorker {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  terminate(): void;
+  onerror: ((event: never) => void) | null;
+}
 
 /** The engine's options with their defaults. */
 export interface ResolvedAuthOptions {
@@ -72,16 +81,14 @@ export interface ResolvedAuthOptions {
   openAuthSession: OpenAuthSession | undefined;
   sessionEndpoint: string | undefined;
   tokenIsolation: TokenIsolation | undefined;
+  startIsolationWorker: ((source: string) => IsolationWorker) | undefined;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
   const isolation = options.tokenIsolation;
-  if (isolation !== undefined && (isolation !== 'worker' || options.sessionEndpoint !== undefined)) {
-    throw authError(
-      'TokenIsolationConflict',
-      isolation !== 'worker' ? `tokenIsolation must be 'worker' or left out, not ${JSON.stringify(isolation)}.` : "tokenIsolation: 'worker' and sessionEndpoint exclude each other: with a session endpoint the refresh token is already out of the page's reach (an httpOnly cookie).",
-      'createAuth',
-    );
+  // Both own the refresh token; docs/token-isolation.md says which to choose.
+  if (isolation !== undefined && (isolation !== 'worker' || options.sessionEndpoint)) {
+    throw authError('TokenIsolationConflict', "tokenIsolation: only 'worker', never with sessionEndpoint", 'createAuth');
   }
   return {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
@@ -100,6 +107,7 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     openAuthSession: options.openAuthSession,
     sessionEndpoint: options.sessionEndpoint,
     tokenIsolation: isolation,
+    startIsolationWorker: options.startIsolationWorker,
   };
 }
 

@@ -1,13 +1,14 @@
 import type { ResolvedAuthOptions } from './authOptions';
 import type { ResolvedAuthConfig, StorageLike } from './config/types';
 import type { WorkerChannel } from './isolation/workerChannel';
+import { lazy, type Lazy } from './lazyService';
 import { IsolatedStorage } from './storage/isolatedStorage';
 import { observeServerTime, ServerClock } from './session/serverClock';
 import { createServiceCall, DEFAULT_REQUEST_TIMEOUT_MS, type FetchLike, type ServiceCall } from './transport';
 
 export type CognitoService = 'AWSCognitoIdentityProviderService' | 'AWSCognitoIdentityService';
 
-export type CognitoClientDeps = Pick<ResolvedAuthOptions, 'fetch' | 'now' | 'monotonicNow' | 'timers' | 'random' | 'retry' | 'tokenIsolation'>;
+export type CognitoClientDeps = Pick<ResolvedAuthOptions, 'fetch' | 'now' | 'monotonicNow' | 'timers' | 'random' | 'retry' | 'tokenIsolation' | 'startIsolationWorker'>;
 
 /**
  * Every request the engine sends goes through here: one injected fetch, per-attempt timeouts,
@@ -21,12 +22,12 @@ export class CognitoClient {
   readonly #deps: CognitoClientDeps;
   #aborter = new AbortController();
   /** `tokenIsolation: 'worker'`: the current config's worker, loaded with its first request. */
-  #isolation: { config: ResolvedAuthConfig; channel?: Promise<WorkerChannel> } | undefined;
+  #isolation: Lazy<WorkerChannel> | undefined;
 
   constructor(deps: CognitoClientDeps) {
     this.#deps = deps;
     this.serverClock = new ServerClock(deps.now, deps.monotonicNow);
-    this.fetch = observeServerTime(deps.tokenIsolation ? (url, init) => this.#isolatedFetch(url, init) : deps.fetch, this.serverClock);
+    this.fetch = observeServerTime(deps.tokenIsolation ? (url, init) => this.#isolation!.load().then((channel) => channel.fetch(url, init)) : deps.fetch, this.serverClock);
   }
 
   /**
@@ -34,22 +35,9 @@ export class CognitoClient {
    * go through a worker of their own; the previous config's worker ends, with the tokens it held.
    */
   isolate(config: ResolvedAuthConfig): StorageLike {
-    void this.#isolation?.channel?.then((channel) => channel.terminate(), () => undefined);
-    const isolation: { config: ResolvedAuthConfig; channel?: Promise<WorkerChannel> } = { config };
-    this.#isolation = isolation;
-    return new IsolatedStorage((handle) => void isolation.channel?.then((channel) => channel.forget(handle), () => undefined));
-  }
-
-  #isolatedFetch(url: string, init: Parameters<FetchLike>[1]): ReturnType<FetchLike> {
-    const isolation = this.#isolation;
-    if (!isolation) return this.#deps.fetch(url, init);
-    if (!isolation.channel) {
-      const loading = import('./isolation/workerChannel').then((m) => new m.WorkerChannel(isolation.config, this.#deps.fetch));
-      // A chunk that did not arrive is loaded again by the next request.
-      loading.catch(() => isolation.channel === loading && delete isolation.channel);
-      isolation.channel = loading;
-    }
-    return isolation.channel.then((channel) => channel.fetch(url, init));
+    this.#isolation?.loaded?.terminate();
+    const isolation = (this.#isolation = lazy(() => import('./isolation/workerChannel').then((m) => new m.WorkerChannel(config, this.#deps))));
+    return new IsolatedStorage((handle) => isolation.loaded?.forget(handle));
   }
 
   /** The call function of one Cognito service at `endpoint`. */

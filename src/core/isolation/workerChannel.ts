@@ -1,3 +1,4 @@
+import type { IsolationWorker } from '../authOptions';
 import type { ResolvedAuthConfig } from '../config/types';
 import { authError } from '../normalizeError';
 import { hostedUiOrigin } from '../oauth/hostedUiUrls';
@@ -5,12 +6,6 @@ import type { FetchLike } from '../transport';
 import { isolationWorker, type IsolatedResponse } from './isolationWorker';
 
 type Response = Awaited<ReturnType<FetchLike>>;
-
-interface WorkerLike {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  terminate(): void;
-  onerror: ((event: unknown) => void) | null;
-}
 
 const UNAVAILABLE = 'TokenIsolationUnavailable';
 
@@ -22,15 +17,17 @@ const UNAVAILABLE = 'TokenIsolationUnavailable';
 export class WorkerChannel {
   readonly #allowed: readonly string[];
   readonly #fetch: FetchLike;
-  #worker: WorkerLike | undefined;
+  readonly #start: ((source: string) => IsolationWorker) | undefined;
+  #worker: IsolationWorker | undefined;
   #broken: Error | undefined;
   readonly #pending = new Set<(answer: IsolatedResponse | Error) => void>();
 
-  constructor(config: ResolvedAuthConfig, fetch: FetchLike) {
+  constructor(config: ResolvedAuthConfig, deps: { fetch: FetchLike; startIsolationWorker?: ((source: string) => IsolationWorker) | undefined }) {
+    this.#start = deps.startIsolationWorker;
     const allowed = [config.endpoint];
     if (config.oauth) allowed.push(`${hostedUiOrigin(config.oauth)}/oauth2/token`, `${hostedUiOrigin(config.oauth)}/oauth2/revoke`);
     this.#allowed = Object.freeze(allowed);
-    this.#fetch = fetch;
+    this.#fetch = deps.fetch;
   }
 
   readonly fetch: FetchLike = (url, init) => {
@@ -71,24 +68,28 @@ export class WorkerChannel {
     this.#broken = authError(UNAVAILABLE, 'Token isolation: this worker was replaced by a new config.', 'fetch');
   }
 
-  #open(): WorkerLike {
+  #open(): IsolationWorker {
     if (this.#broken) throw this.#broken;
     if (this.#worker) return this.#worker;
-    const scope = globalThis as { Worker?: new (url: string) => WorkerLike; Blob?: typeof Blob; URL?: typeof URL };
+    const source = `(${String(isolationWorker)})(self, ${JSON.stringify(this.#allowed)});`;
+    if (this.#start) return this.#watch(this.#start(source));
+    const scope = globalThis as { Worker?: new (url: string) => IsolationWorker; Blob?: typeof Blob; URL?: typeof URL };
     if (typeof scope.Worker !== 'function' || typeof scope.Blob !== 'function' || typeof scope.URL?.createObjectURL !== 'function') {
       throw (this.#broken = authError(UNAVAILABLE, 'tokenIsolation: "worker" needs Web Workers and Blob URLs, which this environment lacks.', 'fetch'));
     }
-    const source = `(${String(isolationWorker)})(self, ${JSON.stringify(this.#allowed)});`;
     const url = scope.URL.createObjectURL(new scope.Blob([source], { type: 'text/javascript' }));
     // The URL is not revoked: it holds only this source, and a revoke may race the worker's script load.
     try {
-      const worker = new scope.Worker(url);
-      // A worker whose script cannot run (a CSP without `worker-src blob:`) reports it here, not by throwing.
-      worker.onerror = () => this.#fail(authError(UNAVAILABLE, 'The token isolation worker failed to start: allow `worker-src blob:` in the Content-Security-Policy.', 'fetch'));
-      return (this.#worker = worker);
+      return this.#watch(new scope.Worker(url));
     } catch (cause) {
       throw (this.#broken = authError(UNAVAILABLE, 'The token isolation worker could not be created: allow `worker-src blob:` in the Content-Security-Policy.', 'fetch', { cause }));
     }
+  }
+
+  #watch(worker: IsolationWorker): IsolationWorker {
+    // A worker whose script cannot run (a CSP without `worker-src blob:`) reports it here, not by throwing.
+    worker.onerror = () => this.#fail(authError(UNAVAILABLE, 'The token isolation worker failed to start: allow `worker-src blob:` in the Content-Security-Policy.', 'fetch'));
+    return (this.#worker = worker);
   }
 
   #fail(error: Error): void {

@@ -6,22 +6,22 @@ import { MemoryStorage } from './memoryStorage';
  * dead session does, tells the worker to forget the token behind it.
  */
 export class IsolatedStorage extends MemoryStorage {
-  readonly #forget: (handle: string) => void;
-
-  constructor(forget: (handle: string) => void) {
+  constructor(readonly forget: (handle: string) => void) {
     super();
-    this.#forget = forget;
   }
 
   override setItem(key: string, value: string): void {
-    const before = this.getItem(key);
+    this.#drop(key, value);
     super.setItem(key, value);
-    if (before !== null && before !== value && key.endsWith('.refreshToken')) this.#forget(before);
   }
 
   override removeItem(key: string): void {
-    const before = this.getItem(key);
+    this.#drop(key);
     super.removeItem(key);
-    if (before !== null && key.endsWith('.refreshToken')) this.#forget(before);
+  }
+
+  #drop(key: string, next?: string): void {
+    const before = this.getItem(key);
+    if (before !== null && before !== next && key.endsWith('.refreshToken')) this.forget(before);
   }
 }
