@@ -14,7 +14,6 @@ export function inPageWorker(fetch: (url: string, init: RequestInit) => Promise<
       onmessage: null,
     };
     // The source is one expression over `self`, as in a worker.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the engine's own worker source
     new Function('self', source)(scope);
     return {
       onerror: null,
