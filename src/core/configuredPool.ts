@@ -77,12 +77,8 @@ export class ConfiguredPool {
    * engine's memory (React Native has one JavaScript context, and no storage events or BroadcastChannel).
    */
   get sharedWithOtherTabs(): boolean {
-    return !(this.storage instanceof AsyncStorageMirror) && !this.tabLocal;
-  }
-
-  /** Token isolation: each tab has its own session (and worker), so no cross-tab sync or refresh lock. */
-  get tabLocal(): boolean {
-    return this.storage instanceof IsolatedStorage;
+    // Token isolation: each tab has its own session (and worker).
+    return !(this.storage instanceof AsyncStorageMirror || this.storage instanceof IsolatedStorage);
   }
 
   /** Resolves once an async store holds every write made so far; undefined with a synchronous store. */

@@ -235,7 +235,6 @@ export class SessionManager {
         username,
         startedWith,
         rotation: this.#deps.pool().config.refreshTokenRotation === true,
-        crossTab: !this.#deps.pool().tabLocal,
         coordinator,
         clock: { now, timers },
         isFresh: (session) => this.#isFresh(session),

@@ -108,6 +108,15 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
     expect(asked.text).toContain('AccessToken');
     expect(asked.text).not.toContain(refreshToken);
 
+    // A second tab has a session (and a worker) of its own: no cross-tab sync, no shared lock.
+    const other = await browser.newPage();
+    await other.goto(site.url);
+    await other.waitForFunction(() => typeof (window as unknown as PageApi).setUp === 'function');
+    const otherPage = api(other);
+    await otherPage.call('setUp', config);
+    expect(await otherPage.call('engineStatus')).toBe('signedOut');
+    expect(await otherPage.call('signIn', 'ada', password)).toMatchObject({ status: 'signedIn', workers: 1 });
+
     backend.resetCounts();
     expect(await page.call('signOut')).toEqual({ handle, status: 'signedOut' });
     expect(backend.requests().map((r) => r.operation)).toEqual(['RevokeToken']);
@@ -118,9 +127,12 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
     expect(afterSignOut).toMatchObject({ status: 400 });
     expect(afterSignOut.text).toContain('NotAuthorizedException');
     expect(backend.requests()[0]!.input).toMatchObject({ AuthParameters: { REFRESH_TOKEN: handle } });
-    expect(issuedRefreshTokens(backend)).toHaveLength(1);
+    // The other tab is still signed in, and refreshes with its own token.
+    expect(await otherPage.call('engineStatus')).toBe('signedIn');
+    expect(await otherPage.call('refresh')).toEqual({ changed: true, pageFetches: 0 });
+    expect(issuedRefreshTokens(backend)).toHaveLength(2);
     expect(pageErrors).toEqual([]);
-    await tab.close();
+    await Promise.all([tab.close(), other.close()]);
   }, 60_000);
 });
 

@@ -126,13 +126,15 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
       .then(
         (response) =>
           response.text().then((text) => {
+            // The body first: a token it brings is held (and so scrubbed from the headers) from then on.
+            const body = strip(text, used, clientId);
             const out: Record<string, string> = {};
             response.headers.forEach((value, name) => {
-              out[name] = value;
+              out[name] = scrub(value);
             });
             if (revokes && used) delete held[used];
             if (signsOutEverywhere && response.ok) forgetAll();
-            return { ok: response.ok, status: response.status, headers: out, text: strip(text, used, clientId) };
+            return { ok: response.ok, status: response.status, headers: out, text: body };
           }),
         (error: unknown) => {
           // A revoke that never arrived still ends the session here: the page dropped its handle.
@@ -163,7 +165,11 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
         text = JSON.stringify(parsed);
       }
     }
-    // Belt and braces: no held token leaves in any other field (an echo in an error message, say).
+    return scrub(text);
+  }
+
+  // Belt and braces: no held token leaves in any other field or header (an echo in an error message, say).
+  function scrub(text: string): string {
     const handles = Object.keys(held);
     for (let i = 0; i < handles.length; i += 1) text = text.split(held[handles[i]!]!.token).join(handles[i]!);
     return text;

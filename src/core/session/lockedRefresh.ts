@@ -13,8 +13,6 @@ export interface LockedRefresh {
   /** The session the caller found due. */
   startedWith: AuthSession;
   rotation: boolean;
-  /** False when each tab has its own session (token isolation): no lock, no waiting on other tabs. */
-  crossTab?: boolean;
   coordinator: PageCoordinator;
   clock: { now: () => number; timers: Timers };
   isFresh: (session: AuthSession) => boolean;
@@ -29,7 +27,8 @@ export interface LockedRefresh {
  */
 export function refreshUnderLock(job: LockedRefresh): Promise<AuthSession> {
   const { ctx, username, startedWith, clock } = job;
-  const lock: typeof withCrossTabLock = job.crossTab === false ? (_name, work) => work(false) : withCrossTabLock;
+  // Each tab has its own session (token isolation): no lock, no waiting on other tabs.
+  const lock: typeof withCrossTabLock = ctx.tokens.tabLocal ? (_name, work) => work(false) : withCrossTabLock;
   return lock(
     `cognito-react-kit.refresh.${ctx.clientId}`,
     async (contended) => {
