@@ -149,7 +149,7 @@ describe("tokenIsolation: 'worker' with the hosted UI", () => {
   }, 60_000);
   afterAll(() => server?.close());
 
-  it('exchanges the code through the worker: the page gets a handle, refreshes work, nothing survives a reload', async () => {
+  it('exchanges the code through the worker: the page gets a handle, refreshes and revokes work, nothing survives a reload', async () => {
     const { backend, url } = server;
     const config = {
       userPoolId: backend.config.userPoolId,
@@ -183,6 +183,15 @@ describe("tokenIsolation: 'worker' with the hosted UI", () => {
     backend.resetCounts();
     expect(await page.call('refresh')).toEqual({ changed: true, pageFetches: 0 });
     expect(backend.requests()).toEqual([expect.objectContaining({ operation: 'InitiateAuth', input: expect.objectContaining({ AuthParameters: { REFRESH_TOKEN: refreshToken } }) })]);
+
+    // Sign-out revokes at /oauth2/revoke through the worker, with the real token, then leaves through /logout.
+    backend.resetCounts();
+    await Promise.all([
+      tab.waitForURL(site.url),
+      // Started, not awaited, in the page: sign-out navigates away, which would destroy an awaited evaluation.
+      tab.evaluate(() => void (window as unknown as { auth: { signOut(): Promise<void> } }).auth.signOut()),
+    ]);
+    expect(backend.requests().filter((r) => r.operation === 'oauth2/revoke').map((r) => r.input)).toEqual([expect.objectContaining({ token: refreshToken })]);
 
     // The cost: a reload starts signed out (the session lived in this page's memory only).
     await tab.reload();

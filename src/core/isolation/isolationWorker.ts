@@ -31,6 +31,8 @@ export interface WorkerScope {
 interface Held {
   token: string;
   clientId: string;
+  /** The page dropped the handle (its session ended): good for one revoke, never for a refresh. */
+  dropped?: boolean;
 }
 
 // Operations whose request carries a refresh token, and the field it goes in.
@@ -64,6 +66,12 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
     return undefined;
   }
 
+  // The client id the token was issued to, and a session still alive unless this is its revoke.
+  function usable(handle: unknown, clientId: string, revoking: boolean): handle is string {
+    const entry = typeof handle === 'string' ? held[handle] : undefined;
+    return entry !== undefined && entry.clientId === clientId && (revoking || !entry.dropped);
+  }
+
   function refuse(message: string): IsolatedResponse {
     return { failed: 'refused', message: message };
   }
@@ -90,7 +98,7 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
       clientId = form.get('client_id') || '';
       const field = request.url.slice(-14) === '/oauth2/revoke' ? 'token' : form.get('grant_type') === 'refresh_token' ? 'refresh_token' : '';
       const presented = field ? form.get(field) : null;
-      if (presented && held[presented] && held[presented]!.clientId === clientId) {
+      if (usable(presented, clientId, field === 'token')) {
         used = presented;
         revokes = field === 'token';
         form.set(field, held[presented]!.token);
@@ -111,7 +119,7 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
         for (let i = 0; i < slot.fields.length - 1 && parent; i += 1) parent = parent[slot.fields[i]!] as Record<string, unknown> | undefined;
         const last = slot.fields[slot.fields.length - 1]!;
         const presented = parent && typeof parent === 'object' ? parent[last] : undefined;
-        if (typeof presented === 'string' && held[presented] && held[presented]!.clientId === clientId) {
+        if (usable(presented, clientId, slot.revokes)) {
           used = presented;
           revokes = slot.revokes;
           parent![last] = held[presented]!.token;
@@ -178,7 +186,16 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
   scope.onmessage = (event) => {
     const data = event.data as { forget?: unknown; request?: IsolatedRequest } | null;
     if (data && typeof data.forget === 'string') {
-      delete held[data.forget];
+      // The engine ends a session before it revokes the token (the hosted UI's sign-out does): keep
+      // the token for that revoke, refuse it for anything else, and let it go after 30 s regardless.
+      const handle = data.forget;
+      const entry = held[handle];
+      if (entry) {
+        entry.dropped = true;
+        setTimeout(() => {
+          if (held[handle] === entry) delete held[handle];
+        }, 30000);
+      }
       return;
     }
     const port = event.ports[0];
