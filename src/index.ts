@@ -174,6 +174,8 @@ export type {
   SignInStep,
   SignUpParams,
   SignUpResult,
+  IsolationWorker,
+  TokenIsolation,
   UpdateMfaPreferenceParams,
 } from './core/index';
 // Account settings (ui-react's AccountSettings, plus MFA, passkeys and devices).

@@ -1,5 +1,6 @@
 import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
+import { authError } from './normalizeError';
 import { PageCoordinator } from './pageCoordinator';
 import type { OpenAuthSession } from './oauth/openAuthSession';
 import type { PasskeyClient } from './passkeys/types';
@@ -45,6 +46,20 @@ export interface CreateAuthOptions {
   userContextData?: UserContextDataProvider;
   /** Backend-for-frontend: the path where `createSessionHandler` (cognito-react-kit/server) is mounted, e.g. `'/api/auth'`; the refresh token then lives in its httpOnly cookie, never in page storage. Default none. */
   sessionEndpoint?: string;
+  /** `'worker'`: the refresh token lives only in a Web Worker's memory and sessions only in this tab's memory (docs/token-isolation.md); not with `sessionEndpoint`. Default none (sessions in the config's storage). */
+  tokenIsolation?: TokenIsolation;
+  /** Starts the token-isolation worker from its source text. For tests and Storybook (a worker run in the page isolates nothing). Default: a Web Worker from a Blob URL. */
+  startIsolationWorker?: (source: string) => IsolationWorker;
+}
+
+/** Where the refresh token is kept out of page scripts' reach: `'worker'`, a Web Worker's memory. */
+export type TokenIsolation = 'worker';
+
+/** What the engine needs of the token-isolation worker: a Web Worker's `postMessage`, `terminate` and `onerror`. */
+export interface IsolationWorker {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  terminate(): void;
+  onerror: ((event: never) => void) | null;
 }
 
 /** The engine's options with their defaults. */
@@ -65,9 +80,16 @@ export interface ResolvedAuthOptions {
   userContextData: UserContextDataProvider;
   openAuthSession: OpenAuthSession | undefined;
   sessionEndpoint: string | undefined;
+  tokenIsolation: TokenIsolation | undefined;
+  startIsolationWorker: ((source: string) => IsolationWorker) | undefined;
 }
 
 export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOptions {
+  const isolation = options.tokenIsolation;
+  // Both own the refresh token; docs/token-isolation.md says which to choose.
+  if (isolation !== undefined && (isolation !== 'worker' || options.sessionEndpoint)) {
+    throw authError('TokenIsolationConflict', "tokenIsolation: only 'worker', never with sessionEndpoint", 'createAuth');
+  }
   return {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     now: options.now ?? (() => Date.now()),
@@ -84,6 +106,8 @@ export function resolveAuthOptions(options: CreateAuthOptions): ResolvedAuthOpti
     userContextData: options.userContextData ?? pageUserContextData,
     openAuthSession: options.openAuthSession,
     sessionEndpoint: options.sessionEndpoint,
+    tokenIsolation: isolation,
+    startIsolationWorker: options.startIsolationWorker,
   };
 }
 

@@ -12,6 +12,7 @@ import { TokenStorage } from './session/tokenStorage';
 import type { SrpClient } from './srp/srpClient';
 import { withUserContextData, type UserContextDataProvider } from './userContextData';
 import { AsyncStorageMirror } from './storage/asyncStorage';
+import { IsolatedStorage } from './storage/isolatedStorage';
 import { selectStorage } from './storage/selectStorage';
 
 export interface ConfiguredPoolDeps {
@@ -24,6 +25,8 @@ export interface ConfiguredPoolDeps {
   coordinator: PageCoordinator;
   /** `CreateAuthOptions.sessionEndpoint`. */
   sessionEndpoint: string | undefined;
+  /** `CreateAuthOptions.tokenIsolation`: sessions in memory, refresh tokens in a worker. */
+  tokenIsolation: 'worker' | undefined;
 }
 
 /**
@@ -40,7 +43,9 @@ export class ConfiguredPool {
   constructor(config: ResolvedAuthConfig, deps: ConfiguredPoolDeps) {
     this.config = config;
     this.signingKeys = { fetch: deps.client.fetch };
-    this.storage = selectStorage(config, { now: deps.now, warnOnce: (key, message) => deps.coordinator.warnOnce(key, message) });
+    this.storage = deps.tokenIsolation
+      ? deps.client.isolate(config)
+      : selectStorage(config, { now: deps.now, warnOnce: (key, message) => deps.coordinator.warnOnce(key, message) });
     if (!config.userPoolId || !config.userPoolWebClientId) return;
     const base = config.clientMetadata;
     this.#ctx = {
@@ -72,7 +77,8 @@ export class ConfiguredPool {
    * engine's memory (React Native has one JavaScript context, and no storage events or BroadcastChannel).
    */
   get sharedWithOtherTabs(): boolean {
-    return !(this.storage instanceof AsyncStorageMirror);
+    // Token isolation: each tab has its own session (and worker).
+    return !(this.storage instanceof AsyncStorageMirror || this.storage instanceof IsolatedStorage);
   }
 
   /** Resolves once an async store holds every write made so far; undefined with a synchronous store. */

@@ -86,7 +86,14 @@ export type CognitoErrorName =
 /** Raised only in native shells (React Native): no random source, an in-app browser closed. The prebuilt web UI has no text for them. */
 export type NativeErrorName = 'NoSecureRandom' | 'OAuthSignInCanceled';
 
-export type AuthErrorName = CognitoErrorName | ClientErrorName | NativeErrorName | (string & {});
+/**
+ * `tokenIsolation: 'worker'` (docs/token-isolation.md): no Web Worker here or a CSP that blocks it (`Unavailable`),
+ * combined with `sessionEndpoint` (`Conflict`, from `createAuth`), a request the worker will not send (`Refused`).
+ * Developer-facing: the prebuilt web UI shows its generic message.
+ */
+export type TokenIsolationErrorName = 'TokenIsolationUnavailable' | 'TokenIsolationConflict' | 'TokenIsolationRefused';
+
+export type AuthErrorName = CognitoErrorName | ClientErrorName | NativeErrorName | TokenIsolationErrorName | (string & {});
 
 export interface AuthErrorOptions {
   name: AuthErrorName;

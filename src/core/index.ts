@@ -1,6 +1,6 @@
 // cognito-react-kit/core: the headless engine. No React here. Every public name is listed here.
 export { Auth, createAuth } from './auth';
-export type { CreateAuthOptions } from './authOptions';
+export type { CreateAuthOptions, IsolationWorker, TokenIsolation } from './authOptions';
 export type { UserContextDataProvider } from './userContextData';
 export type { Timers } from './timers';
 export { PageCoordinator } from './pageCoordinator';
@@ -24,7 +24,7 @@ export type { ClientMetadata, V5User } from './v5Compat';
 export type { BrowserEnvironment } from './environment';
 export type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 export { AuthError, ConfigError } from './errors';
-export type { AuthErrorName, AuthErrorOptions, AuthErrorSource, ClientErrorName, CognitoErrorName, ConfigIssue, NativeErrorName } from './errors';
+export type { AuthErrorName, AuthErrorOptions, AuthErrorSource, ClientErrorName, CognitoErrorName, ConfigIssue, NativeErrorName, TokenIsolationErrorName } from './errors';
 export type { AuthEvent, AuthEventListener, AuthEventMap, AuthEventName, AuthListenableEventName, AuthV6EventMap } from './events';
 export { AuthSession } from './session/authSession';
 export type { SessionTokens } from './session/authSession';

@@ -109,6 +109,8 @@ async function callOnce<T>(
       response = await Promise.race([request, stopped]);
     } catch (cause) {
       if (controller.signal.aborted) throw await stopped.catch((reason: unknown) => reason);
+      // Token isolation's worker said why it sent nothing (docs/token-isolation.md): that, not a network error.
+      if (cause instanceof Error && cause.name.startsWith('TokenIsolation')) throw cause;
       throw authError('NetworkError', `${operation} could not reach ${safeHost(endpoint)}`, operation, { cause });
     }
     let text: string;

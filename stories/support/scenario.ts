@@ -6,6 +6,7 @@
 import { createAuth, MemoryStorage, type Auth, type AuthConfig, type PasskeyClient } from 'cognito-react-kit/core';
 import { createBackend, type CognitoBackend } from '../../test/backend/backend';
 import { fetchHandler } from '../../test/backend/fetchHandler';
+import { inPageWorker } from './inPageWorker';
 import { totpCode } from '../../test/backend/totp';
 import type { BackendOptions, SeedUser } from '../../test/backend/types';
 
@@ -32,6 +33,8 @@ export interface ScenarioSetup {
   seed?: (scenario: Scenario) => Promise<void>;
   /** The platform's passkey prompt, played by the story. Default: the browser's. */
   passkeys?: PasskeyClient;
+  /** `tokenIsolation: 'worker'`, its worker run in the page (inPageWorker.ts) so it reaches the story's backend. Default off. */
+  tokenIsolation?: boolean;
 }
 
 const live = new Set<Scenario>();
@@ -66,6 +69,7 @@ export class Scenario {
       intercept: (operation) => this.#intercept(operation),
     });
     const handle = fetchHandler(this.backend);
+    const fetch = (url: string, init: RequestInit) => handle(new Request(url, init));
     this.auth = createAuth(
       {
         userPoolId: this.backend.config.userPoolId,
@@ -77,7 +81,8 @@ export class Scenario {
         ...setup.config,
       },
       {
-        fetch: (url, init) => handle(new Request(url, init)),
+        fetch,
+        ...(setup.tokenIsolation ? { tokenIsolation: 'worker' as const, startIsolationWorker: inPageWorker(fetch) } : {}),
         now: () => Date.now() + this.#engineClockOffsetMs,
         autoRefresh: false,
         ...(setup.passkeys ? { passkeys: setup.passkeys } : {}),

@@ -27,7 +27,9 @@ export interface LockedRefresh {
  */
 export function refreshUnderLock(job: LockedRefresh): Promise<AuthSession> {
   const { ctx, username, startedWith, clock } = job;
-  return withCrossTabLock(
+  // Each tab has its own session (token isolation): no lock, no waiting on other tabs.
+  const lock: typeof withCrossTabLock = ctx.tokens.tabLocal ? (_name, work) => work(false) : withCrossTabLock;
+  return lock(
     `cognito-react-kit.refresh.${ctx.clientId}`,
     async (contended) => {
       const refreshedElsewhere = () => {

@@ -1,5 +1,6 @@
 import type { StorageLike } from '../config/types';
 import { AsyncStorageMirror } from '../storage/asyncStorage';
+import { IsolatedStorage } from '../storage/isolatedStorage';
 import { AuthSession } from './authSession';
 import { issuedFor, type TokenOrigin } from './tokenIssuers';
 
@@ -51,6 +52,11 @@ export class TokenStorage {
     this.#prefix = `CognitoIdentityServiceProvider.${clientId}`;
     this.#origin = options.origin;
     this.#onWrite = options.onWrite ?? (() => undefined);
+  }
+
+  /** Token isolation: this tab's memory only, so no other tab shares (or waits on) its session. */
+  get tabLocal(): boolean {
+    return this.#storage instanceof IsolatedStorage;
   }
 
   /** The prefix of every key this store writes (for watching other tabs' writes). */
