@@ -4,7 +4,7 @@ import { authError } from '../normalizeError';
 import type { PageCoordinator } from '../pageCoordinator';
 import type { Timers } from '../timers';
 import type { AuthSession } from './authSession';
-import { waitFor, withCrossTabLock } from './crossTab';
+import { refreshLockName, waitFor, withCrossTabLock } from './crossTab';
 import type { StoredSession } from './tokenStorage';
 
 export interface LockedRefresh {
@@ -28,7 +28,7 @@ export interface LockedRefresh {
 export function refreshUnderLock(job: LockedRefresh): Promise<AuthSession> {
   const { ctx, username, startedWith, clock } = job;
   return withCrossTabLock(
-    `cognito-react-kit.refresh.${ctx.clientId}`,
+    refreshLockName(ctx.clientId),
     async (contended) => {
       const refreshedElsewhere = () => {
         const stored = ctx.tokens.load();
