@@ -1,4 +1,8 @@
-import { useEffect, useState, type CSSProperties, type HTMLAttributes } from 'react';
+/** @jsxRuntime classic */
+// Classic JSX on purpose: Storybook's manager bundles this view for its "Auth" panel with
+// React.createElement and its own React, which has no jsx-runtime to import.
+import * as React from 'react';
+import type { CSSProperties, HTMLAttributes } from 'react';
 import type { DevtoolsActions, DevtoolsSnapshot, TokenClaims } from './snapshot';
 
 export interface AuthDevtoolsViewProps extends HTMLAttributes<HTMLElement> {
@@ -58,9 +62,9 @@ export function AuthDevtoolsView({ snapshot, actions, onClose, now = Date.now, s
           {username && <> · user {username}</>}
           {error && <> · error {error.name}: {error.message}</>}
         </p>
-        <pre aria-label="Next step" style={PRE}>
-          {nextStep ?? 'no next step'}
-        </pre>
+        <figure aria-label="Next step" style={{ margin: 0 }}>
+          <pre style={PRE}>{nextStep ?? 'no next step'}</pre>
+        </figure>
       </section>
       <section aria-label="Tokens">
         <h3 style={H3}>Tokens</h3>
@@ -124,8 +128,8 @@ function Claims({ token, time }: { token: TokenClaims; time: number }) {
 
 /** `now()`, re-read every second (the countdowns). */
 function useTicking(now: () => number): number {
-  const [time, setTime] = useState(now);
-  useEffect(() => {
+  const [time, setTime] = React.useState(now);
+  React.useEffect(() => {
     const timer = setInterval(() => setTime(now()), 1000);
     return () => clearInterval(timer);
   }, [now]);

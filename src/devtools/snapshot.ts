@@ -51,14 +51,3 @@ export interface DevtoolsActions {
 }
 
 export type { LockHolder, RefreshCause };
-
-export const EMPTY_SNAPSHOT: DevtoolsSnapshot = /* @__PURE__ */ Object.freeze({
-  status: 'loading',
-  username: null,
-  nextStep: null,
-  error: null,
-  tokens: [],
-  refreshes: [],
-  events: [],
-  lock: null,
-}) as DevtoolsSnapshot;
