@@ -1,7 +1,7 @@
 import type { Auth, AuthEvent, AuthSession } from '../core/index';
 import { lockHolder, refreshLockName } from '../core/session/crossTab';
-import { INSPECT, type RefreshCause, type SessionInspection } from '../core/session/sessionInspection';
-import { claimsOf, maskedJson } from './mask';
+import { INSPECT, type RefreshCause, type RefreshListener, type SessionInspection } from '../core/session/sessionInspection';
+import { maskedClaims, maskedJson } from './mask';
 import type { DevtoolsActions, DevtoolsSnapshot, EventRecord, RefreshRecord, TokenClaims } from './snapshot';
 
 /** How often the cross-tab lock is looked at while the panel is open. */
@@ -63,19 +63,14 @@ export class DevtoolsCollector {
   };
 
   #start(): void {
-    const inspection = this.#inspection;
-    const previous = inspection.onRefresh;
-    inspection.onRefresh = (cause, outcome) => {
-      previous?.(cause, outcome);
-      this.#onRefresh(cause, outcome);
-    };
+    const unhook = hookRefreshes(this.#inspection, (cause, outcome) => this.#onRefresh(cause, outcome));
     const unsubscribe = this.#auth.subscribe(this.#update);
     const unlisten = this.#auth.listen('*', (event) => this.#onEvent(event));
     const poll = setInterval(() => void this.#pollLock(), LOCK_POLL_MS);
     void this.#pollLock();
     this.#stop = () => {
       this.#stop = undefined;
-      if (inspection.onRefresh !== previous) inspection.onRefresh = previous;
+      unhook();
       unsubscribe();
       unlisten();
       clearInterval(poll);
@@ -145,8 +140,25 @@ export class DevtoolsCollector {
   }
 }
 
+// The engine has one slot for a refresh listener; collectors on one engine (a page's panel and
+// Storybook's tab) share it through one fan-out per engine.
+const refreshListeners = /* @__PURE__ */ new WeakMap<SessionInspection, Set<RefreshListener>>();
+
+function hookRefreshes(inspection: SessionInspection, listener: RefreshListener): () => void {
+  let listeners = refreshListeners.get(inspection);
+  if (!listeners) {
+    const all = (listeners = new Set());
+    refreshListeners.set(inspection, all);
+    inspection.onRefresh = (cause, outcome) => {
+      for (const each of [...all]) each(cause, outcome);
+    };
+  }
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 function tokenClaims(token: 'id' | 'access', session: AuthSession): TokenClaims {
   const payload = token === 'id' ? session.idTokenPayload : session.accessTokenPayload;
   const exp = typeof payload.exp === 'number' ? payload.exp : null;
-  return { token, claims: claimsOf(payload), expiresAt: exp === null ? null : (exp + session.clockDrift) * 1000 };
+  return { token, claims: maskedClaims(payload), expiresAt: exp === null ? null : (exp + session.clockDrift) * 1000 };
 }

@@ -13,8 +13,8 @@ export function claimText(name: string, value: unknown): string {
   return text.replace(JWT_LIKE, MASK);
 }
 
-/** A token's claims as `[name, text]` pairs, masked (`claimText`). */
-export function claimsOf(payload: JwtPayload): [string, string][] {
+/** A token's claims as `[name, text]` pairs, masked as the panel shows them (secret-named claims, token-shaped values). */
+export function maskedClaims(payload: JwtPayload): [string, string][] {
   return Object.entries(payload).map(([name, value]) => [name, claimText(name, value)]);
 }
 
