@@ -96,4 +96,23 @@ describe('the session inspection channel', () => {
       restored.stop();
     }
   });
+
+  it("another tab's refresh, adopted from the shared storage, is reported as `otherTab`", async () => {
+    const k = kit();
+    const config = { authenticationFlowType: 'USER_PASSWORD_AUTH' as const };
+    const [one, two] = [k.auth({ config, engine: { autoRefresh: false } }), k.auth({ config, engine: { autoRefresh: false } })];
+    one.start();
+    two.start();
+    try {
+      await one.signIn('ines', password);
+      await expect.poll(() => two.getState().status, { timeout: 5000 }).toBe('signedIn');
+      const seen = recordRefreshes(two);
+      const refreshed = await one.currentSession({ forceRefresh: true });
+      await expect.poll(() => seen.map(({ cause }) => cause), { timeout: 5000 }).toEqual(['otherTab']);
+      expect((await seen[0]!.outcome).accessToken).toBe(refreshed.accessToken);
+    } finally {
+      one.stop();
+      two.stop();
+    }
+  });
 });
