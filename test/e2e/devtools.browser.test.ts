@@ -13,7 +13,7 @@ interface PageWindow {
 
 // The devtools panel in a real page: a Vite-built app on dist/ (devtoolsPage/), in Chromium, against
 // the test backend. AuthDevtoolsPanel opens on a click, fetching its chunk then, and shows the engine's
-// state, claims, a forced refresh and Web Locks' holder, with no token, password or signature on the page.
+// state, claims, a forced refresh and Web Locks' holder (this tab, another tab), with no token, password or signature on the page.
 describe('<AuthDevtoolsPanel> in Chromium (built package)', () => {
   const running = useBackend({ deviceTracking: false });
   const password = strongPassword();
@@ -26,7 +26,7 @@ describe('<AuthDevtoolsPanel> in Chromium (built package)', () => {
   beforeAll(async () => {
     [site, browser] = await Promise.all([servePage(resolve(__dirname, 'devtoolsPage')), launchChromium()]);
     await running().backend.createUser({ username: 'devon', password });
-    page = await browser.newPage();
+    page = await (await browser.newContext()).newPage(); // a context of its own: a second tab joins it
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
@@ -65,6 +65,26 @@ describe('<AuthDevtoolsPanel> in Chromium (built package)', () => {
     await panel.getByRole('button', { name: 'Force refresh' }).click();
     await panel.getByRole('region', { name: 'Refreshes' }).getByText(/ · forced · ok/).waitFor();
     await panel.getByRole('region', { name: 'Events' }).getByText('tokenRefresh', { exact: true }).waitFor();
+
+    // The lock's holder, as Web Locks name it: this tab, then another tab of the origin (same context).
+    const lockName = `cognito-react-kit.refresh.${backend.config.clientId}`;
+    const hold = (target: Page) =>
+      target.evaluate((name) => {
+        const w = window as unknown as { __release?: () => void };
+        void navigator.locks.request(name, () => new Promise<void>((resolve) => (w.__release = resolve)));
+      }, lockName);
+    const release = (target: Page) => target.evaluate(() => (window as unknown as { __release?: () => void }).__release?.());
+    const lock = panel.getByRole('region', { name: 'Cross-tab lock' });
+    await hold(page);
+    await lock.getByText(/^held by this tab \(webLocks\)$/).waitFor();
+    await release(page);
+    const other = await page.context().newPage();
+    await other.goto(site.url);
+    await hold(other);
+    await lock.getByText(/^held by another tab \(webLocks\)$/).waitFor();
+    await release(other);
+    await other.close();
+    await lock.getByText(/^free \(webLocks\)$/).waitFor();
 
     const session = await page.evaluate(() => (window as unknown as PageWindow).__engine!.currentSession().then(({ idToken, accessToken }) => ({ idToken, accessToken })));
     for (const token of [session.idToken, session.accessToken]) registerSecret(...token.split('.').slice(1));
