@@ -21,6 +21,7 @@ const PACKAGE_ALIASES = [
   { find: /^cognito-react-kit\/core$/, replacement: src('core/index.ts') },
   { find: /^cognito-react-kit\/amplify$/, replacement: src('amplify/index.ts') },
   { find: /^cognito-react-kit\/server$/, replacement: src('server/index.ts') },
+  { find: /^cognito-react-kit\/devtools$/, replacement: src('devtools/index.ts') },
   { find: /^cognito-react-kit\/styles\.css$/, replacement: src('ui/styles.css') },
   { find: /^cognito-react-kit$/, replacement: src('index.ts') },
 ];

@@ -1,6 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { loadLanguage, TranslationProvider, type BuiltInLanguage } from 'cognito-react-kit';
 import 'cognito-react-kit/styles.css';
+import { feedAuthDevtools } from './authDevtoolsFeed';
 
 const LANGUAGES: Record<BuiltInLanguage, string> = {
   en: 'English',
@@ -47,13 +48,19 @@ const withThemeAndLanguage: Decorator = (Story, context) => {
   );
 };
 
+/** The manager's "Auth" panel shows what the story's engine does (.storybook/manager.tsx). */
+const withAuthDevtools: Decorator = (Story, context) => {
+  feedAuthDevtools(context.loaded);
+  return <Story />;
+};
+
 function languageOf(globals: Record<string, unknown>): string {
   const requested = globals['language'];
   return typeof requested === 'string' && requested in LANGUAGES ? requested : 'en';
 }
 
 const preview: Preview = {
-  decorators: [withThemeAndLanguage],
+  decorators: [withThemeAndLanguage, withAuthDevtools],
   // The toolbar's dictionary is fetched before the story renders, so a play function finds its texts at once.
   loaders: [
     async ({ globals }) => {

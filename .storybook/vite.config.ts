@@ -13,6 +13,7 @@ export default defineConfig({
     alias: [
       { find: /^cognito-react-kit\/core$/, replacement: root('src/core/index.ts') },
       { find: /^cognito-react-kit\/amplify$/, replacement: root('src/amplify/index.ts') },
+      { find: /^cognito-react-kit\/devtools$/, replacement: root('src/devtools/index.ts') },
       { find: /^cognito-react-kit\/styles\.css$/, replacement: root('src/ui/styles.css') },
       { find: /^cognito-react-kit$/, replacement: root('src/index.ts') },
     ],

@@ -14,6 +14,7 @@ import { Lifecycle } from './lifecycle';
 import { toAuthError } from './normalizeError';
 import type { ForgotPasswordParams, ForgotPasswordSubmitParams } from './passwordResetFlow';
 import type { AuthSession } from './session/authSession';
+import { INSPECT, type SessionInspection } from './session/sessionInspection';
 import type { ConfirmSignInParams, SignInParams } from './signInFlow';
 import type { ConfirmSignUpInput, ConfirmSignUpOutput, ConfirmSignUpParams, ResendSignUpParams, SignUpParams } from './signUpFlow';
 import type { AuthState, AuthUser, CodeDeliveryResult, CurrentUserInfo, DeviceInfo, ForgotPasswordResult, PreferredMfa, SignInResult, SignUpResult, UserAttribute } from './types';
@@ -36,7 +37,7 @@ export class Auth {
     const resolved = (this.#options = resolveAuthOptions(options));
     this.#client = new CognitoClient(resolved);
     this.#rawConfig = normalizeConfigInput(config);
-    this.#pool = this.#buildPool(resolveConfig(this.#rawConfig));
+    this.#pool = new ConfiguredPool(resolveConfig(this.#rawConfig), { ...resolved, client: this.#client });
     this.#s = composeServices({ options: resolved, client: this.#client, pool: () => this.#pool, environment: options.environment });
     applyConfig(this.#s);
   }
@@ -63,6 +64,9 @@ export class Auth {
     };
   };
 
+  /** For cognito-react-kit/devtools: refresh causes, expiring the access token. Not a stable API. */
+  readonly [INSPECT] = (): SessionInspection => this.#s.sessions;
+
   /** Hub-style events (`signIn`, `signOut`, `tokenRefresh`, …, v6's `signedIn`, `signedOut`, … or `*`); returns an unsubscribe. */
   listen(event: '*', listener: AuthEventListener): () => void;
   listen<K extends AuthListenableEventName>(event: K, listener: AuthEventListener<K>): () => void;
@@ -74,7 +78,7 @@ export class Auth {
   configure(partial?: AuthConfigInput): ResolvedAuthConfig {
     if (partial === undefined) return this.#pool.config;
     const raw = mergeConfig(this.#rawConfig, partial);
-    const pool = this.#buildPool(resolveConfig(raw));
+    const pool = new ConfiguredPool(resolveConfig(raw), { ...this.#options, client: this.#client });
     this.#rawConfig = raw;
     const wasRunning = this.#lifecycle.running;
     if (wasRunning) this.#s.sessions.stop();
@@ -388,10 +392,6 @@ export class Auth {
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = await this.currentCredentials();
     return { accessKeyId, secretAccessKey, sessionToken, expiration };
   };
-
-  #buildPool(config: ResolvedAuthConfig): ConfiguredPool {
-    return new ConfiguredPool(config, { ...this.#options, client: this.#client });
-  }
 }
 
 /** Create an engine; nothing is requested until `start()` or the first `subscribe`. */

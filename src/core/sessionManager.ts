@@ -5,12 +5,13 @@ import type { AuthError } from './errors';
 import type { AuthEvents } from './events';
 import type { FlowContext } from './flows/context';
 import { authError, toAuthError } from './normalizeError';
-import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
+import { forgetHostedUiFlag, HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { sameTokens, type AuthSession } from './session/authSession';
 import { watchOtherTabs } from './session/crossTab';
 import { whenWritten } from './storage/whenWritten';
 import { refreshUnderLock } from './session/lockedRefresh';
 import { restoredSessionForged } from './session/restoredSessionCheck';
+import type { RefreshCause, RefreshListener, SessionInspection } from './session/sessionInspection';
 import { endsSession, keepsSessionAfterRefreshFailure, refreshDueAt, refreshMarginFor } from './session/refreshPolicy';
 import type { AuthUser } from './types';
 import { userFromSession } from './user';
@@ -36,7 +37,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  * concurrent callers (and across tabs), refreshed in the background while started, and kept in
  * step with other tabs. Every refresh rule lives here.
  */
-export class SessionManager {
+export class SessionManager implements SessionInspection {
   readonly #deps: SessionManagerDeps;
   #session: AuthSession | null = null;
   #username: string | null = null;
@@ -51,6 +52,8 @@ export class SessionManager {
   #restored: AuthSession | undefined;
   /** After a refresh returned expired tokens: no new attempt before `until`. */
   #backoff: { attempt: number; until: number; error: AuthError } | undefined;
+  #expired: AuthSession | null = null; // marked stale by the devtools' "expire": the next read or timer refreshes
+  onRefresh: RefreshListener | undefined;
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -122,7 +125,7 @@ export class SessionManager {
     this.#restored = undefined;
     if (restored) void restoredSessionForged(restored, this.#deps.pool()).then((forged) => forged && this.#session === restored && this.#endForged(), () => false);
     if (this.#deps.store.getState().status === 'loading' && this.#session && !this.#isFresh(this.#session)) {
-      this.#refresh().catch(() => undefined /* state and events report it */);
+      this.#refresh('restore').catch(() => undefined /* state and events report it */);
     }
   }
 
@@ -137,14 +140,14 @@ export class SessionManager {
   }
 
   /** The session, refreshed first when due (or `force`d). One refresh for all concurrent callers and tabs. */
-  async currentSession(force = false): Promise<AuthSession> {
+  async currentSession(force = false, cause: RefreshCause = force ? 'forced' : 'read'): Promise<AuthSession> {
     if (this.hydrating) await this.hydrating;
     const session = this.#session;
     if (!session) throw authError('NoCurrentUser', 'No current user', 'currentSession');
     if (!force && this.#isFresh(session)) return session;
     const backoff = this.#backoff;
     if (backoff && this.#deps.options.now() < backoff.until) throw backoff.error;
-    return this.#refresh();
+    return this.#refresh(cause);
   }
 
   /** How long (ms, on the engine's clock) until this session is due for a refresh; 0 when due. */
@@ -152,9 +155,14 @@ export class SessionManager {
     return Math.max(0, this.#msUntilDue(session));
   }
 
+  expireAccessToken(): void {
+    this.#expired = this.#session;
+    this.#scheduleRefresh('expired');
+  }
+
   /** A new session from a sign-in: keep it, announce it in the state. */
   begin(username: string, session: AuthSession): AuthUser {
-    this.#forgetHostedUiFlag();
+    forgetHostedUiFlag(this.#deps.pool().storage);
     this.#setSession(username, session);
     const user = userFromSession(session, username);
     this.#deps.store.dispatch({ type: 'signedIn', user });
@@ -174,7 +182,7 @@ export class SessionManager {
       ctx.tokens.clear(username);
       if (options.forgetDevice && username) ctx.tokens.clearDevice(username);
     }
-    this.#forgetHostedUiFlag();
+    forgetHostedUiFlag(this.#deps.pool().storage);
     this.#setSession(null, null);
     this.#deps.store.dispatch({ type: 'signedOut', error });
   }
@@ -196,7 +204,7 @@ export class SessionManager {
         // no longer knows): refresh once and retry. Refused again, the session is over (below).
         const error = toAuthError(thrown, source);
         if (error.name !== 'NotAuthorizedException' || !REFRESH_AND_RETRY.includes(error.message) || this.#session !== session) throw error;
-        const fresh = await this.#refresh();
+        const fresh = await this.#refresh('retry');
         return await run(ctx, fresh.accessToken);
       }
     } catch (thrown) {
@@ -209,10 +217,11 @@ export class SessionManager {
     }
   }
 
-  #refresh(): Promise<AuthSession> {
+  #refresh(cause: RefreshCause): Promise<AuthSession> {
     this.#refreshing ??= whenWritten(this.#doRefresh(), () => this.#deps.pool().persisted()).finally(() => {
       this.#refreshing = null;
     });
+    this.onRefresh?.(cause, this.#refreshing); // the devtools tell a joined refresh by its promise
     return this.#refreshing;
   }
 
@@ -285,7 +294,7 @@ export class SessionManager {
   }
 
   readonly #onVisible = (): void => {
-    if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh();
+    if (globalThis.document?.visibilityState === 'visible') this.#scheduleRefresh('visible');
   };
 
   #setSession(username: string | null, session: AuthSession | null): void {
@@ -302,17 +311,7 @@ export class SessionManager {
   }
 
   #isFresh(session: AuthSession): boolean {
-    return session.isValidAt(this.#serverNow(session), this.#marginFor(session));
-  }
-
-  #forgetHostedUiFlag(): void {
-    const storage = this.#deps.pool().storage;
-    try {
-      // Read first: removing an absent key still costs a write (an expired cookie, a storage event).
-      if (storage.getItem(HOSTED_UI_FLAG) !== null) storage.removeItem(HOSTED_UI_FLAG);
-    } catch {
-      /* storage that throws: nothing stored either */
-    }
+    return session !== this.#expired && session.isValidAt(this.#serverNow(session), this.#marginFor(session));
   }
 
   /**
@@ -344,6 +343,7 @@ export class SessionManager {
     const tokensChanged = stored.session.accessToken !== current?.accessToken;
     const user = userFromSession(stored.session, stored.username);
     this.#setSession(stored.username, stored.session);
+    if (sameUser && tokensChanged) this.onRefresh?.('otherTab', Promise.resolve(stored.session));
     // Another user's session replaced ours: say so, as if this tab had signed out and in.
     if (wasSignedIn && !sameUser) events.emit('signOut', undefined, 'Another user signed in in another tab');
     store.dispatch({ type: 'signedIn', user });
@@ -360,7 +360,7 @@ export class SessionManager {
 
   /** Ms until `session` is due for a refresh (negative when overdue), on the server's clock. */
   #msUntilDue(session: AuthSession): number {
-    return refreshDueAt(session, this.#deps.options.refreshMarginSeconds) - this.#serverNow(session);
+    return session === this.#expired ? 0 : refreshDueAt(session, this.#deps.options.refreshMarginSeconds) - this.#serverNow(session);
   }
 
   /**
@@ -375,7 +375,7 @@ export class SessionManager {
   }
 
   /** Background refresh just before expiry, only while started. */
-  #scheduleRefresh(): void {
+  #scheduleRefresh(cause: RefreshCause = 'timer'): void {
     const { timers, autoRefresh, now } = this.#deps.options;
     timers.clearTimeout(this.#refreshTimer);
     const session = this.#session;
@@ -383,7 +383,7 @@ export class SessionManager {
     const dueMs = Math.max(this.#msUntilDue(session), (this.#backoff?.until ?? 0) - now());
     this.#refreshTimer = timers.setTimeout(
       () => {
-        this.currentSession().then(
+        this.currentSession(false, dueMs > 0 ? 'timer' : cause).then(
           (current) => {
             // Fired before the session was due (timers may fire a little early, the wall clock may
             // step back, long delays are capped): nothing was refreshed, so nothing re-armed us.

@@ -64,7 +64,7 @@ describe('story coverage', () => {
   it('stories import the package by its public names only (the test backend only through stories/support)', () => {
     const dir = join(process.cwd(), 'stories');
     const files = [
-      ...readdirSync(dir).filter((f) => f.endsWith('.tsx')).map((f) => ({ path: `stories/${f}`, allowed: /^(cognito-react-kit(\/core|\/styles\.css)?|react|storybook\/test|@storybook\/react-vite|\.\/support\/.+)$/ })),
+      ...readdirSync(dir).filter((f) => f.endsWith('.tsx')).map((f) => ({ path: `stories/${f}`, allowed: /^(cognito-react-kit(\/core|\/devtools|\/styles\.css)?|react|storybook\/test|@storybook\/react-vite|\.\/support\/.+)$/ })),
       ...readdirSync(join(dir, 'support')).map((f) => ({ path: `stories/support/${f}`, allowed: /^(cognito-react-kit(\/core)?|react|storybook\/test|@storybook\/react-vite|\.\/.+|\.\.\/\.\.\/test\/backend\/.+)$/ })),
     ];
     const imports = (path: string) => [...readFileSync(join(process.cwd(), path), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');

@@ -3,7 +3,7 @@
  * Chromium. Every story in its index must render and run its play function to the end, with no
  * console error, no uncaught exception, no error reported on Storybook's channel, and no axe
  * violation in the rendered story (axe-core run in the page, colour contrast included). Then the
- * toolbar: the dark theme and every language.
+ * toolbar: the dark theme and every language; and the "Auth" devtools tab.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -100,6 +100,22 @@ describe('static Storybook in Chromium', () => {
     expect(await page.locator('[data-item-id]').count()).toBeGreaterThan(20);
     await page.close();
     expect(errors).toEqual([]);
+  });
+
+  it('the "Auth" addon tab shows the story engine as it works, and its buttons drive it', async () => {
+    const id = 'devtools-authdevtools--signed-in';
+    if (!ids.includes(id)) return; // filtered out by CRK_STORIES
+    const page = await browser!.newPage();
+    await page.goto(`${site!.url}?path=/story/${id}`);
+    await page.frameLocator('#storybook-preview-iframe').getByRole('region', { name: 'Auth devtools' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Auth', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Auth devtools' }); // the manager's document, not the preview's frame
+    await panel.getByText('signedIn', { exact: true }).waitFor();
+    await panel.getByRole('button', { name: 'Force refresh' }).click();
+    await panel.getByRole('region', { name: 'Refreshes' }).getByText(/ · forced · ok/).waitFor();
+    // Claims only: nothing shaped like a JWT in the manager's copy of the panel.
+    expect(await panel.innerText()).not.toMatch(/[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/);
+    await page.close();
   });
 
   it('toolbar: every language translates the Authenticator', async () => {

@@ -5,6 +5,42 @@ import type { Timers } from '../timers';
 interface LockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+  query?(): Promise<{ held?: { name?: string; clientId?: string }[]; pending?: { name?: string }[] }>;
+}
+
+/** The lock the tabs of an origin share for refreshing `clientId`'s session. */
+export function refreshLockName(clientId: string): string {
+  return `cognito-react-kit.refresh.${clientId}`;
+}
+
+/** Who holds a cross-tab lock now, and how many tabs wait for it (devtools). */
+export interface LockHolder {
+  via: 'webLocks' | 'localStorage' | 'none';
+  holder: 'none' | 'thisTab' | 'otherTab' | 'someTab';
+  waiting: number;
+}
+
+/**
+ * Who holds the lock `name` (`withCrossTabLock`'s). Web Locks name the holder's client: this tab's id is
+ * learnt by holding a lock of its own for a moment. The localStorage stand-in names an owner per claim,
+ * not per tab (`someTab`).
+ */
+export async function lockHolder(name: string): Promise<LockHolder> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks?.query) {
+    const probe = `${name}.probe.${Math.random().toString(36).slice(2)}`;
+    const [self, state] = await locks.request(probe, async () => {
+      const snapshot = await locks.query!();
+      return [snapshot.held?.find((lock) => lock.name === probe)?.clientId, snapshot] as const;
+    });
+    const held = state.held?.find((lock) => lock.name === name);
+    const waiting = state.pending?.filter((lock) => lock.name === name).length ?? 0;
+    return { via: 'webLocks', holder: !held ? 'none' : self !== undefined && held.clientId === self ? 'thisTab' : 'otherTab', waiting };
+  }
+  const storage = pageLocalStorage();
+  if (!storage) return { via: 'none', holder: 'none', waiting: 0 };
+  const { storageLockHeld } = await import('./storageLock');
+  return { via: 'localStorage', holder: storageLockHeld(storage, name, Date.now()) ? 'someTab' : 'none', waiting: 0 };
 }
 
 /**

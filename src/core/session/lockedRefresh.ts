@@ -4,7 +4,7 @@ import { authError } from '../normalizeError';
 import type { PageCoordinator } from '../pageCoordinator';
 import type { Timers } from '../timers';
 import type { AuthSession } from './authSession';
-import { waitFor, withCrossTabLock } from './crossTab';
+import { refreshLockName, waitFor, withCrossTabLock } from './crossTab';
 import type { StoredSession } from './tokenStorage';
 
 export interface LockedRefresh {
@@ -30,7 +30,7 @@ export function refreshUnderLock(job: LockedRefresh): Promise<AuthSession> {
   // Each tab has its own session (token isolation): no lock, no waiting on other tabs.
   const lock: typeof withCrossTabLock = ctx.tokens.tabLocal ? (_name, work) => work(false) : withCrossTabLock;
   return lock(
-    `cognito-react-kit.refresh.${ctx.clientId}`,
+    refreshLockName(ctx.clientId),
     async (contended) => {
       const refreshedElsewhere = () => {
         const stored = ctx.tokens.load();

@@ -60,6 +60,11 @@ export async function withStorageLock<T>(
   }
 }
 
+/** Whether a live claim on `name` is in `storage` (devtools; the lease is on the device clock). */
+export function storageLockHeld(storage: Storage, name: string, now: number): boolean {
+  return (readClaim(storage, `cognito-react-kit.lock.${name}`)?.until ?? 0) > now;
+}
+
 function readClaim(storage: Storage, key: string): Claim | undefined {
   try {
     const value: unknown = JSON.parse(storage.getItem(key) ?? 'null');
