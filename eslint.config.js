@@ -51,6 +51,8 @@ export default tseslint.config(
   // no-restricted-syntax twin catches `import('…')` expressions and `import('…').T` types, which it
   // does not.
   coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts', 'src/server/**/*.ts'], 'index$'),
+  // The devtools also read the engine's inspection channel and the cross-tab lock: internal, not public API.
+  coreEntryOnly(['src/devtools/**/*.ts', 'src/devtools/**/*.tsx'], 'index$|session/sessionInspection$|session/crossTab$'),
 );
 
 /**
