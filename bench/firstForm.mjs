@@ -121,6 +121,8 @@ try {
   // Each round loads every page back to back, so a round's ratio compares loads made under the same machine load.
   const paired = stats(times.get('ours').map((ms, i) => ms / times.get('amplify')[i])).median;
   out.push(`median of per-round ratios ours / amplify: ${paired.toFixed(2)}`);
+  const pairedBare = stats(times.get('ours').map((ms, i) => ms / times.get('react')[i])).median;
+  out.push(`ours / bare React form: ${(stats(times.get('ours')).median / stats(times.get('react')).median).toFixed(2)} (medians), ${pairedBare.toFixed(2)} (median of per-round ratios)`);
   const ratio = stats(times.get('ours')).median / amplify;
   const pass = ratio <= MAX_RATIO;
   out.push(`${pass ? 'PASS' : 'FAIL'}: ours at ${ratio.toFixed(2)}× aws-amplify's time (target ≤ ${MAX_RATIO}×)`);

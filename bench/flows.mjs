@@ -15,7 +15,7 @@ const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'crk-flows-'));
 const out = join(dir, 'figures.jsonl');
 try {
-  const run = spawnSync(process.execPath, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.ts', '--reporter=dot'], {
+  const run = spawnSync(process.execPath, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.ts', '--reporter=dot', 'bench/flows/'], {
     cwd: root,
     env: { ...process.env, CRK_FLOWS_OUT: out },
     stdio: ['ignore', 'pipe', 'inherit'],

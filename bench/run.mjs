@@ -1,7 +1,7 @@
 // `npm run bench`: the whole suite, one script after another (never in parallel: they measure CPU and time),
 // each printing its own table. Exit 1 when any script fails or misses a target it checks.
 //
-//   node bench/run.mjs            bundle, budget, srp, flows, first form, compare
+//   node bench/run.mjs            bundle, budget, srp, flows, first form, sign-in latency, long session, compare
 //   node bench/run.mjs srp flows  only those
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -13,6 +13,8 @@ const suite = [
   ['srp', 'SRP CPU per sign-in: ours vs amazon-cognito-identity-js', ['srp.mjs', '--check']],
   ['flows', 'Requests and renders per flow', ['flows.mjs']],
   ['firstForm', 'First sign-in form in Chromium: ours vs aws-amplify 6', ['firstForm.mjs', '--check']],
+  ['signInLatency', 'Submit to signed in, 50 ms per request, in Chromium: ours vs aws-amplify 6', ['signInLatency.mjs', '--check']],
+  ['longSession', 'A signed-in page left open: refreshes, timers, listeners, heap (30 simulated min, 3 real min in Chromium)', ['longSession.mjs', '--check']],
   ['compare', 'Screens beside aws-amplify 6 (words, card sizes, side-by-side images)', ['compareScreens.mjs']],
 ];
 const only = process.argv.slice(2);

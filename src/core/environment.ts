@@ -24,6 +24,7 @@ interface BrowserGlobals {
 
 export function defaultEnvironment(overrides: Partial<BrowserEnvironment> = {}): BrowserEnvironment {
   const globals = globalThis as BrowserGlobals;
+  let transientStorage = overrides.transientStorage;
   return {
     navigate:
       overrides.navigate ??
@@ -33,6 +34,10 @@ export function defaultEnvironment(overrides: Partial<BrowserEnvironment> = {}):
       }),
     currentUrl: overrides.currentUrl ?? (() => globals.location?.href),
     replaceUrl: overrides.replaceUrl ?? ((url) => globals.history?.replaceState(globals.history.state, '', url)),
-    transientStorage: overrides.transientStorage ?? usableWebStorage('sessionStorage') ?? new MemoryStorage(),
+    // Probed on first use (a hosted-UI redirect or its callback), not at start: the probe's first touch of
+    // sessionStorage is a synchronous trip to the browser that would delay the first sign-in form.
+    get transientStorage() {
+      return (transientStorage ??= usableWebStorage('sessionStorage') ?? new MemoryStorage());
+    },
   };
 }

@@ -20,6 +20,7 @@ import { unverifiedContacts, type ContactAttribute } from './contacts';
 import { SignInTabs } from './SignInTabs';
 import { renderScreen, StepScreen, withDefaults, type SlotScreen } from './renderScreen';
 import { loadStepScreens } from './stepScreensLoader';
+import { afterPaint } from './afterPaint';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';
@@ -203,14 +204,14 @@ function AuthenticatorScreens({ children, initialState = 'signIn', hideSignUp = 
     return () => routes.patch({ afterSignIn: null, skipVerification: null });
   }, [routes, afterSignIn]);
   if (passwordReset && screen !== 'signIn' && screen !== 'confirmResetPassword') setPasswordReset(false);
-  // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types.
-  useEffect(() => {
-    if (screen === 'signIn') auth.prepareSignIn();
-  }, [auth, screen]);
+  // SRP's random `a` and `A = g^a` do not depend on the password: compute them while the user types,
+  // once the form is on screen (the chunk requests and the math would otherwise hold its first frame).
+  useEffect(() => (screen === 'signIn' ? afterPaint(() => auth.prepareSignIn()) : undefined), [auth, screen]);
   // The screens after the first are in a chunk of their own: fetch it while the user reads the form.
-  useEffect(() => {
-    loadStepScreens().catch(() => undefined); // a failure is retried when a step screen renders
-  }, []);
+  useEffect(
+    () => afterPaint(() => void loadStepScreens().catch(() => undefined)), // a failure is retried when a step screen renders
+    [],
+  );
 
   if (screen === 'signedIn') {
     const given = serviceUser.user;
