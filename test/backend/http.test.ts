@@ -25,7 +25,7 @@ describe('HTTP surface over a real loopback socket', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-methods')).toBe('POST, GET, OPTIONS');
     expect(res.headers.get('access-control-allow-headers')).toBe(
-      'content-type, x-amz-target, x-amz-user-agent, cache-control, authorization',
+      'content-type, x-amz-target, x-amz-user-agent, cache-control, authorization, amz-sdk-request, amz-sdk-invocation-id',
     );
   });
 

@@ -13,7 +13,8 @@ export type Service = keyof typeof TARGET_PREFIXES;
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent, cache-control, authorization',
+  // amz-sdk-*: aws-amplify 6's AWS SDK sends them, and Cognito allows them.
+  'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent, cache-control, authorization, amz-sdk-request, amz-sdk-invocation-id',
   'access-control-allow-methods': 'POST, GET, OPTIONS',
   // Browsers hide non-safelisted headers unless exposed; clients read x-amzn-errortype.
   'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date',
