@@ -8,7 +8,7 @@ import { ConfiguredPool } from './configuredPool';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 import type { AuthEventListener, AuthListenableEventName } from './events';
 import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfaPreferences';
-import type { FederatedSignInOptions } from './hostedUi';
+import type { FederatedSignInOptions, PopupSignInOptions } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
 import { toAuthError } from './normalizeError';
@@ -153,7 +153,11 @@ export class Auth {
   }
 
   /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
-  federatedSignIn(options?: FederatedSignInOptions): Promise<void> {
+  federatedSignIn(options?: FederatedSignInOptions & { popup?: false }): Promise<void>;
+  /** The hosted UI in a popup window (call it from the click's handler): resolves signed in; the page stays. */
+  federatedSignIn(options: PopupSignInOptions): Promise<SignInResult>;
+  federatedSignIn(options?: FederatedSignInOptions): Promise<SignInResult | void>;
+  federatedSignIn(options?: FederatedSignInOptions): Promise<SignInResult | void> {
     return this.#s.hostedUi.federatedSignIn(options);
   }
 

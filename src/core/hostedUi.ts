@@ -6,14 +6,16 @@ import type { AuthEvents } from './events';
 import type { AuthError } from './errors';
 import type { HostedUiFlow } from './hostedUiFlow';
 import { lazy, type Lazy } from './lazyService';
-import { toAuthError } from './normalizeError';
+import { authError, toAuthError } from './normalizeError';
 import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
 import type { OpenAuthSession } from './oauth/openAuthSession';
+import { openPopup, POPUP_STATE, type PopupOptions, type PopupWindow } from './oauth/popupWindow';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import type { SessionManager } from './sessionManager';
+import type { Timers } from './timers';
 import type { SignInResult } from './types';
 
 export type HostedUiProvider = 'COGNITO' | 'Google' | 'Facebook' | 'LoginWithAmazon' | 'SignInWithApple';
@@ -35,7 +37,12 @@ export interface FederatedSignInOptions {
   idpIdentifier?: string;
   /** The id token must carry this nonce (default: a fresh random one when `openid` is in scope). */
   nonce?: string;
+  /** Sign in in a popup window (call from the click's handler): the page stays, the call resolves signed in. Default false (the page leaves for the hosted UI). */
+  popup?: boolean | PopupOptions;
 }
+
+/** `federatedSignIn` in a popup window: it resolves signed in. */
+export type PopupSignInOptions = FederatedSignInOptions & { popup: true | PopupOptions };
 
 export interface HostedUiDeps {
   pool: () => ConfiguredPool;
@@ -46,6 +53,7 @@ export interface HostedUiDeps {
   environment: BrowserEnvironment;
   now: () => number;
   random: (size: number) => Uint8Array;
+  timers: Timers;
   coordinator: PageCoordinator;
   openAuthSession: OpenAuthSession | undefined;
 }
@@ -70,16 +78,19 @@ export class HostedUi {
    * `code` or `state` in it (a promo code, a search page) is the app's own business.
    */
   get onCallbackPage(): boolean {
+    const state = this.#callbackState();
+    if (state === undefined) return false;
+    // A popup sign-in's answer is the opener's to check and exchange: here it is only relayed.
+    if (state?.startsWith(POPUP_STATE)) return !!(globalThis as { opener?: unknown }).opener;
+    return !!flowAnsweredBy(this.#deps.environment.transientStorage, this.#deps.pool().config.userPoolWebClientId!, state);
+  }
+
+  /** The `state` of the OAuth answer this page holds on a configured redirectSignIn (null: none in it); undefined when it holds none. */
+  #callbackState(): string | null | undefined {
     const { config } = this.#deps.pool();
     const url = this.#deps.environment.currentUrl();
     const params = url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined;
-    return (
-      !!url &&
-      !!params &&
-      !!config.userPoolWebClientId &&
-      !!config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url)) &&
-      !!flowAnsweredBy(this.#deps.environment.transientStorage, config.userPoolWebClientId, params.get('state'))
-    );
+    return params && config.userPoolWebClientId && config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url!)) ? params.get('state') : undefined;
   }
 
   /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
@@ -93,7 +104,8 @@ export class HostedUi {
   /** Complete the callback this page is on, if it is one (started engines only). */
   start(): void {
     if (!this.onCallbackPage) return;
-    this.handleRedirect().catch(() => undefined /* reported through state and signIn_failure */);
+    if (this.#callbackState()?.startsWith(POPUP_STATE)) void import('./oauth/popupRelay').then((m) => m.relayPopupCallback());
+    else this.handleRedirect().catch(() => undefined /* reported through state and signIn_failure */);
   }
 
   /** Signed out: a callback URL handled before (back button, a shared link) must start over, not answer from the cache. */
@@ -102,13 +114,25 @@ export class HostedUi {
     this.#deps.coordinator.forget(`${this.#deps.pool().config.userPoolWebClientId} `);
   }
 
-  federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
+  federatedSignIn(options: FederatedSignInOptions = {}): Promise<SignInResult | void> {
+    const failed = (thrown: unknown): Promise<never> => {
+      const error = toAuthError(thrown, 'federatedSignIn');
+      this.#deps.events.emit('signIn_failure', error);
+      return Promise.reject(error);
+    };
+    let popup: PopupWindow | null | undefined;
+    try {
+      // Before any await: the browser allows a popup only in the task of the user's click.
+      popup = options?.popup ? openPopup(options.popup) : undefined;
+    } catch {
+      popup = null; // a sandboxed frame may throw instead of answering null
+    }
+    if (popup === null) return failed(authError('OAuthPopupBlocked', 'The browser blocked the sign-in popup (open it from a click).', 'federatedSignIn'));
     return this.#flow.load().then(
-      (flow) => flow.federatedSignIn(options),
+      (flow) => flow.federatedSignIn(options, popup),
       (thrown: unknown) => {
-        const error = toAuthError(thrown, 'federatedSignIn');
-        this.#deps.events.emit('signIn_failure', error);
-        throw error;
+        popup?.close();
+        return failed(thrown);
       },
     );
   }
@@ -117,7 +141,8 @@ export class HostedUi {
   handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
     const oauth = this.#deps.pool().config.oauth;
     const params = url === undefined || !oauth ? undefined : callbackParams(url, oauth.responseType);
-    if (!url || !params) return Promise.resolve(null);
+    // A popup sign-in's answer is exchanged by the page that opened the popup, never here.
+    if (!url || !params || params.get('state')?.startsWith(POPUP_STATE)) return Promise.resolve(null);
     const loaded = this.#flow.loaded;
     if (loaded) return loaded.handleRedirect(url, params);
     return this.#flow.load().then(
