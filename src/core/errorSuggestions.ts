@@ -39,9 +39,6 @@ const suggestions: Readonly<Record<string, string>> = Object.freeze({
   OAuthStateMismatch: 'Start the sign-in again; the answer did not belong to this tab’s sign-in.',
   OAuthTokenInvalid: 'Check that the config’s user pool and client id match the hosted UI’s, then sign in again.',
   OAuthSignInException: 'Sign in again; if it keeps failing, check the hosted UI settings of the app client.',
-  OAuthPopupBlocked: 'Start the popup sign-in in the click handler, before any await, or allow popups for this site.',
-  OAuthPopupClosed: 'Sign in again when ready.',
-  OAuthPopupTimeout: 'Sign in again (popup.timeoutMs sets how long to wait).',
   NoIdentityPool: 'Configure identityPoolId to get AWS credentials.',
   MandatorySignInEnabled: 'Sign in first, or set mandatorySignIn: false to allow guest credentials.',
 });

@@ -6,12 +6,12 @@ import type { AuthEvents } from './events';
 import type { AuthError } from './errors';
 import type { HostedUiFlow } from './hostedUiFlow';
 import { lazy, type Lazy } from './lazyService';
-import { authError, toAuthError } from './normalizeError';
+import { toAuthError } from './normalizeError';
 import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
 import type { OpenAuthSession } from './oauth/openAuthSession';
-import { openPopup, POPUP_STATE, type PopupOptions, type PopupWindow } from './oauth/popupWindow';
+import { openPopup, POPUP_STATE, type PopupOptions } from './oauth/popupWindow';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import type { SessionManager } from './sessionManager';
@@ -78,19 +78,16 @@ export class HostedUi {
    * `code` or `state` in it (a promo code, a search page) is the app's own business.
    */
   get onCallbackPage(): boolean {
-    const state = this.#callbackState();
-    if (state === undefined) return false;
-    // A popup sign-in's answer is the opener's to check and exchange: here it is only relayed.
-    if (state?.startsWith(POPUP_STATE)) return !!(globalThis as { opener?: unknown }).opener;
-    return !!flowAnsweredBy(this.#deps.environment.transientStorage, this.#deps.pool().config.userPoolWebClientId!, state);
-  }
-
-  /** The `state` of the OAuth answer this page holds on a configured redirectSignIn (null: none in it); undefined when it holds none. */
-  #callbackState(): string | null | undefined {
     const { config } = this.#deps.pool();
     const url = this.#deps.environment.currentUrl();
-    const params = url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined;
-    return params && config.userPoolWebClientId && config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url!)) ? params.get('state') : undefined;
+    const state = (url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined)?.get('state');
+    return (
+      !!state &&
+      !!config.userPoolWebClientId &&
+      !!config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url!)) &&
+      // A popup sign-in's answer is only relayed from here, to the page that opened the popup and checks it.
+      (state.startsWith(POPUP_STATE) ? !!(globalThis as { opener?: unknown }).opener : !!flowAnsweredBy(this.#deps.environment.transientStorage, config.userPoolWebClientId, state))
+    );
   }
 
   /** A new config: forget this engine's callbacks, warn about the implicit flow once. */
@@ -104,8 +101,7 @@ export class HostedUi {
   /** Complete the callback this page is on, if it is one (started engines only). */
   start(): void {
     if (!this.onCallbackPage) return;
-    if (this.#callbackState()?.startsWith(POPUP_STATE)) void import('./oauth/popupRelay').then((m) => m.relayPopupCallback());
-    else this.handleRedirect().catch(() => undefined /* reported through state and signIn_failure */);
+    this.handleRedirect().catch(() => undefined /* reported through state and signIn_failure */);
   }
 
   /** Signed out: a callback URL handled before (back button, a shared link) must start over, not answer from the cache. */
@@ -115,24 +111,15 @@ export class HostedUi {
   }
 
   federatedSignIn(options: FederatedSignInOptions = {}): Promise<SignInResult | void> {
-    const failed = (thrown: unknown): Promise<never> => {
-      const error = toAuthError(thrown, 'federatedSignIn');
-      this.#deps.events.emit('signIn_failure', error);
-      return Promise.reject(error);
-    };
-    let popup: PopupWindow | null | undefined;
-    try {
-      // Before any await: the browser allows a popup only in the task of the user's click.
-      popup = options?.popup ? openPopup(options.popup) : undefined;
-    } catch {
-      popup = null; // a sandboxed frame may throw instead of answering null
-    }
-    if (popup === null) return failed(authError('OAuthPopupBlocked', 'The browser blocked the sign-in popup (open it from a click).', 'federatedSignIn'));
+    // Before any await: browsers allow a popup only in the task of the user's click (null: blocked).
+    const popup = options?.popup ? openPopup(options.popup) : undefined;
     return this.#flow.load().then(
       (flow) => flow.federatedSignIn(options, popup),
       (thrown: unknown) => {
         popup?.close();
-        return failed(thrown);
+        const error = toAuthError(thrown, 'federatedSignIn');
+        this.#deps.events.emit('signIn_failure', error);
+        throw error;
       },
     );
   }
@@ -141,8 +128,7 @@ export class HostedUi {
   handleRedirect(url: string | undefined = this.#deps.environment.currentUrl()): Promise<SignInResult | null> {
     const oauth = this.#deps.pool().config.oauth;
     const params = url === undefined || !oauth ? undefined : callbackParams(url, oauth.responseType);
-    // A popup sign-in's answer is exchanged by the page that opened the popup, never here.
-    if (!url || !params || params.get('state')?.startsWith(POPUP_STATE)) return Promise.resolve(null);
+    if (!url || !params) return Promise.resolve(null);
     const loaded = this.#flow.loaded;
     if (loaded) return loaded.handleRedirect(url, params);
     return this.#flow.load().then(

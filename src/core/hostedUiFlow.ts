@@ -8,7 +8,8 @@ import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oaut
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
-import type { PopupWindow } from './oauth/popupWindow';
+import { relayPopupCallback } from './oauth/popupRelay';
+import { POPUP_STATE, type PopupWindow } from './oauth/popupWindow';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
 import type { SignInResult } from './types';
@@ -43,8 +44,8 @@ export class HostedUiFlow {
     this.#adopted = new Map();
   }
 
-  /** With `popup` (opened by the caller, still blank): the sign-in runs there and this resolves signed in. */
-  async federatedSignIn(options: FederatedSignInOptions = {}, popup?: PopupWindow): Promise<SignInResult | void> {
+  /** With `popup` (opened by the caller, still blank; null when the browser blocked it): the sign-in runs there and this resolves signed in. */
+  async federatedSignIn(options: FederatedSignInOptions = {}, popup?: PopupWindow | null): Promise<SignInResult | void> {
     const source = 'federatedSignIn';
     const { environment, now, random } = this.#deps;
     let callback: { url: string; params: URLSearchParams };
@@ -53,6 +54,7 @@ export class HostedUiFlow {
       if (typeof options !== 'object' || options === null) {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
       }
+      if (popup === null) throw authError('OAuthPopupBlocked', 'The browser blocked the sign-in popup: open it from a click, before any await.', source);
       const oauth = this.#oauth(source);
       const ctx = this.#deps.pool().ctx(source);
       // Signing in as someone else would leave this user's tokens valid: sign out first.
@@ -64,8 +66,9 @@ export class HostedUiFlow {
       if (popup) {
         pending = { clientId: ctx.clientId, state: record.state };
         const { awaitPopupCallback } = await import('./oauth/awaitPopup');
-        const timeoutMs = typeof options.popup === 'object' ? options.popup.timeoutMs : undefined;
-        callback = await awaitPopupCallback({ popup, url, state: record.state, responseType: record.responseType, timers: this.#deps.timers, timeoutMs });
+        const { timeoutMs, windowFeatures } = typeof options.popup === 'object' ? options.popup : {};
+        const wait = { popup, url, state: record.state, responseType: record.responseType, timers: this.#deps.timers, timeoutMs, ownFeatures: !!windowFeatures };
+        callback = await awaitPopupCallback(wait);
       } else {
         if (!this.#deps.openAuthSession) return environment.navigate(url);
         callback = await this.#inAppBrowser(url, record, ctx.clientId);
@@ -104,6 +107,11 @@ export class HostedUiFlow {
    * in this tab. `onThisPage` false: the answer came from a popup, so this page's address bar is not it.
    */
   handleRedirect(url: string, params: URLSearchParams, onThisPage = true): Promise<SignInResult | null> {
+    // A popup sign-in's answer is exchanged by the page that opened the popup, never on the page it reached: relayed there.
+    if (onThisPage && params.get('state')?.startsWith(POPUP_STATE)) {
+      relayPopupCallback(url);
+      return Promise.resolve(null);
+    }
     const pool = this.#deps.pool();
     // One completion per callback URL for every engine sharing the coordinator: a code is exchanged once.
     const completion = this.#deps.coordinator.once(`${pool.ctx('handleRedirect').clientId} ${url}`, () => this.#complete(url, params));

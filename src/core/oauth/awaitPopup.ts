@@ -20,10 +20,16 @@ export interface PopupWaitInput {
   responseType: 'code' | 'token';
   timers: Timers;
   timeoutMs: number | undefined;
+  /** The app chose the popup's features (its position too). */
+  ownFeatures: boolean;
 }
 
 interface MessageSource {
   location: { origin: string };
+  screenX: number;
+  screenY: number;
+  outerWidth: number;
+  outerHeight: number;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
@@ -35,7 +41,7 @@ interface MessageSource {
  * Rejects, typed, when the user closes the popup or time runs out; either way nothing stays behind:
  * listener, timers and (on timeout) the popup are gone.
  */
-export function awaitPopupCallback({ popup, url, state, responseType, timers, timeoutMs = DEFAULT_TIMEOUT_MS }: PopupWaitInput): Promise<{ url: string; params: URLSearchParams }> {
+export function awaitPopupCallback({ popup, url, state, responseType, timers, timeoutMs = DEFAULT_TIMEOUT_MS, ownFeatures }: PopupWaitInput): Promise<{ url: string; params: URLSearchParams }> {
   const source = 'federatedSignIn';
   const page = globalThis as unknown as MessageSource;
   const origin = page.location.origin;
@@ -77,6 +83,8 @@ export function awaitPopupCallback({ popup, url, state, responseType, timers, ti
     if (popup.closed) {
       fail('OAuthPopupClosed', 'The sign-in popup was closed before the sign-in started.');
     } else {
+      // Centred over this window (opened at the browser's default place: placing it at start costs bytes every page loads).
+      if (!ownFeatures) popup.moveTo(page.screenX + (page.outerWidth - 500) / 2, page.screenY + (page.outerHeight - 650) / 2);
       popup.location.replace(url);
       watch();
     }

@@ -10,16 +10,12 @@ export interface PopupOptions {
 export interface PopupWindow {
   readonly closed: boolean;
   close(): void;
+  moveTo(x: number, y: number): void;
   readonly location: { replace(url: string): void };
 }
 
-interface OpenerGlobals {
-  open?: (url: string, target: string, features: string) => PopupWindow | null;
-  screenX?: number;
-  screenY?: number;
-  outerWidth?: number;
-  outerHeight?: number;
-}
+/** The popup's size (its position comes once it is open, from the lazily loaded code: nothing to spare at start). */
+export const POPUP_FEATURES = 'popup,width=500,height=650';
 
 /**
  * A popup sign-in's `state` starts with this, so its callback page (in the popup, maybe without a
@@ -32,7 +28,6 @@ export const POPUP_STATE = 'popup.';
  * the authorize URL once that is built. Null when the browser blocked it (or has no `window.open`).
  */
 export function openPopup(options: true | PopupOptions): PopupWindow | null {
-  const page = globalThis as OpenerGlobals;
-  const centred = `popup,width=500,height=650,left=${(page.screenX ?? 0) + ((page.outerWidth ?? 500) - 500) / 2},top=${(page.screenY ?? 0) + ((page.outerHeight ?? 650) - 650) / 2}`;
-  return page.open?.('', '_blank', (options !== true && options.windowFeatures) || centred) ?? null;
+  const page = globalThis as { open?: (url: string, target: string, features: string) => PopupWindow | null };
+  return page.open?.('', '_blank', (options !== true && options.windowFeatures) || POPUP_FEATURES) ?? null;
 }

@@ -1,3 +1,4 @@
+/* global window, document, URLSearchParams, setTimeout */
 // Popup sign-in in a real browser: the built engine (dist/core.js) on the app's page, which is also
 // the redirect page the popup comes back to. Plain JS so the type-check does not depend on a build.
 import { createAuth } from '../../../dist/core.js';
