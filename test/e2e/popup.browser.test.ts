@@ -28,6 +28,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
   const password = strongPassword();
   registerSecret(password);
   let site: { url: string; close(): Promise<void> };
+  let uiSite: { url: string; close(): Promise<void> };
   let foreign: { url: string; close(): Promise<void> };
   let server: { backend: CognitoBackend; url: string; close(): Promise<void> };
   let browser: Browser;
@@ -35,8 +36,9 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
 
   beforeAll(async () => {
     site = await servePage(resolve(__dirname, 'popupPage'));
+    uiSite = await servePage(resolve(__dirname, 'popupUiPage'));
     foreign = await serveDirectory(resolve(__dirname, 'popupPage/foreign'));
-    server = await startBackend({ deviceTracking: false, oauth: { callbackUrls: [`${site.url}callback`], logoutUrls: [site.url] } });
+    server = await startBackend({ deviceTracking: false, oauth: { callbackUrls: [`${site.url}callback`, `${uiSite.url}callback`], logoutUrls: [site.url, uiSite.url] } });
     registerSecretSource(() => server.backend.secrets());
     await server.backend.createUser({ username: 'mina', password, attributes: { email: 'mina@example.com' } });
     flowKey = `CognitoReactKit.${server.backend.config.clientId}.oauthFlow`;
@@ -51,6 +53,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
     await browser?.close();
     await server?.close();
     await foreign?.close();
+    await uiSite?.close();
     await site?.close();
   });
 
@@ -174,5 +177,44 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
     expect(tab.context().pages()).toHaveLength(1);
     expect(await tab.evaluate((key) => window.sessionStorage.getItem(key), flowKey)).toBeNull();
     await close();
+  });
+
+  describe('<Authenticator socialProviders socialPopup>', () => {
+    async function openAuthenticator(): Promise<{ tab: Page; close(): Promise<void> }> {
+      const { backend, url } = server;
+      const config = {
+        userPoolId: backend.config.userPoolId,
+        userPoolWebClientId: backend.config.clientId,
+        endpoint: url,
+        oauth: { domain: new URL(url).host, redirectSignIn: `${uiSite.url}callback`, redirectSignOut: uiSite.url },
+      };
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(uiSite.url);
+      await tab.evaluate((c) => window.localStorage.setItem('popup-ui', JSON.stringify({ config: c, props: { socialProviders: ['google'], socialPopup: { timeoutMs: 60_000 } } })), config);
+      await tab.reload();
+      return { tab, close: () => context.close() };
+    }
+
+    it('a social button signs in through the popup: the Authenticator shows the user, the page never left', async () => {
+      const { tab, close } = await openAuthenticator();
+      const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
+      await popup.getByLabel('Google email').fill('kenji@example.com');
+      await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Continue as Google user' }).click()]);
+      await tab.getByRole('button', { name: 'Sign out' }).waitFor();
+      expect(await tab.evaluate(() => [(window as unknown as { loadedAt: string }).loadedAt, window.location.href])).toEqual([uiSite.url, uiSite.url]);
+      await close();
+    });
+
+    it('a popup closed before the end: the translated error shows, and what the user typed stays', async () => {
+      const { tab, close } = await openAuthenticator();
+      await tab.getByLabel('Username').fill('typed-before');
+      const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
+      await popup.close();
+      await expect.poll(() => tab.getByRole('alert').textContent()).toBe('The sign-in window was closed before sign-in finished.');
+      expect(await tab.getByLabel('Username').inputValue()).toBe('typed-before');
+      expect(await tab.getByRole('button', { name: 'Sign In with Google' }).isEnabled()).toBe(true);
+      await close();
+    });
   });
 });
