@@ -53,10 +53,10 @@ export function awaitPopupCallback({ popup, url, state, responseType, timers, ti
       timers.clearTimeout(poll);
       timers.clearTimeout(timeout);
     };
-    const fail = (name: 'OAuthPopupClosed' | 'OAuthPopupTimeout', message: string): void => {
+    const fail = (error: unknown): void => {
       finish();
       popup.close();
-      reject(authError(name, message, source));
+      reject(error);
     };
     const onMessage = (event: MessageEvent): void => {
       if (event.origin !== origin || event.source !== (popup as unknown)) return;
@@ -72,20 +72,25 @@ export function awaitPopupCallback({ popup, url, state, responseType, timers, ti
     const watch = (): void => {
       // Seen closed twice: the popup posts its answer just before it closes itself, and that message may still be on its way.
       if (popup.closed && closedOnce) {
-        fail('OAuthPopupClosed', 'The sign-in popup was closed before the sign-in finished.');
+        fail(authError('OAuthPopupClosed', 'The sign-in popup was closed before the sign-in finished.', source));
         return;
       }
       closedOnce = popup.closed;
       poll = timers.setTimeout(watch, CLOSED_POLL_MS);
     };
-    const timeout = timers.setTimeout(() => fail('OAuthPopupTimeout', `The sign-in popup got no answer within ${timeoutMs} ms.`), timeoutMs);
+    const timeout = timers.setTimeout(() => fail(authError('OAuthPopupTimeout', `The sign-in popup got no answer within ${timeoutMs} ms.`, source)), timeoutMs);
     page.addEventListener('message', onMessage);
     if (popup.closed) {
-      fail('OAuthPopupClosed', 'The sign-in popup was closed before the sign-in started.');
+      fail(authError('OAuthPopupClosed', 'The sign-in popup was closed before the sign-in started.', source));
     } else {
-      // Centred over this window (opened at the browser's default place: placing it at start costs bytes every page loads).
-      if (!ownFeatures) popup.moveTo(page.screenX + (page.outerWidth - 500) / 2, page.screenY + (page.outerHeight - 650) / 2);
-      popup.location.replace(url);
+      try {
+        // Centred over this window (opened at the browser's default place: placing it at start costs bytes every page loads).
+        if (!ownFeatures) popup.moveTo(page.screenX + (page.outerWidth - 500) / 2, page.screenY + (page.outerHeight - 650) / 2);
+        popup.location.replace(url);
+      } catch (thrown) {
+        fail(thrown);
+        return;
+      }
       watch();
     }
   });
