@@ -44,6 +44,16 @@ export interface FederatedSignInOptions {
 /** `federatedSignIn` in a popup window: it resolves signed in. */
 export type PopupSignInOptions = FederatedSignInOptions & { popup: true | PopupOptions };
 
+/** `federatedSignIn`'s options as given, refusing names it does not know (a generic parameter alone would let a typo such as `custmState` through). */
+export type FederatedSignInInput<O> = O & { [K in Exclude<keyof O, keyof FederatedSignInOptions>]: never };
+
+/** What `federatedSignIn(options)` resolves with: the sign-in's result in a popup; nothing when the page leaves for the hosted UI. */
+export type FederatedSignInResult<O extends FederatedSignInOptions> = O extends { popup: true | PopupOptions }
+  ? SignInResult
+  : O extends { popup: boolean | PopupOptions } // known at run time only (a `popup: false` included)
+    ? SignInResult | void
+    : void;
+
 export interface HostedUiDeps {
   pool: () => ConfiguredPool;
   store: AuthStore;

@@ -19,7 +19,7 @@ export type {
   PasskeyRegistration,
   PasskeyRequestOptions,
 } from './passkeys/types';
-export type { FederatedSignInOptions, HostedUiProvider, PopupSignInOptions } from './hostedUi';
+export type { FederatedSignInInput, FederatedSignInOptions, FederatedSignInResult, HostedUiProvider, PopupSignInOptions } from './hostedUi';
 export type { PopupOptions } from './oauth/popupWindow';
 export { relayPopupCallback } from './oauth/popupRelay';
 export type { ClientMetadata, V5User } from './v5Compat';

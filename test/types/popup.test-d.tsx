@@ -28,3 +28,9 @@ void (<Authenticator socialProviders={['apple']} socialPopup={{ timeoutMs: 120_0
 void (<SignIn socialProviders={['google']} socialPopup />);
 // @ts-expect-error socialPopup is a boolean or the popup's options
 void (<Authenticator socialPopup="yes" />);
+
+// A generic signature must not let a typo through.
+// @ts-expect-error custmState is not an option
+void auth.federatedSignIn({ provider: 'Google', custmState: '/inbox' });
+// @ts-expect-error nor is a popup flag under another name
+void auth.federatedSignIn({ provider: 'Google', popUp: true });
