@@ -8,7 +8,7 @@ import { ConfiguredPool } from './configuredPool';
 import type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';
 import type { AuthEventListener, AuthListenableEventName } from './events';
 import type { MfaPreferenceResult, UpdateMfaPreferenceParams } from './flows/mfaPreferences';
-import type { FederatedSignInOptions } from './hostedUi';
+import type { FederatedSignInInput, FederatedSignInOptions, FederatedSignInResult } from './hostedUi';
 import type { ListPasskeysParams, ListPasskeysResult } from './passkeyApi';
 import { Lifecycle } from './lifecycle';
 import { toAuthError } from './normalizeError';
@@ -156,9 +156,9 @@ export class Auth {
     cancelSignIn(this.#s);
   }
 
-  /** Go to the hosted UI (or straight to a social provider through it). Resolves as the page starts to leave. */
-  federatedSignIn(options?: FederatedSignInOptions): Promise<void> {
-    return this.#s.hostedUi.federatedSignIn(options);
+  /** Go to the hosted UI (or straight to a social provider through it): resolves as the page starts to leave; with `popup`, signed in (the page stays). */
+  federatedSignIn<O extends FederatedSignInOptions = FederatedSignInOptions>(options?: FederatedSignInInput<O>): Promise<FederatedSignInResult<O>> {
+    return this.#s.hostedUi.federatedSignIn(options) as Promise<FederatedSignInResult<O>>;
   }
 
   /** Finish a hosted-UI sign-in on the redirect page (done by `start()` on a callback URL); null when not a callback. */

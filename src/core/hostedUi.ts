@@ -11,9 +11,11 @@ import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
 import type { OpenAuthSession } from './oauth/openAuthSession';
+import { openPopup, POPUP_STATE, type PopupOptions } from './oauth/popupWindow';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import type { SessionManager } from './sessionManager';
+import type { Timers } from './timers';
 import type { SignInResult } from './types';
 
 export type HostedUiProvider = 'COGNITO' | 'Google' | 'Facebook' | 'LoginWithAmazon' | 'SignInWithApple';
@@ -35,7 +37,22 @@ export interface FederatedSignInOptions {
   idpIdentifier?: string;
   /** The id token must carry this nonce (default: a fresh random one when `openid` is in scope). */
   nonce?: string;
+  /** Sign in in a popup window (call from the click's handler): the page stays, the call resolves signed in. Default false (the page leaves for the hosted UI). */
+  popup?: boolean | PopupOptions;
 }
+
+/** `federatedSignIn` in a popup window: it resolves signed in. */
+export type PopupSignInOptions = FederatedSignInOptions & { popup: true | PopupOptions };
+
+/** `federatedSignIn`'s options as given, refusing names it does not know (a generic parameter alone would let a typo such as `custmState` through). */
+export type FederatedSignInInput<O> = O & { [K in Exclude<keyof O, keyof FederatedSignInOptions>]: never };
+
+/** What `federatedSignIn(options)` resolves with: the sign-in's result in a popup; nothing when the page leaves for the hosted UI. */
+export type FederatedSignInResult<O extends FederatedSignInOptions> = O extends { popup: true | PopupOptions }
+  ? SignInResult
+  : O extends { popup: boolean | PopupOptions } // known at run time only (a `popup: false` included)
+    ? SignInResult | void
+    : void;
 
 export interface HostedUiDeps {
   pool: () => ConfiguredPool;
@@ -46,6 +63,7 @@ export interface HostedUiDeps {
   environment: BrowserEnvironment;
   now: () => number;
   random: (size: number) => Uint8Array;
+  timers: Timers;
   coordinator: PageCoordinator;
   openAuthSession: OpenAuthSession | undefined;
 }
@@ -72,13 +90,13 @@ export class HostedUi {
   get onCallbackPage(): boolean {
     const { config } = this.#deps.pool();
     const url = this.#deps.environment.currentUrl();
-    const params = url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined;
+    const state = (url && config.oauth ? callbackParams(url, config.oauth.responseType) : undefined)?.get('state');
     return (
-      !!url &&
-      !!params &&
+      !!state &&
       !!config.userPoolWebClientId &&
-      !!config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url)) &&
-      !!flowAnsweredBy(this.#deps.environment.transientStorage, config.userPoolWebClientId, params.get('state'))
+      !!config.oauth?.redirectSignIn.some((candidate) => sameEndpoint(candidate, url!)) &&
+      // A popup sign-in's answer is only relayed from here, to the page that opened the popup and checks it.
+      (state.startsWith(POPUP_STATE) ? !!(globalThis as { opener?: unknown }).opener : !!flowAnsweredBy(this.#deps.environment.transientStorage, config.userPoolWebClientId, state))
     );
   }
 
@@ -102,10 +120,13 @@ export class HostedUi {
     this.#deps.coordinator.forget(`${this.#deps.pool().config.userPoolWebClientId} `);
   }
 
-  federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
+  federatedSignIn(options: FederatedSignInOptions = {}): Promise<SignInResult | void> {
+    // Before any await: browsers allow a popup only in the task of the user's click (null: blocked).
+    const popup = options?.popup ? openPopup(options.popup) : undefined;
     return this.#flow.load().then(
-      (flow) => flow.federatedSignIn(options),
+      (flow) => flow.federatedSignIn(options, popup),
       (thrown: unknown) => {
+        popup?.close();
         const error = toAuthError(thrown, 'federatedSignIn');
         this.#deps.events.emit('signIn_failure', error);
         throw error;

@@ -8,6 +8,8 @@ import { flowAnsweredBy, saveFlow, takeFlow, type OAuthFlowRecord } from './oaut
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, cleanCallbackUrl, hostedUiOrigin, pickRedirect, sameEndpoint } from './oauth/hostedUiUrls';
 import { checkIdToken } from './oauth/idTokenChecks';
+import { relayPopupCallback } from './oauth/popupRelay';
+import { POPUP_STATE, type PopupWindow } from './oauth/popupWindow';
 import type { AuthSession } from './session/authSession';
 import { decodeJwtPayload } from './session/jwt';
 import type { SignInResult } from './types';
@@ -42,31 +44,49 @@ export class HostedUiFlow {
     this.#adopted = new Map();
   }
 
-  async federatedSignIn(options: FederatedSignInOptions = {}): Promise<void> {
+  /** With `popup` (opened by the caller, still blank; null when the browser blocked it): the sign-in runs there and this resolves signed in. */
+  async federatedSignIn(options: FederatedSignInOptions = {}, popup?: PopupWindow | null): Promise<SignInResult | void> {
     const source = 'federatedSignIn';
     const { environment, now, random } = this.#deps;
     let callback: { url: string; params: URLSearchParams };
+    let pending: { clientId: string; state: string } | undefined;
     try {
       if (typeof options !== 'object' || options === null) {
         throw authError('InvalidArgument', 'federatedSignIn takes { provider, customProvider, customState }.', source);
       }
+      if (popup === null) throw authError('OAuthPopupBlocked', 'The browser blocked the sign-in popup: open it from a click, before any await.', source);
       const oauth = this.#oauth(source);
       const ctx = this.#deps.pool().ctx(source);
       // Signing in as someone else would leave this user's tokens valid: sign out first.
       if (this.#deps.sessions.session) throw authError('UserAlreadyAuthenticatedException', 'There is already a signed in user: sign out first.', source);
       // Only a sign-in that leaves for the hosted UI needs this code: it loads on demand.
       const { authorizeRequest } = await import('./oauth/authorizeRequest');
-      const { url, record } = await authorizeRequest({ oauth, clientId: ctx.clientId, options, currentUrl: environment.currentUrl(), random, now, source });
+      const { url, record } = await authorizeRequest({ oauth, clientId: ctx.clientId, options, currentUrl: environment.currentUrl(), random, now, source, popup: !!popup });
       saveFlow(environment.transientStorage, ctx.clientId, record);
-      if (!this.#deps.openAuthSession) return environment.navigate(url);
-      callback = await this.#inAppBrowser(url, record, ctx.clientId);
+      if (popup) {
+        pending = { clientId: ctx.clientId, state: record.state };
+        const { awaitPopupCallback } = await import('./oauth/awaitPopup');
+        const { timeoutMs, windowFeatures } = typeof options.popup === 'object' ? options.popup : {};
+        const wait = { popup, url, state: record.state, responseType: record.responseType, timers: this.#deps.timers, timeoutMs, ownFeatures: !!windowFeatures };
+        callback = await awaitPopupCallback(wait);
+      } else {
+        if (!this.#deps.openAuthSession) return environment.navigate(url);
+        callback = await this.#inAppBrowser(url, record, ctx.clientId);
+      }
     } catch (thrown) {
+      // A popup that gave no answer: nothing is left pending, and no window either.
+      popup?.close();
+      if (pending) takeFlow(environment.transientStorage, pending.clientId, pending.state, now());
       const error = toAuthError(thrown, source);
       this.#deps.events.emit('signIn_failure', error);
       throw error;
     }
-    // The deep link the in-app browser came back to: the code exchange, as on a redirect page.
-    await this.handleRedirect(callback.url, callback.params);
+    // The answer the popup relayed or the in-app browser came back with: the code exchange, as on a redirect page.
+    const result = await this.handleRedirect(callback.url, callback.params, !popup);
+    if (!popup) return;
+    // Null only when another sign-in started in this tab meanwhile and took over its record.
+    if (!result) throw this.#deps.refused(authError('OAuthFlowNotFound', 'Another sign-in took over this popup sign-in.', 'handleRedirect'));
+    return result;
   }
 
   /** The hosted UI in the app's in-app browser, until it comes back to the redirect URL with an answer to this sign-in. */
@@ -82,15 +102,23 @@ export class HostedUiFlow {
     throw authError('OAuthSignInCanceled', `The hosted-UI sign-in was closed before it finished (${result.type}).`, source);
   }
 
-  /** Finish a hosted-UI sign-in on the redirect page; null when `url` does not answer the flow pending in this tab. */
-  handleRedirect(url: string, params: URLSearchParams): Promise<SignInResult | null> {
+  /**
+   * Finish a hosted-UI sign-in on the redirect page; null when `url` does not answer the flow pending
+   * in this tab. `onThisPage` false: the answer came from a popup, so this page's address bar is not it.
+   */
+  handleRedirect(url: string, params: URLSearchParams, onThisPage = true): Promise<SignInResult | null> {
+    // A popup sign-in's answer is exchanged by the page that opened the popup, never on the page it reached: relayed there.
+    if (onThisPage && params.get('state')?.startsWith(POPUP_STATE)) {
+      relayPopupCallback(url);
+      return Promise.resolve(null);
+    }
     const pool = this.#deps.pool();
     // One completion per callback URL for every engine sharing the coordinator: a code is exchanged once.
     const completion = this.#deps.coordinator.once(`${pool.ctx('handleRedirect').clientId} ${url}`, () => this.#complete(url, params));
     // Per URL: a later callback (a native shell's next deep link, a retry after a failure) is a new sign-in.
     let adopted = this.#adopted.get(url);
     if (!adopted) {
-      adopted = this.#adopt(url, completion);
+      adopted = this.#adopt(url, completion, onThisPage);
       this.#adopted.set(url, adopted);
     }
     return adopted;
@@ -118,7 +146,7 @@ export class HostedUiFlow {
   }
 
   /** This engine's view of a (possibly shared) completion: state, events, clean address bar. */
-  async #adopt(url: string, completion: Promise<Completion | null>): Promise<SignInResult | null> {
+  async #adopt(url: string, completion: Promise<Completion | null>, onThisPage: boolean): Promise<SignInResult | null> {
     const { store, events, sessions } = this.#deps;
     let outcome: Completion | null;
     try {
@@ -129,7 +157,7 @@ export class HostedUiFlow {
         return null;
       }
     } catch (thrown) {
-      this.#cleanAddressBar(url);
+      if (onThisPage) this.#cleanAddressBar(url);
       throw this.#deps.refused(thrown);
     }
     // The session as checked, not re-read from storage: storage may judge it otherwise (a drift it
@@ -140,7 +168,7 @@ export class HostedUiFlow {
     } catch {
       /* without the flag, signOut skips the hosted UI's /logout: no reason to refuse a sign-in */
     }
-    this.#cleanAddressBar(url);
+    if (onThisPage) this.#cleanAddressBar(url);
     events.emit('signIn', user, `${user.username} has signed in successfully`);
     events.emit('cognitoHostedUI', user, 'A user has signed in with the hosted UI');
     if (outcome.customState !== undefined) events.emit('customOAuthState', outcome.customState, 'State from the hosted-UI sign-in');

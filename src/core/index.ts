@@ -19,7 +19,9 @@ export type {
   PasskeyRegistration,
   PasskeyRequestOptions,
 } from './passkeys/types';
-export type { FederatedSignInOptions, HostedUiProvider } from './hostedUi';
+export type { FederatedSignInInput, FederatedSignInOptions, FederatedSignInResult, HostedUiProvider, PopupSignInOptions } from './hostedUi';
+export type { PopupOptions } from './oauth/popupWindow';
+export { relayPopupCallback } from './oauth/popupRelay';
 export type { ClientMetadata, V5User } from './v5Compat';
 export type { BrowserEnvironment } from './environment';
 export type { AwsCredentials, EssentialCredentials, SdkCredentials } from './credentials/types';

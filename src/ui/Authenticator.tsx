@@ -1,6 +1,6 @@
 'use client';
 import { Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
-import type { CodeDeliveryDetails } from '../core/index';
+import type { CodeDeliveryDetails, PopupOptions } from '../core/index';
 import { useAuth, useAuthEngine } from '../react/index';
 import { AppAuthBoundary } from '../react/AppAuthBoundary';
 import { htmlLang, textDirection } from './i18n/languages';
@@ -66,6 +66,8 @@ export interface AuthenticatorProps {
   loginMechanisms?: readonly LoginMechanism[];
   /** "Sign In with …" buttons on the sign-in screen, through the hosted UI (needs `oauth` config). Default: the config's `poolSettings` (with `oauth`), else none. */
   socialProviders?: readonly SocialProvider[];
+  /** The social buttons sign in in a popup window (the page stays), with its options (`timeoutMs`, `windowFeatures`). Default: false (the page leaves for the hosted UI). */
+  socialPopup?: boolean | PopupOptions;
   /**
    * Attributes asked for on sign-up (`email`, `phone_number`, `name`, …). Default: the config's
    * `poolSettings` (required and verified attributes), else none (as Amplify UI).

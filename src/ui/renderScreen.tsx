@@ -12,7 +12,7 @@ import { useStepScreens } from './stepScreensLoader';
 /** A screen the Authenticator renders from the engine's step or its route (not the ones it holds state for). */
 export type SlotScreen = Exclude<ScreenName, 'loading' | 'signedIn'>;
 
-export interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'signUpAttributes' | 'formFields' | 'passwordPolicy'> {
+export interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | 'loginMechanisms' | 'socialProviders' | 'socialPopup' | 'signUpAttributes' | 'formFields' | 'passwordPolicy'> {
   setRoute: (route: AuthRoute) => void;
   /** The screen is the UI's route (no engine step pending), so "back" is a route change too. */
   fromRoute: boolean;
@@ -30,7 +30,7 @@ export interface ScreenOptions extends Pick<AuthenticatorProps, 'totpIssuer' | '
 
 /** The screen's element, with what the Authenticator knows passed as props. */
 export function renderScreen(screen: SlotScreen, options: ScreenOptions): ReactNode {
-  const { setRoute, retypedUsername, ways, passwordReset, ownSignInFooter, loginMechanisms, socialProviders, signUpAttributes, formFields = {}, passwordPolicy } = options;
+  const { setRoute, retypedUsername, ways, passwordReset, ownSignInFooter, loginMechanisms, socialProviders, socialPopup, signUpAttributes, formFields = {}, passwordPolicy } = options;
   const toSignIn = () => setRoute('signIn');
   const loginMechanism = loginMechanisms?.[0] ?? 'username';
   const policy = passwordPolicy === undefined ? {} : { passwordPolicy };
@@ -44,6 +44,7 @@ export function renderScreen(screen: SlotScreen, options: ScreenOptions): ReactN
           passwordless={ways}
           passwordReset={passwordReset}
           {...(socialProviders ? { socialProviders } : {})}
+          {...(socialPopup ? { socialPopup } : {})}
           {...(formFields.signIn || retypedUsername ? { formFields: withUsername(formFields.signIn, retypedUsername) } : {})}
         />
       );
@@ -56,6 +57,7 @@ export function renderScreen(screen: SlotScreen, options: ScreenOptions): ReactN
           loginMechanism={loginMechanism}
           {...(signUpAttributes ? { signUpAttributes } : {})}
           {...(socialProviders ? { socialProviders } : {})}
+          {...(socialPopup ? { socialPopup } : {})}
           {...(formFields.signUp ? { formFields: formFields.signUp } : {})}
           {...policy}
         />

@@ -13,7 +13,7 @@ const CLIENT_ERRORS = {
   NetworkError: true, AbortError: true, NoCurrentUser: true, NoUserPool: true, EmptyUsername: true, EmptyPassword: true, EmptyCode: true,
   EmptyChallengeResponse: true, InvalidMFAType: true, InvalidAuthFactor: true, PasskeyNotSupported: true, PasskeyCanceled: true, PasskeyAlreadyExists: true, RelyingPartyMismatch: true, PasskeyFailed: true, NoSignInInProgress: true, NoTOTPSetup: true, NoDevice: true,
   UserAlreadyAuthenticatedException: true, OAuthNotConfigured: true, OAuthRedirectMismatch: true, OAuthFlowNotFound: true,
-  OAuthStateMismatch: true, OAuthTokenInvalid: true, OAuthSignInException: true, NoIdentityPool: true,
+  OAuthStateMismatch: true, OAuthTokenInvalid: true, OAuthSignInException: true, OAuthPopupBlocked: true, OAuthPopupClosed: true, OAuthPopupTimeout: true, NoIdentityPool: true,
   MandatorySignInEnabled: true, AutoSignInException: true, InvalidArgument: true, SignInSessionExpired: true, TokenExpiredOnArrival: true, SessionSignatureInvalid: true, UnknownError: true,
 } as const satisfies Record<ClientErrorName, true>;
 

@@ -4,6 +4,7 @@ import { authError } from '../normalizeError';
 import type { OAuthFlowRecord } from './flowRecord';
 import { hostedUiOrigin, pickRedirect } from './hostedUiUrls';
 import { pkceChallenge, randomToken } from './pkce';
+import { POPUP_STATE } from './popupWindow';
 
 // The hosted UI's authorize request, loaded on demand by federatedSignIn.
 
@@ -33,14 +34,16 @@ export interface AuthorizeRequestInput {
   random: (size: number) => Uint8Array;
   now: () => number;
   source: string;
+  /** The sign-in runs in a popup: its state says so to the callback page there. */
+  popup?: boolean;
 }
 
 /** The `/oauth2/authorize` URL and the flow record (state, PKCE verifier, nonce) the callback is checked against. */
-export async function authorizeRequest({ oauth, clientId, options, currentUrl, random, now, source }: AuthorizeRequestInput): Promise<{ url: string; record: OAuthFlowRecord }> {
+export async function authorizeRequest({ oauth, clientId, options, currentUrl, random, now, source, popup = false }: AuthorizeRequestInput): Promise<{ url: string; record: OAuthFlowRecord }> {
   const extra = authorizeOptions(options, source);
   const redirectUri = pickRedirect(oauth.redirectSignIn, currentUrl, 'redirectSignIn', source);
   const record: OAuthFlowRecord = {
-    state: randomToken(random),
+    state: `${popup ? POPUP_STATE : ''}${randomToken(random)}`,
     redirectUri,
     responseType: oauth.responseType,
     createdAt: now(),

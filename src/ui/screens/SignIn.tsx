@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import type { PopupOptions } from '../../core/index';
 import { useAuth, useAuthEngine } from '../../react/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
@@ -22,6 +23,8 @@ export interface SignInProps {
   loginMechanism?: LoginMechanism;
   /** "Sign In with …" buttons through the hosted UI. Default: none. */
   socialProviders?: readonly SocialProvider[];
+  /** The social buttons sign in in a popup window, with its options. Default: false. */
+  socialPopup?: boolean | PopupOptions;
   /** Label, placeholder, order, required, default value of `username` / `password`. Default: none. */
   formFields?: FormFields['signIn'];
   /** The main way to sign in and the ways never offered (see `PasswordlessOptions`). Default: with a password. */
@@ -36,7 +39,7 @@ export interface SignInProps {
  * optional: without one, or with "Sign in another way", only the username is sent and Cognito offers
  * the pool's ways to sign in. A preferred code or passkey asks only for the username and starts with it.
  */
-export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], formFields, passwordless, passwordReset = false }: SignInProps) {
+export function SignIn({ className, onForgotPassword, loginMechanism = 'username', socialProviders = [], socialPopup = false, formFields, passwordless, passwordReset = false }: SignInProps) {
   const { t, tError } = useTranslate();
   const signIn = useScreenAction('handleSignIn', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
@@ -99,7 +102,7 @@ export function SignIn({ className, onForgotPassword, loginMechanism = 'username
           {t('signIn.passwordReset')}
         </p>
       ) : null}
-      <SocialButtons providers={socialProviders} action={social} />
+      <SocialButtons providers={socialProviders} action={social} popup={socialPopup} />
       <FieldList
         fields={fields}
         values={values}

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import type { PopupOptions } from '../../core/index';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { attributeField, initialValues, isUserAttribute, namedAttributeField, usernameField, type FieldSpec, type FormFields, type LoginMechanism } from '../primitives/formFields';
@@ -29,6 +30,8 @@ export interface SignUpProps {
   passwordPolicy?: PasswordPolicy;
   /** "Sign Up with …" buttons through the hosted UI. Default: none. */
   socialProviders?: readonly SocialProvider[];
+  /** The social buttons sign in in a popup window, with its options. Default: false. */
+  socialPopup?: boolean | PopupOptions;
 }
 
 const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
@@ -37,7 +40,7 @@ const NOT_ATTRIBUTES = new Set(['username', 'password', 'confirm_password']);
  * Username, password twice (checked to match before anything is sent), then the attributes asked
  * for. Of the form's values (the app's own `FormFields` inputs included), only user attributes are sent.
  */
-export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy, socialProviders = [] }: SignUpProps) {
+export function SignUp({ className, onSignedUp, loginMechanism = 'username', signUpAttributes, formFields, passwordPolicy, socialProviders = [], socialPopup = false }: SignUpProps) {
   const { t } = useTranslate();
   const signUp = useScreenAction('handleSignUp', { loginMechanism });
   const social = useScreenAction('federatedSignIn');
@@ -96,7 +99,7 @@ export function SignUp({ className, onSignedUp, loginMechanism = 'username', sig
       // Touched once left, as Amplify's validateCustomSignUp is told.
       onBlur={({ target }) => custom.touch(target instanceof HTMLInputElement ? target.name : '', values)}
     >
-      <SocialButtons providers={socialProviders} action={social} label="signUp.withProvider" />
+      <SocialButtons providers={socialProviders} action={social} label="signUp.withProvider" popup={socialPopup} />
       <ScreenFields>
         <FieldList
           fields={fields}

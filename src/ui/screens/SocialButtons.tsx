@@ -1,6 +1,6 @@
 'use client';
 import { lazy, Suspense } from 'react';
-import type { HostedUiProvider, SocialProvider } from '../../core/index';
+import type { HostedUiProvider, PopupOptions, SocialProvider } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
 import type { ScreenAction } from '../useScreenAction';
@@ -25,10 +25,12 @@ export interface SocialButtonsProps {
   action: ScreenAction<'federatedSignIn'>;
   /** The buttons' text, with `{provider}`: "Sign In with …" or, on Create Account, "Sign Up with …". Default: `signIn.withProvider`. */
   label?: MessageKey;
+  /** Sign in in a popup window (the page stays, the Authenticator shows the user signed in), with its options. Default: false (the page leaves for the hosted UI). */
+  popup?: boolean | PopupOptions;
 }
 
 /** One "Sign In with <brand>" button per provider, each with its logo, then an "or" divider before the form. */
-export function SocialButtons({ providers, action, label = 'signIn.withProvider' }: SocialButtonsProps) {
+export function SocialButtons({ providers, action, label = 'signIn.withProvider', popup = false }: SocialButtonsProps) {
   const { t } = useTranslate();
   if (providers.length === 0) return null;
   return (
@@ -40,7 +42,8 @@ export function SocialButtons({ providers, action, label = 'signIn.withProvider'
           className="crk-button crk-social__button"
           data-provider={name}
           disabled={action.pending}
-          onClick={() => void action.submit({ provider: PROVIDERS[name].provider })}
+          // Called in the click's task: a popup opens only there.
+          onClick={() => void action.submit({ provider: PROVIDERS[name].provider, ...(popup ? { popup } : {}) })}
         >
           <Suspense fallback={<span className="crk-social__logo" />}>
             <SocialLogo provider={name} />
