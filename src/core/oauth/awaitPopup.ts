@@ -25,7 +25,8 @@ export interface PopupWaitInput {
 }
 
 interface MessageSource {
-  location: { origin: string };
+  /** Absent where there is no page (React Native): no popup could have opened there. */
+  location?: { origin: string };
   screenX: number;
   screenY: number;
   outerWidth: number;
@@ -44,7 +45,8 @@ interface MessageSource {
 export function awaitPopupCallback({ popup, url, state, responseType, timers, timeoutMs = DEFAULT_TIMEOUT_MS, ownFeatures }: PopupWaitInput): Promise<{ url: string; params: URLSearchParams }> {
   const source = 'federatedSignIn';
   const page = globalThis as unknown as MessageSource;
-  const origin = page.location.origin;
+  const origin = page.location?.origin;
+  if (!origin) return Promise.reject(authError('OAuthPopupBlocked', 'There is no page here to open a popup from.', source));
   return new Promise((resolve, reject) => {
     let poll: unknown;
     let closedOnce = false;

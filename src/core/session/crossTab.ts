@@ -29,13 +29,13 @@ export async function lockHolder(name: string): Promise<LockHolder> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   if (locks?.query) {
     const probe = `${name}.probe.${Math.random().toString(36).slice(2)}`;
-    const [self, state] = await locks.request(probe, async () => {
+    const [probeClient, state] = await locks.request(probe, async () => {
       const snapshot = await locks.query!();
       return [snapshot.held?.find((lock) => lock.name === probe)?.clientId, snapshot] as const;
     });
     const held = state.held?.find((lock) => lock.name === name);
     const waiting = state.pending?.filter((lock) => lock.name === name).length ?? 0;
-    return { via: 'webLocks', holder: !held ? 'none' : self !== undefined && held.clientId === self ? 'thisTab' : 'otherTab', waiting };
+    return { via: 'webLocks', holder: !held ? 'none' : probeClient !== undefined && held.clientId === probeClient ? 'thisTab' : 'otherTab', waiting };
   }
   const storage = pageLocalStorage();
   if (!storage) return { via: 'none', holder: 'none', waiting: 0 };
