@@ -5,6 +5,6 @@ export type { AuthDevtoolsProps } from './AuthDevtools';
 export { AuthDevtoolsView, countdown } from './AuthDevtoolsView';
 export type { AuthDevtoolsViewProps } from './AuthDevtoolsView';
 export { DevtoolsCollector } from './collector';
-export { maskedClaims, maskedJson } from './mask';
+export { maskedClaims } from './mask';
 export type { CollectorOptions } from './collector';
 export type { DevtoolsActions, DevtoolsSnapshot, EventRecord, LockHolder, RefreshCause, RefreshRecord, TokenClaims } from './snapshot';
