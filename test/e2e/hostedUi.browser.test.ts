@@ -6,6 +6,7 @@ import { startBackend, type CognitoBackend } from '../backend/index';
 import { registerSecret, registerSecretSource } from '../support/secrets';
 import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
+import { hostedUiPageConfig } from './hostedUiPageConfig';
 
 interface Outcome {
   result?: unknown;
@@ -47,13 +48,8 @@ describe('hosted UI sign-in in Chromium', () => {
   });
 
   it('redirects to the hosted UI, comes back, exchanges the code once and cleans the address bar', async () => {
-    const { backend, url } = server;
-    const config = {
-      userPoolId: backend.config.userPoolId,
-      userPoolWebClientId: backend.config.clientId,
-      endpoint: url,
-      oauth: { domain: new URL(url).host, redirectSignIn: `${site.url}callback`, redirectSignOut: site.url },
-    };
+    const { backend } = server;
+    const config = hostedUiPageConfig(server, site.url);
     const tab = await browser.newPage();
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(error.message));

@@ -7,6 +7,7 @@ import { serveDirectory } from '../support/staticServer';
 import { registerSecret, registerSecretSource } from '../support/secrets';
 import { CHROMIUM_PATH } from './chromium';
 import { servePage } from './pageServer';
+import { hostedUiPageConfig } from './hostedUiPageConfig';
 
 interface Outcome {
   result?: unknown;
@@ -59,13 +60,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
 
   /** A fresh context (own storage), the app's page with the config stored, ready to sign in. */
   async function openApp(path = ''): Promise<{ tab: Page; pageErrors: string[]; close(): Promise<void> }> {
-    const { backend, url } = server;
-    const config = {
-      userPoolId: backend.config.userPoolId,
-      userPoolWebClientId: backend.config.clientId,
-      endpoint: url,
-      oauth: { domain: new URL(url).host, redirectSignIn: `${site.url}callback`, redirectSignOut: site.url },
-    };
+    const config = hostedUiPageConfig(server, site.url);
     const context = await browser.newContext();
     const tab = await context.newPage();
     const pageErrors: string[] = [];

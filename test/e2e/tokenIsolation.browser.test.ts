@@ -8,6 +8,7 @@ import { startBackend, type CognitoBackend } from '../backend/index';
 import { registerSecret, registerSecretSource } from '../support/secrets';
 import { launchChromium } from './chromium';
 import { servePage } from './pageServer';
+import { hostedUiPageConfig } from './hostedUiPageConfig';
 
 /** What isolationPage/main.js puts on `window`. */
 interface PageApi {
@@ -150,13 +151,8 @@ describe("tokenIsolation: 'worker' with the hosted UI", () => {
   afterAll(() => server?.close());
 
   it('exchanges the code through the worker: the page gets a handle, refreshes and revokes work, nothing survives a reload', async () => {
-    const { backend, url } = server;
-    const config = {
-      userPoolId: backend.config.userPoolId,
-      userPoolWebClientId: backend.config.clientId,
-      endpoint: url,
-      oauth: { domain: new URL(url).host, redirectSignIn: `${site.url}callback`, redirectSignOut: site.url },
-    };
+    const { backend } = server;
+    const config = hostedUiPageConfig(server, site.url);
     const tab = await browser.newPage();
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(error.message));
