@@ -30,6 +30,7 @@ export type {
   SessionQueryResult,
   UserQueryResult,
   SuspenseAuthValue,
+  RecoverableErrorInfo,
   SuspenseSessionQueryResult,
   SuspenseUserQueryResult,
   SuspenseCredentialsQueryResult,

@@ -21,7 +21,7 @@ export { useSuspenseUser } from './useSuspenseUser';
 export type { SuspenseUserQueryResult } from './useSuspenseUser';
 export { useSuspenseCredentials } from './useSuspenseCredentials';
 export type { SuspenseCredentialsQueryResult } from './useSuspenseCredentials';
-export { isAuthServerBailout } from './serverBailout';
+export { isAuthServerBailout, type RecoverableErrorInfo } from './serverBailout';
 export { whenReady } from './whenReady';
 export type { SettledAuthState } from './whenReady';
 export { authQueryKeys } from './queryKeys';

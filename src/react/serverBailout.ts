@@ -18,10 +18,19 @@ export function serverBailout(): Error & { digest: string } {
  * return `error.digest` for the browser to see it) and in the browser (`onRecoverableError`: pass
  * its second argument too, where React 18 puts the digest).
  */
-export function isAuthServerBailout(error: unknown, errorInfo?: unknown): boolean {
+export function isAuthServerBailout(error: unknown, errorInfo?: RecoverableErrorInfo): boolean {
   return digestOf(error) === DIGEST || digestOf(errorInfo) === DIGEST;
 }
 
-function digestOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { digest?: unknown }).digest : undefined;
+/** The second argument of React's `onRecoverableError` (React 18 carries the digest there, React 19 on the error). */
+export interface RecoverableErrorInfo {
+  digest?: string | null | undefined;
+  componentStack?: string | null | undefined;
+}
+
+function digestOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  // A plain value only: React 19 keeps a `digest` getter on errorInfo that warns when read.
+  const own = Object.getOwnPropertyDescriptor(value, 'digest');
+  return own && 'value' in own ? own.value : undefined;
 }

@@ -47,3 +47,5 @@ expectTypeOf<SettledAuthState['status']>().toEqualTypeOf<'signedIn' | 'signedOut
 // ── isAuthServerBailout takes what onError and onRecoverableError hand over ──────────────────
 expectTypeOf(isAuthServerBailout(new Error('x'), { componentStack: '', digest: 'd' })).toEqualTypeOf<boolean>();
 expectTypeOf(isAuthServerBailout(new Error('x'))).toEqualTypeOf<boolean>();
+// @ts-expect-error errorInfo is React's object, not a digest string
+isAuthServerBailout(new Error('x'), 'digest');
