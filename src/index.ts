@@ -176,6 +176,7 @@ export type {
   SignUpParams,
   SignUpResult,
   IsolationWorker,
+  IsolationWorkerMessage,
   TokenIsolation,
   UpdateMfaPreferenceParams,
 } from './core/index';

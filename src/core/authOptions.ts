@@ -2,6 +2,7 @@ import type { BrowserEnvironment } from './environment';
 import { randomBytes } from './encoding';
 import { authError } from './normalizeError';
 import { PageCoordinator } from './pageCoordinator';
+import type { IsolationWorkerMessage } from './isolation/isolationWorker';
 import type { OpenAuthSession } from './oauth/openAuthSession';
 import type { PasskeyClient } from './passkeys/types';
 import type { RetryOptions } from './retryPolicy';
@@ -57,7 +58,7 @@ export type TokenIsolation = 'worker';
 
 /** What the engine needs of the token-isolation worker: a Web Worker's `postMessage`, `terminate` and `onerror`. */
 export interface IsolationWorker {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
+  postMessage(message: IsolationWorkerMessage, transfer?: Transferable[]): void;
   terminate(): void;
   onerror: ((event: never) => void) | null;
 }

@@ -1,6 +1,7 @@
 // cognito-react-kit/core: the headless engine. No React here. Every public name is listed here.
 export { Auth, createAuth } from './auth';
 export type { CreateAuthOptions, IsolationWorker, TokenIsolation } from './authOptions';
+export type { IsolationWorkerMessage } from './isolation/isolationWorker';
 export type { UserContextDataProvider } from './userContextData';
 export type { Timers } from './timers';
 export { PageCoordinator } from './pageCoordinator';

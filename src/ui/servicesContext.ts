@@ -11,13 +11,14 @@ export function useService<K extends ServiceName>(name: K): AuthenticatorService
   const auth = useAuthEngine();
   const overrides = useContext(ServicesContext);
   const call = useCallback(
-    (...args: unknown[]) => {
-      const service = (overrides?.current?.[name] ?? defaultService(auth, name)) as (...a: unknown[]) => unknown;
+    (...args: Parameters<AuthenticatorServices[K]>): ReturnType<AuthenticatorServices[K]> => {
+      const service = (overrides?.current?.[name] ?? defaultService(auth, name)) as (...a: Parameters<AuthenticatorServices[K]>) => ReturnType<AuthenticatorServices[K]>;
       return service(...args);
     },
     [auth, overrides, name],
   );
-  return call as AuthenticatorServices[K];
+  // TypeScript cannot see a generic Parameters/ReturnType pair as the function type it came from.
+  return call as unknown as AuthenticatorServices[K];
 }
 
 /** Whether the app overrides `name` (so the Authenticator asks it rather than reading the engine). */

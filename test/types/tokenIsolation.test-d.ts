@@ -1,7 +1,7 @@
 // Type tests for `tokenIsolation: 'worker'` (docs/token-isolation.md). Checked by `npm run typecheck`
 // (tsc over test/), never run. Each `@ts-expect-error` proves a misuse does not compile.
 import { expectTypeOf } from 'vitest';
-import { createAuth, type AuthErrorName, type CreateAuthOptions, type IsolationWorker, type TokenIsolation } from 'cognito-react-kit';
+import { createAuth, type AuthErrorName, type CreateAuthOptions, type IsolationWorker, type IsolationWorkerMessage, type TokenIsolation } from 'cognito-react-kit';
 import type { TokenIsolationErrorName } from 'cognito-react-kit/core';
 
 const config = { userPoolId: 'eu-west-1_AbCdEf123', userPoolWebClientId: 'client' };
@@ -24,3 +24,10 @@ createAuth(config, { tokenIsolation: 'worker', startIsolationWorker: (_source: n
 // The typed error names are among AuthErrorName.
 expectTypeOf<TokenIsolationErrorName>().toEqualTypeOf<'TokenIsolationUnavailable' | 'TokenIsolationConflict' | 'TokenIsolationRefused'>();
 expectTypeOf<'TokenIsolationUnavailable'>().toMatchTypeOf<AuthErrorName>();
+
+// ── The worker takes the engine's two messages, nothing else ─────────────────────────────────
+expectTypeOf<Parameters<IsolationWorker['postMessage']>[0]>().toEqualTypeOf<IsolationWorkerMessage>();
+declare const isolation: IsolationWorker;
+isolation.postMessage({ forget: 'isolated-refresh-token.x' });
+// @ts-expect-error not a message the worker understands
+isolation.postMessage({ refreshToken: 'x' });

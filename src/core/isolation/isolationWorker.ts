@@ -16,6 +16,9 @@ export interface IsolatedRequest {
   body?: string;
 }
 
+/** What the engine posts to the worker: a request to send (with the port its answer comes back on), or a handle to forget. */
+export type IsolationWorkerMessage = { request: IsolatedRequest } | { forget: string };
+
 /** The worker's answer: the response with every refresh token replaced by its handle, or why it sent nothing. */
 export type IsolatedResponse =
   | { ok: boolean; status: number; headers: Record<string, string>; text: string }
