@@ -20,6 +20,9 @@
 //     client is made by the first query hook, not by <AuthProvider>, so an app without query hooks never
 //     loads it (src/react/queryClientSlot.ts); and dist/ keeps one file per source module, so an app's
 //     bundler drops the screens' static re-exports it does not use (they used to hold them at start).)
+// Unused opt-in features (token isolation, popup sign-in, devtools, the Suspense hooks): no module of theirs at start
+// in either app (fails otherwise); the three synchronous hooks they need are printed (see OPT_IN below). The popup's
+// English error strings came out of the start dictionary (44.7 → 44.6 KiB): they load with the step screens.
 // Which source files make up what loads at start: node bench/startModules.mjs [app] [--all].
 // Chunks loaded on demand (the non-English dictionaries, one per language; the QR library for TOTP setup;
 // amazon-cognito-identity-js, only where BigInt is missing; the flows above) are printed, each by name, but not counted.
@@ -28,6 +31,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { KiB, buildApp, ensureDist } from './lib/buildApp.mjs';
+
+// Issue 18's opt-in features cost nothing at start when an app does not use them: none of their modules may
+// be in either app's start chunks. Three one-line hooks stay, because each must run synchronously:
+// popupWindow opens the popup in the click's task (a browser allows it nowhere else), isolatedStorage is
+// the session store createAuth builds for `tokenIsolation: 'worker'`, sessionInspection is the symbol the
+// devtools read the engine through. Their size is printed.
+const OPT_IN = [
+  ['token isolation', /\/core\/isolation\//],
+  ['popup sign-in', /\/core\/oauth\/(awaitPopup|popupRelay)\.js$/],
+  ['devtools', /\/dist\/devtools[/.]/],
+  ['Suspense hooks', /\/react\/(useSuspense\w+|suspenseQueries|serverBailout|whenReady)\.js$/],
+];
+const SYNC_HOOKS = /\/core\/(oauth\/popupWindow|storage\/isolatedStorage|session\/sessionInspection)\.js$/;
 
 const budgets = [
   ['engine + hooks', 'apps/hooks.jsx', 38],
@@ -49,6 +65,13 @@ try {
     lines.push(
       `${pass ? 'PASS' : 'FAIL'}  ${label.padEnd(36)} ${KiB(atStart).padStart(6)} KiB gzip at start (budget ${budgetKiB} KiB); +${KiB(onDemand)} KiB on demand`,
       `      on demand: ${s.onDemand.map((chunk) => `${chunk.name} ${KiB(chunk.gzip)}`).join(', ')}`,
+    );
+    const optIn = OPT_IN.flatMap(([feature, pattern]) => s.initialModules.filter((m) => pattern.test(m.name)).map((m) => `${feature}: ${m.name}`));
+    failed ||= optIn.length > 0;
+    const hooks = s.initialModules.filter((m) => SYNC_HOOKS.test(m.name));
+    lines.push(
+      `${optIn.length === 0 ? 'PASS' : 'FAIL'}  unused opt-in features at start: ${optIn.length === 0 ? 'no module' : optIn.join(', ')}` +
+        `; their synchronous hooks: ${hooks.map((m) => `${m.name.split('/').pop()} ${m.renderedLength} B`).join(', ')} (before minifying)`,
     );
   }
 } finally {

@@ -51,7 +51,7 @@ export async function buildApp(entry, outDir) {
   const input = resolve(import.meta.dirname, '..', entry);
   const result = await build(viteConfig({ appRoot: dirname(input), input, outDir }));
   const files = (Array.isArray(result) ? result : [result]).flatMap((o) => o.output);
-  const size = { js: 0, jsGzip: 0, jsFiles: 0, initial: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [], onDemand: [] };
+  const size = { js: 0, jsGzip: 0, jsFiles: 0, initial: 0, initialGzip: 0, css: 0, cssGzip: 0, modules: [], initialModules: [], onDemand: [] };
   const byName = new Map(files.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
   const initial = new Set();
   const visit = (chunk) => {
@@ -73,7 +73,11 @@ export async function buildApp(entry, outDir) {
         size.onDemand.push({ name: chunkName(file), gzip });
       }
       size.jsFiles += 1;
-      for (const [id, info] of Object.entries(file.modules)) size.modules.push({ ...describe(id), renderedLength: info.renderedLength });
+      for (const [id, info] of Object.entries(file.modules)) {
+        const module = { ...describe(id), renderedLength: info.renderedLength };
+        size.modules.push(module);
+        if (initial.has(file.fileName) && info.renderedLength > 0) size.initialModules.push(module);
+      }
     } else if (file.fileName.endsWith('.css')) {
       const source = Buffer.from(file.source);
       size.css += source.length;

@@ -1,10 +1,11 @@
 'use client';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { AuthError } from '../core/index';
 import type { AuthActionName, AuthActions } from '../react/index';
 import { useAuthEngine } from '../react/index';
 import { useRouteContext } from './AuthenticatorProvider';
 import type { MessageKey } from './i18n/en';
+import { englishVersion, subscribeEnglish } from './i18n/english';
 import { useTranslate } from './i18n/TranslationProvider';
 import type { LoginMechanism } from './primitives/formFields';
 import type { AuthenticatorServices, ServiceName } from './services';
@@ -81,6 +82,8 @@ export function useScreenAction<K extends ScreenActionName>(name: K, { loginMech
   const service = useService(name.startsWith('handle') ? (name as ServiceName) : 'handleSignIn');
   const routes = useRouteContext();
   const { t, tError } = useTranslate();
+  // An error shown before the step screens' strings arrived (the popup's are there) is translated again when they do.
+  useSyncExternalStore(subscribeEnglish, englishVersion, englishVersion);
   const [refused, setRefused] = useState<FormErrorName | null>(null);
   const [state, setState] = useState<{ pending: boolean; error: unknown }>({ pending: false, error: null });
   const running = useRef(false);

@@ -1,6 +1,6 @@
 /**
  * The English strings the first screens need (sign in, create account, fields, password rules, every
- * error): in the start bundle. The rest (enSteps.ts) comes with the step screens' chunk or the account
+ * error but the opt-in popup's): in the start bundle. The rest (enSteps.ts) comes with the step screens' chunk or the account
  * components. `en` (en.ts) is both, the full dictionary other languages match key for key.
  */
 export const enStart = {
@@ -95,9 +95,6 @@ export const enStart = {
   'error.OAuthStateMismatch': 'Sign-in with a provider could not be completed.',
   'error.OAuthTokenInvalid': 'Sign-in with a provider could not be completed.',
   'error.OAuthSignInException': 'Sign-in with a provider could not be completed.',
-  'error.OAuthPopupBlocked': 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
-  'error.OAuthPopupClosed': 'The sign-in window was closed before sign-in finished.',
-  'error.OAuthPopupTimeout': 'The sign-in window took too long. Please try again.',
   'error.NoIdentityPool': 'AWS access is not configured for this app.',
   'error.MandatorySignInEnabled': 'Please sign in first.',
   'error.AutoSignInException': 'Your account is confirmed. Please sign in.',

@@ -131,4 +131,9 @@ export const enSteps = {
   'account.devices.lastUsed': 'Last used {date}',
   'account.devices.forget': 'Forget {name}',
   'account.devices.forgotten': '{name} was forgotten.',
+  // The opt-in popup's errors (`socialPopup`): here, so apps without it carry none of them at start. A popup
+  // opens only on a click, long after the Authenticator's mount has fetched this chunk.
+  'error.OAuthPopupBlocked': 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
+  'error.OAuthPopupClosed': 'The sign-in window was closed before sign-in finished.',
+  'error.OAuthPopupTimeout': 'The sign-in window took too long. Please try again.',
 } as const satisfies Record<string, string>;

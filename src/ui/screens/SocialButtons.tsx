@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { HostedUiProvider, PopupOptions, SocialProvider } from '../../core/index';
 import type { MessageKey } from '../i18n/en';
 import { useTranslate } from '../i18n/TranslationProvider';
+import { loadStepScreens } from '../stepScreensLoader';
 import type { ScreenAction } from '../useScreenAction';
 
 /** Social providers the Authenticator offers, as apps name them (the engine's PoolSettings names). */
@@ -42,8 +43,12 @@ export function SocialButtons({ providers, action, label = 'signIn.withProvider'
           className="crk-button crk-social__button"
           data-provider={name}
           disabled={action.pending}
-          // Called in the click's task: a popup opens only there.
-          onClick={() => void action.submit({ provider: PROVIDERS[name].provider, ...(popup ? { popup } : {}) })}
+          // Called in the click's task: a popup opens only there. The popup's error strings come with the
+          // step screens' chunk (the Authenticator fetches it as it mounts; a lone <SignIn> here).
+          onClick={() => {
+            if (popup) loadStepScreens().catch(() => undefined);
+            void action.submit({ provider: PROVIDERS[name].provider, ...(popup ? { popup } : {}) });
+          }}
         >
           <Suspense fallback={<span className="crk-social__logo" />}>
             <SocialLogo provider={name} />
