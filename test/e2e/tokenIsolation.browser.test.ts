@@ -135,6 +135,38 @@ describe("tokenIsolation: 'worker' in a real browser", () => {
     expect(pageErrors).toEqual([]);
     await Promise.all([tab.close(), other.close()]);
   }, 60_000);
+
+  it('a Content-Security-Policy that forbids the worker: sign-in fails typed (TokenIsolationUnavailable, naming worker-src), and nothing goes out through the page', async () => {
+    const { backend, url } = running();
+    const config = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url };
+    const tab = await browser.newPage();
+    const violations: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+    // The app's server sends the header; the page is otherwise the same.
+    await tab.route(site.url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
+    });
+    await tab.goto(site.url);
+    await tab.waitForFunction(() => typeof (window as unknown as PageApi).setUp === 'function');
+    await api(tab).call('setUp', config);
+    backend.resetCounts();
+
+    const outcome = await tab.evaluate(
+      ([user, secret]) =>
+        (window as unknown as { auth: { signIn(u: string, p: string): Promise<unknown> } }).auth.signIn(user!, secret!).then(
+          () => null,
+          (error: Error & { source?: string }) => ({ name: error.name, source: error.source, message: error.message }),
+        ),
+      ['ada', password],
+    );
+    expect(outcome).toMatchObject({ name: 'TokenIsolationUnavailable', message: expect.stringContaining('worker-src blob:') });
+    // No fallback to the page's own fetch: neither the password nor any request left the page.
+    expect(backend.requests()).toEqual([]);
+    expect(await api(tab).call('engineStatus')).toBe('signedOut');
+    expect(violations.some((text) => text.includes('Content Security Policy'))).toBe(true);
+    await tab.close();
+  }, 60_000);
 });
 
 describe("tokenIsolation: 'worker' with the hosted UI", () => {
