@@ -38,12 +38,16 @@ export default defineConfig({
     setupFiles: ['test/support/captureConsole.ts', 'test/support/domTimeouts.ts'],
     // Prints the reliability and security summary (test/reliability/tally.ts) after the run.
     globalSetup: ['test/reliability/summary.setup.ts'],
-    testTimeout: 20_000,
+    // Generous, so a CPU-bound test sharing the machine with another file (see maxWorkers) still ends in
+    // time (the BigInt SRP property test took 20.2 s in one such run); a hang still fails.
+    testTimeout: 45_000,
     // At least two files at a time. Vitest's default (cores − 1) is one on a 2-core CI machine, but most
     // of this suite waits (Chromium, loopback servers, the rotation soak's real minutes): one file at a
     // time left the CPU 60 % idle and took 28 min; two take 16 on the same machine.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
+    // expect.poll's 1 s default is short for a real round trip on a loaded machine; a poll still ends at its first pass.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
