@@ -4,26 +4,19 @@
 import { createRoot } from 'react-dom/client';
 import { AuthProvider, useAuth } from 'cognito-react-kit';
 import { config } from '../../uiBundleSize/config.js';
+import { BareForm } from '../bareForm.jsx';
 
 function SignInForm() {
   const { status, signIn } = useAuth();
   if (status !== 'signedOut') return <p>{status}</p>;
   return (
-    <form
+    <BareForm
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         void signIn(String(data.get('username')), String(data.get('password')));
       }}
-    >
-      <label>
-        Username <input name="username" autoComplete="username" />
-      </label>
-      <label>
-        Password <input name="password" type="password" autoComplete="current-password" />
-      </label>
-      <button type="submit">Sign in</button>
-    </form>
+    />
   );
 }
 
