@@ -123,7 +123,7 @@ try {
   out.push(`${'page'.padEnd(44)}${['median', 'min', 'max', '× amplify', 'scripts run'].map((h) => h.padStart(12)).join('')}`);
   for (const [key, label] of pages) {
     const s = stats(times.get(key));
-    const cells = [s.median.toFixed(0), s.min.toFixed(0), s.max.toFixed(0), (s.median / amplify).toFixed(2), stats(evaluatedAt.get(key)).median.toFixed(0)];
+    const cells = [s.median.toFixed(0), s.min.toFixed(0), s.max.toFixed(0), ran('amplify') ? (s.median / amplify).toFixed(2) : '–', stats(evaluatedAt.get(key)).median.toFixed(0)];
     out.push(`${label.padEnd(44)}${cells.map((c) => c.padStart(12)).join('')}`);
   }
   out.push('scripts run = median ms at which the entry module starts (all JS loaded and evaluated); the rest is React rendering');
