@@ -1,7 +1,8 @@
 /**
  * The English strings the first screens need (sign in, create account, fields, password rules, every
- * error but the opt-in popup's): in the start bundle. The rest (enSteps.ts) comes with the step screens' chunk or the account
- * components. `en` (en.ts) is both, the full dictionary other languages match key for key.
+ * error but the opt-in popup's): in the start bundle. The rest (enSteps.ts) comes with the step
+ * screens' chunk or the account components. `en` (en.ts) is both, the full dictionary other
+ * languages match key for key.
  */
 export const enStart = {
   'authenticator.loading': 'Loading',
