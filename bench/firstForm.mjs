@@ -1,5 +1,7 @@
 // Time from navigation to the sign-in form being visible, in Debian Chromium: our <Authenticator> against
-// aws-amplify 6's, same run, loads alternated, plus a bare React form for reference.
+// aws-amplify 6's, same run, loads alternated, plus a bare React form for reference and three pages that
+// split our gap to it: our form's markup and CSS without our JS (markup), the bare form through our engine
+// and hooks (engine), and the bare form with the engine loaded after its first frame (peek).
 //
 //   node bench/firstForm.mjs [--loads 21] [--check] [--pages ours,react,engine]
 //
