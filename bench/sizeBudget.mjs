@@ -21,7 +21,8 @@
 //     loads it (src/react/queryClientSlot.ts); and dist/ keeps one file per source module, so an app's
 //     bundler drops the screens' static re-exports it does not use (they used to hold them at start).)
 // Unused opt-in features (token isolation, popup sign-in, devtools, the Suspense hooks): no module of theirs at start
-// in either app (fails otherwise); the three synchronous hooks they need are printed (see OPT_IN below). The popup's
+// in either app (fails otherwise, and when a pattern names no module of bench/apps/optIn.jsx, which uses them all);
+// the three synchronous hooks they need are printed (see OPT_IN below). The popup's
 // English error strings came out of the start dictionary (44.7 → 44.6 KiB): they load with the step screens.
 // Which source files make up what loads at start: node bench/startModules.mjs [app] [--all].
 // Chunks loaded on demand (the non-English dictionaries, one per language; the QR library for TOTP setup;
@@ -43,6 +44,8 @@ const OPT_IN = [
   ['devtools', /\/dist\/devtools[/.]/],
   ['Suspense hooks', /\/react\/(useSuspense\w+|suspenseQueries|serverBailout|whenReady)\.js$/],
 ];
+// Built only to prove each pattern above names modules of the built package: it uses every feature.
+const OPT_IN_APP = 'apps/optIn.jsx';
 const SYNC_HOOKS = /\/core\/(oauth\/popupWindow|storage\/isolatedStorage|session\/sessionInspection)\.js$/;
 
 const budgets = [
@@ -74,6 +77,10 @@ try {
         `; their synchronous hooks: ${hooks.map((m) => `${m.name.split('/').pop()} ${m.renderedLength} B`).join(', ')} (before minifying)`,
     );
   }
+  const used = await buildApp(OPT_IN_APP, join(tmp, 'opt-in'));
+  const dead = OPT_IN.filter(([, pattern]) => !used.modules.some((m) => pattern.test(m.name))).map(([feature]) => feature);
+  failed ||= dead.length > 0;
+  if (dead.length > 0) lines.push(`FAIL  opt-in patterns that name no module of ${OPT_IN_APP} (the check above would pass vacuously): ${dead.join(', ')}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

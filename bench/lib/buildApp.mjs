@@ -26,6 +26,7 @@ export function viteConfig({ appRoot, input, outDir, write = true }) {
     resolve: {
       alias: [
         { find: /^cognito-react-kit\/styles\.css$/, replacement: distCss },
+        { find: /^cognito-react-kit\/(core|devtools)$/, replacement: resolve(root, 'dist/$1.js') },
         { find: /^cognito-react-kit$/, replacement: distJs },
       ],
     },
