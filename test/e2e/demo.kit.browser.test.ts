@@ -41,6 +41,15 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     return page;
   };
   const dropIn = (page: Page): Locator => page.locator('section[aria-labelledby="drop-in-heading"]');
+  /** Waits for `shown`; when it never comes, the error says what the drop-in Authenticator showed instead. */
+  const expectShown = async (shown: Locator, authenticator: Locator): Promise<void> => {
+    try {
+      await shown.waitFor({ timeout: 20_000 });
+    } catch (error) {
+      const text = await authenticator.innerText({ timeout: 1_000 }).catch(() => '(unreadable)');
+      throw new Error(`${(error as Error).message}\nThe drop-in Authenticator showed instead:\n${text}`, { cause: error });
+    }
+  };
   const signedIn = (page: Page, email: string) => page.getByRole('heading', { name: `Signed in as ${email}` });
 
   /** A virtual platform authenticator on the page (user verification on, presence simulated). */
@@ -81,6 +90,8 @@ describe('npm run demo -- --server kit, in Chromium', () => {
 
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
     await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
+    await expectShown(authenticator.getByRole('heading', { name: 'Choose how to sign in' }), authenticator);
+    await expectShown(authenticator.getByRole('button', { name: 'Sign In with Passkey' }), authenticator);
     await authenticator.getByRole('button', { name: 'Sign In with Passkey' }).click();
     await signedIn(page, plain.email).waitFor();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
