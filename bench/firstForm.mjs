@@ -14,13 +14,13 @@
 // --check exits 1 unless ours median ≤ 0.6 × aws-amplify's.
 /* global document, window, MutationObserver, requestAnimationFrame, performance -- browser code run by page.evaluate and addInitScript */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { ensureDist, viteConfig } from './lib/buildApp.mjs';
+import { serveStatic } from './lib/staticSite.mjs';
 
 const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1]) >= 5 ? Number(args[args.indexOf('--loads') + 1]) : 21;
@@ -67,20 +67,8 @@ if (!existsSync(CHROMIUM)) {
 }
 ensureDist();
 const tmp = mkdtempSync(join(tmpdir(), 'crk-first-form-'));
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-  const file = path.endsWith('/') ? `${path}index.html` : path;
-  if (file.includes('..')) return res.writeHead(400).end();
-  try {
-    const body = readFileSync(join(tmp, file));
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
 let browser;
+let site;
 try {
   for (const [key] of pages) {
     const appRoot = resolve(import.meta.dirname, 'firstForm', key);
@@ -88,8 +76,8 @@ try {
     const config = viteConfig({ appRoot, input: join(appRoot, 'index.html'), outDir: join(tmp, key) });
     await build({ ...config, base: './' });
   }
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  site = await serveStatic(tmp);
+  const { origin } = site;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   if (ran('markup')) await copyOurMarkup(origin);
 
@@ -142,7 +130,7 @@ try {
   if (check && !(ran('ours', 'amplify') && pass)) process.exitCode = 1;
 } finally {
   await browser?.close();
-  server.close();
+  await site?.close();
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -8,14 +8,14 @@
 // construction, in <AuthProvider>'s first render) or `performWorkOnRoot` (React rendering). `(program)` is
 // the browser's own work (parsing, style, layout); `(idle)` is waiting.
 /* global document, window, MutationObserver, requestAnimationFrame, performance -- browser code run by addInitScript */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { ensureDist, viteConfig } from './lib/buildApp.mjs';
+import { serveStatic } from './lib/staticSite.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -47,25 +47,15 @@ const WATCH = () => {
 
 ensureDist();
 const tmp = mkdtempSync(join(tmpdir(), 'crk-first-form-profile-'));
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-  const file = path.endsWith('/') ? `${path}index.html` : path;
-  if (file.includes('..')) return res.writeHead(400).end();
-  try {
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(join(tmp, file)));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
 let browser;
+let site;
 try {
   const appRoot = resolve(import.meta.dirname, 'firstForm', key);
   const config = viteConfig({ appRoot, input: join(appRoot, 'index.html'), outDir: join(tmp, key) });
   config.build.minify = false;
   await build({ ...config, base: './' });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  site = await serveStatic(tmp);
+  const { origin } = site;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const inclusive = new Map();
   const visible = [];
@@ -94,7 +84,7 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   await browser?.close();
-  server.close();
+  await site?.close();
   rmSync(tmp, { recursive: true, force: true });
 }
 
