@@ -48,6 +48,10 @@ const OPT_IN = [
 const OPT_IN_APP = 'apps/optIn.jsx';
 const SYNC_HOOKS = /\/core\/(oauth\/popupWindow|storage\/isolatedStorage|session\/sessionInspection)\.js$/;
 
+// <LazyAuthProvider> loads the engine after the form's first frame: its façade, services and session manager stay out of the start chunks.
+const LAZY_APP = 'firstForm/lazy/main.jsx';
+const ENGINE = /\/core\/(auth|authServices|sessionManager)\.js$/;
+
 const budgets = [
   ['engine + hooks', 'apps/hooks.jsx', 38],
   ['full UI: <Authenticator> JS + CSS', 'uiBundleSize/fullUi.jsx', 45],
@@ -77,6 +81,15 @@ try {
         `; their synchronous hooks: ${hooks.map((m) => `${m.name.split('/').pop()} ${m.renderedLength} B`).join(', ')} (before minifying)`,
     );
   }
+  // <LazyAuthProvider>'s promise: the engine's code is not in the start chunks (and is in the build).
+  const lazy = await buildApp(LAZY_APP, join(tmp, 'lazy'));
+  const engineAtStart = lazy.initialModules.filter((m) => ENGINE.test(m.name)).map((m) => m.name.split('/dist/').pop());
+  const engineBuilt = lazy.modules.some((m) => ENGINE.test(m.name));
+  failed ||= engineAtStart.length > 0 || !engineBuilt;
+  lines.push(
+    `${engineAtStart.length === 0 && engineBuilt ? 'PASS' : 'FAIL'}  <LazyAuthProvider> + <Authenticator> ${KiB(lazy.initialGzip - base.initialGzip + lazy.cssGzip).padStart(6)} KiB gzip at start; ` +
+      (engineBuilt ? `the engine at start: ${engineAtStart.length === 0 ? 'no module' : engineAtStart.join(', ')}` : 'the engine pattern names no module of the build'),
+  );
   const used = await buildApp(OPT_IN_APP, join(tmp, 'opt-in'));
   const dead = OPT_IN.filter(([, pattern]) => !used.modules.some((m) => pattern.test(m.name))).map(([feature]) => feature);
   failed ||= dead.length > 0;

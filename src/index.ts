@@ -4,6 +4,7 @@
 // package's public API by accident.
 export {
   AuthProvider,
+  LazyAuthProvider,
   useAuthEngine,
   useAuth,
   useAuthAction,
@@ -21,6 +22,7 @@ export {
 } from './react/index';
 export type {
   AuthProviderProps,
+  LazyAuthProviderProps,
   AuthContextValue,
   AuthActions,
   AuthActionName,

@@ -1,8 +1,8 @@
 'use client';
 import { useContext, type ReactNode } from 'react';
-import { AuthProvider } from './AuthProvider';
 import { getAppAuth } from './appAuth';
 import { AuthContext } from './context';
+import { EngineProvider } from './EngineProvider';
 
 /**
  * Its children as they are under an <AuthProvider>; otherwise inside one for the engine
@@ -12,5 +12,5 @@ export function AppAuthBoundary({ children }: { children: ReactNode }) {
   const provided = useContext(AuthContext);
   const app = getAppAuth();
   if (provided || !app) return <>{children}</>;
-  return <AuthProvider auth={app}>{children}</AuthProvider>;
+  return <EngineProvider auth={app} queryClient={undefined}>{children}</EngineProvider>;
 }

@@ -2,6 +2,8 @@
 // cognito-react-kit: the React layer. The headless engine is at cognito-react-kit/core.
 export { AuthProvider } from './AuthProvider';
 export type { AuthProviderProps } from './AuthProvider';
+export { LazyAuthProvider } from './LazyAuthProvider';
+export type { LazyAuthProviderProps } from './LazyAuthProvider';
 export { useAuthEngine } from './context';
 export { useAuth } from './useAuth';
 export type { AuthContextValue, AuthActions, AuthActionName } from './authSnapshot';

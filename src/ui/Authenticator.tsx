@@ -1,7 +1,8 @@
 'use client';
 import { Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { CodeDeliveryDetails, PopupOptions } from '../core/index';
-import { useAuth, useAuthEngine } from '../react/index';
+import { useAuth } from '../react/useAuth';
+import { useAuthEngine } from '../react/context';
 import { AppAuthBoundary } from '../react/AppAuthBoundary';
 import { htmlLang, textDirection } from './i18n/languages';
 import { TranslationProvider, useInheritedTranslations, useTranslate } from './i18n/TranslationProvider';
@@ -20,7 +21,7 @@ import { unverifiedContacts, type ContactAttribute } from './contacts';
 import { SignInTabs } from './SignInTabs';
 import { renderScreen, StepScreen, withDefaults, type SlotScreen } from './renderScreen';
 import { loadStepScreens } from './stepScreensLoader';
-import { afterPaint } from './afterPaint';
+import { afterPaint } from '../react/afterPaint';
 import { signInPlan, type PasswordlessOptions, type SignInWays } from './passwordless';
 import { usePasskeyPrompt } from './usePasskeyPrompt';
 import { AuthenticatorProvider, RouteProvider, useRouteStore } from './AuthenticatorProvider';

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useCallback, useContext, type RefObject } from 'react';
-import { useAuthEngine } from '../react/index';
+import { useAuthEngine } from '../react/context';
 import { defaultService, type AuthenticatorServices, type ServiceName } from './services';
 
 /** The Authenticator's `services` prop, read at call time (an inline object each render changes nothing). */

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { AuthState, AuthUser } from '../core/index';
-import { useAuthEngine } from '../react/index';
+import { useAuthEngine } from '../react/context';
 import { useRouteContext } from './AuthenticatorProvider';
 import type { AuthenticatorExtras, RouteStore } from './routeStore';
 import type { ValidationErrors } from './services';

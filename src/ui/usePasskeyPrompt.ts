@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { useAuthEngine } from '../react/index';
+import { useAuthEngine } from '../react/context';
 import type { PasswordlessOptions } from './passwordless';
 import type { ScreenName } from './screen';
 

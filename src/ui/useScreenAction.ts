@@ -2,7 +2,7 @@
 import { useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { AuthError } from '../core/index';
 import type { AuthActionName, AuthActions } from '../react/index';
-import { useAuthEngine } from '../react/index';
+import { useAuthEngine } from '../react/context';
 import { useRouteContext } from './AuthenticatorProvider';
 import type { MessageKey } from './i18n/en';
 import { englishVersion, subscribeEnglish } from './i18n/english';

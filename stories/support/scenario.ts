@@ -3,7 +3,7 @@
  * an engine whose injected `fetch` calls it. Nothing leaves the page: no network, no AWS. The test
  * backend is not part of the package, so stories reach it only through this folder.
  */
-import { createAuth, MemoryStorage, type Auth, type AuthConfig, type PasskeyClient } from 'cognito-react-kit/core';
+import { createAuth, MemoryStorage, type Auth, type AuthConfig, type CreateAuthOptions, type PasskeyClient } from 'cognito-react-kit/core';
 import { createBackend, type CognitoBackend } from '../../test/backend/backend';
 import { fetchHandler } from '../../test/backend/fetchHandler';
 import { inPageWorker } from './inPageWorker';
@@ -47,6 +47,9 @@ export function everyScenario(): readonly Scenario[] {
 export class Scenario {
   readonly backend: CognitoBackend;
   readonly auth: Auth;
+  /** What `auth` was made from, for a story whose provider makes its own engine (`<LazyAuthProvider>`). */
+  readonly engineConfig: AuthConfig;
+  readonly engineOptions: CreateAuthOptions;
   /** URLs the engine navigated to (the hosted UI), recorded instead of leaving the story. */
   readonly navigations: string[] = [];
   readonly #held = new Set<string>();
@@ -70,8 +73,7 @@ export class Scenario {
     });
     const handle = fetchHandler(this.backend);
     const fetch = (url: string, init: RequestInit) => handle(new Request(url, init));
-    this.auth = createAuth(
-      {
+    this.engineConfig = {
         userPoolId: this.backend.config.userPoolId,
         userPoolWebClientId: this.backend.config.clientId,
         endpoint: ENDPOINT,
@@ -79,8 +81,8 @@ export class Scenario {
         authenticationFlowType: 'USER_PASSWORD_AUTH',
         oauth: { domain: HOSTED_UI_DOMAIN, redirectSignIn: APP_URL, redirectSignOut: APP_URL },
         ...setup.config,
-      },
-      {
+      };
+    this.engineOptions = {
         fetch,
         ...(setup.tokenIsolation ? { tokenIsolation: 'worker' as const, startIsolationWorker: inPageWorker(fetch) } : {}),
         now: () => Date.now() + this.#engineClockOffsetMs,
@@ -93,8 +95,8 @@ export class Scenario {
           replaceUrl: () => undefined,
           transientStorage: new MemoryStorage(),
         },
-      },
-    );
+      };
+    this.auth = createAuth(this.engineConfig, this.engineOptions);
     live.add(this);
   }
 

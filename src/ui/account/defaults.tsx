@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode, Ref } from 'react';
-import { useAuth } from '../../react/index';
+import { useAuth } from '../../react/useAuth';
 import { joinClasses } from '../primitives/Field';
 import { PasswordField } from '../primitives/PasswordField';
 import type { AccountButtonProps, AccountPasswordFieldProps, ErrorMessageProps } from './accountTypes';

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { useAuth } from '../../react/index';
+import { useAuth } from '../../react/useAuth';
 import { useFullTranslate } from '../i18n/useFullTranslate';
 import { asAuthError } from './useAccountTask';
 

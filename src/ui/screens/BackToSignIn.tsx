@@ -1,5 +1,5 @@
 'use client';
-import { useAuthEngine } from '../../react/index';
+import { useAuthEngine } from '../../react/context';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { LinkButton } from '../primitives/LinkButton';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useId, useRef, useState } from 'react';
 import type { AuthError } from '../../core/index';
-import { useAuthEngine } from '../../react/index';
+import { useAuthEngine } from '../../react/context';
 import { useFullTranslate } from '../i18n/useFullTranslate';
 import { ScreenForm } from '../primitives/ScreenForm';
 import { SubmitButton } from '../primitives/SubmitButton';

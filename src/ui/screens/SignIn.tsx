@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import type { PopupOptions } from '../../core/index';
-import { useAuth, useAuthEngine } from '../../react/index';
+import { useAuth } from '../../react/useAuth';
+import { useAuthEngine } from '../../react/context';
 import { useTranslate } from '../i18n/TranslationProvider';
 import { FieldList } from '../primitives/FieldList';
 import { initialValues, usernameField, type FormFields, type LoginMechanism } from '../primitives/formFields';

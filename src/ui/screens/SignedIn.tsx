@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { AuthUser } from '../../core/index';
-import { useAuth } from '../../react/index';
+import { useAuth } from '../../react/useAuth';
 import { useTranslate } from '../i18n/TranslationProvider';
 
 export interface SignedInSlot {

@@ -1,0 +1,166 @@
+import type { Auth, AuthConfigInput, AuthState, CreateAuthOptions, ResolvedAuthConfig } from '../core/index';
+import { mergeConfig, normalizeConfigInput, resolveConfig } from '../core/config/index';
+import { INSPECT, type RefreshListener, type SessionInspection } from '../core/session/sessionInspection';
+import { afterPaint } from './afterPaint';
+import { surelySignedOut } from './storedSessionPeek';
+
+/** Builds the engine: `createAuth` from a chunk loaded on demand. */
+export type BuildEngine = (config: AuthConfigInput, options: CreateAuthOptions | undefined) => Promise<Auth>;
+
+const SIGNED_OUT: AuthState = Object.freeze({ status: 'signedOut', user: null, nextStep: null, error: null });
+const LOADING: AuthState = Object.freeze({ status: 'loading', user: null, nextStep: null, error: null });
+
+/**
+ * How each of the engine's members behaves before the engine is there: `own` ones are answered here
+ * (state, subscriptions, config); `later` ones wait for the engine and forward (every action returns a
+ * promise already); `engine` ones need a session or credentials, which only the engine can have handed out.
+ * Typed against `keyof Auth`, so a member added to the engine must be placed here.
+ */
+const MEMBERS = {
+  start: 'own', stop: 'own', getState: 'own', subscribe: 'own', listen: 'own', configure: 'own', prepareSignIn: 'own', supportsPasskeys: 'own', abort: 'own',
+  sessionFreshFor: 'engine', credentialsFreshFor: 'engine', essentialCredentials: 'engine',
+  currentSession: 'later', signIn: 'later', confirmSignIn: 'later', completeNewPassword: 'later', sendCustomChallengeAnswer: 'later', resendSignInCode: 'later',
+  cancelSignIn: 'later', handleRedirect: 'later', federatedSignIn: 'later', signOut: 'later', signUp: 'later', confirmSignUp: 'later', autoSignIn: 'later',
+  resendSignUp: 'later', forgotPassword: 'later', forgotPasswordSubmit: 'later', currentAuthenticatedUser: 'later', currentUserInfo: 'later', userAttributes: 'later',
+  updateUserAttributes: 'later', deleteUserAttributes: 'later', verifyCurrentUserAttribute: 'later', verifyCurrentUserAttributeSubmit: 'later', verifyUserAttribute: 'later',
+  verifyUserAttributeSubmit: 'later', changePassword: 'later', setupTOTP: 'later', verifyTotpToken: 'later', setPreferredMFA: 'later', getPreferredMFA: 'later',
+  fetchMFAPreference: 'later', updateMFAPreference: 'later', associateWebAuthnCredential: 'later', listWebAuthnCredentials: 'later', deleteWebAuthnCredential: 'later',
+  rememberDevice: 'later', forgetDevice: 'later', fetchDevices: 'later', deleteUser: 'later', currentCredentials: 'later', credentialsProvider: 'later',
+} as const satisfies Record<Exclude<keyof Auth, typeof INSPECT>, 'own' | 'later' | 'engine'>;
+
+type Member = keyof typeof MEMBERS;
+type AnyMethod = (...args: unknown[]) => unknown;
+type AnyListen = (event: string, listener: (event: never) => void) => () => void;
+
+/**
+ * An `Auth` that exists before its engine does: the first frame renders from a synchronous peek at storage
+ * (signed out for sure, else loading), and the engine's code loads and runs after that frame is painted
+ * (at once when a session may be stored, or on the first action). Every subscription, `start()`, event
+ * listener and `configure()` made before is handed to the engine when it arrives; then everything forwards.
+ * The config is resolved (and checked, throwing the same `ConfigError`s) here, synchronously: the form's
+ * fields depend on it.
+ */
+export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions | undefined, build: BuildEngine): Auth {
+  let raw = normalizeConfigInput(config);
+  let resolved: ResolvedAuthConfig = resolveConfig(raw);
+  const initial = surelySignedOut(resolved, options) ? SIGNED_OUT : LOADING;
+  const reconfigured: AuthConfigInput[] = [];
+  const subscriptions = new Set<{ listener: () => void; release?: () => void }>();
+  const listeners = new Set<{ event: string; listener: (event: never) => void; release?: () => void }>();
+  let starts = 0;
+  let onRefresh: RefreshListener | undefined;
+  let engine: Auth | undefined;
+  let loading: Promise<Auth> | undefined;
+  let scheduled: (() => void) | undefined;
+
+  const adopt = (built: Auth): Auth => {
+    for (const partial of reconfigured) built.configure(partial);
+    for (const entry of listeners) entry.release = (built.listen as AnyListen)(entry.event, entry.listener);
+    for (const entry of subscriptions) entry.release = built.subscribe(entry.listener);
+    for (let i = 0; i < starts; i++) built.start();
+    if (onRefresh) built[INSPECT]().onRefresh = onRefresh;
+    engine = built;
+    // What the first frame showed may not be what the engine restored: subscribers read again.
+    if (built.getState() !== initial) for (const entry of [...subscriptions]) entry.listener();
+    return built;
+  };
+  /** The engine, loaded now; a failed load (a lost network) is tried again by the next call. */
+  const load = (): Promise<Auth> => {
+    scheduled?.();
+    if (engine) return Promise.resolve(engine);
+    loading ??= build(config, options).then(adopt, (error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  /** Signed out for sure: nothing is urgent, so the engine's code never competes with the first frame. */
+  const wanted = (): void => {
+    if (engine || loading || scheduled) return;
+    if (initial === LOADING) void load().catch(() => undefined /* the next call retries and reports */);
+    else scheduled = afterPaint(() => void load().catch(() => undefined));
+  };
+
+  const own: { [K in Member as (typeof MEMBERS)[K] extends 'own' ? K : never]: Auth[K] } = {
+    start: () => {
+      starts++;
+      if (engine) engine.start();
+      else wanted();
+    },
+    stop: () => {
+      if (engine) return engine.stop();
+      if (starts > 0) starts--;
+    },
+    getState: () => (engine ? engine.getState() : initial),
+    subscribe: (listener) => {
+      if (engine) return engine.subscribe(listener);
+      const entry: { listener: () => void; release?: () => void } = { listener };
+      subscriptions.add(entry);
+      wanted();
+      return () => {
+        subscriptions.delete(entry);
+        entry.release?.();
+      };
+    },
+    listen: ((event: string, listener: (event: never) => void) => {
+      if (engine) return (engine.listen as AnyListen)(event, listener);
+      const entry: { event: string; listener: (event: never) => void; release?: () => void } = { event, listener };
+      listeners.add(entry);
+      return () => {
+        listeners.delete(entry);
+        entry.release?.();
+      };
+    }) as Auth['listen'],
+    configure: (partial) => {
+      if (engine) return engine.configure(partial);
+      if (partial === undefined) return resolved;
+      const next = mergeConfig(raw, partial);
+      resolved = resolveConfig(next);
+      raw = next;
+      reconfigured.push(partial);
+      return resolved;
+    },
+    prepareSignIn: () => {
+      if (engine) return engine.prepareSignIn();
+      void load().then((built) => built.prepareSignIn(), () => undefined);
+    },
+    supportsPasskeys: () => (engine ? engine.supportsPasskeys() : typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function'),
+    abort: () => engine?.abort(),
+  };
+  const inspection: SessionInspection = {
+    get session() {
+      return engine ? engine[INSPECT]().session : null;
+    },
+    get onRefresh() {
+      return onRefresh;
+    },
+    set onRefresh(listener) {
+      onRefresh = listener;
+      if (engine) engine[INSPECT]().onRefresh = listener;
+    },
+    expireAccessToken: () => engine?.[INSPECT]().expireAccessToken(),
+  };
+
+  const forwarders = new Map<PropertyKey, unknown>();
+  const forwarder = (name: Member): AnyMethod => {
+    if (MEMBERS[name] === 'engine') {
+      return (...args) => {
+        if (!engine) throw new Error(`cognito-react-kit: ${name}() needs a session or credentials from this engine, and it has handed none out yet`);
+        return (engine[name] as AnyMethod)(...args);
+      };
+    }
+    return (...args) => (engine ? (engine[name] as AnyMethod)(...args) : load().then((built) => (built[name] as AnyMethod)(...args)));
+  };
+
+  return new Proxy({} as Auth, {
+    get(_, name) {
+      if (name === INSPECT) return () => inspection;
+      if (typeof name !== 'string' || !Object.hasOwn(MEMBERS, name)) return undefined;
+      if (name in own) return own[name as keyof typeof own];
+      let method = forwarders.get(name);
+      if (!method) forwarders.set(name, (method = forwarder(name as Member)));
+      return method;
+    },
+    has: (_, name) => name === INSPECT || (typeof name === 'string' && Object.hasOwn(MEMBERS, name)),
+  });
+}
