@@ -1,11 +1,13 @@
 // Time from navigation to the sign-in form being visible, in Debian Chromium: our <Authenticator> against
-// aws-amplify 6's, same run, loads alternated, plus a bare React form for reference and three pages that
-// split our gap to it: our form's markup and CSS without our JS (markup), the bare form through our engine
-// and hooks (engine), and the bare form with the engine loaded after its first frame (peek).
+// aws-amplify 6's, same run, loads alternated; ours under <LazyAuthProvider> (lazy: the engine's code
+// loaded after the form's first frame); a bare React form for reference and three pages that split our gap
+// to it: our form's markup and CSS without our JS (markup), the bare form through our engine and hooks
+// (engine; lazyEngine under <LazyAuthProvider>), and the bare form with the engine loaded after its first
+// frame by hand (peek).
 //
 //   node bench/firstForm.mjs [--loads 21] [--check] [--pages ours,react,engine]
 //
-// The pages (bench/firstForm/{ours,amplify,react,markup,engine,peek}/) are built with the same Vite settings
+// The pages (bench/firstForm/{ours,lazy,amplify,react,markup,engine,lazyEngine,peek}/) are built with the same Vite settings
 // (bench/lib/buildApp.mjs) and served from loopback. Every load is a fresh browser context (empty cache,
 // empty storage: a first visit, signed out). Requests leaving loopback are aborted, so no page waits on AWS.
 // An init script watches the DOM; "visible" is the first animation frame after a password input with a
@@ -37,6 +39,7 @@ const allPages = [
   ['react', 'bare React form (reference)'],
   ['markup', 'our form markup + CSS, no kit JS (floor)'],
   ['engine', 'bare React form on our engine + hooks'],
+  ['lazyEngine', 'bare form, <LazyAuthProvider> + useAuth'],
   ['peek', 'bare React form, engine loaded after it'],
 ];
 // --pages picks some (the ratios printed are those whose pages ran); --check needs ours and amplify.

@@ -2,7 +2,7 @@
 // sampler, 50 µs) of each load, cut at the frame the password input shows, averaged over the loads. The pages
 // are bench/firstForm's, built unminified so functions keep their names.
 //
-//   node bench/firstFormProfile.mjs [ours|react|engine|amplify] [--loads 9] [--top 25]
+//   node bench/firstFormProfile.mjs [ours|lazy|react|engine|amplify] [--loads 9] [--top 25] [--after-layout]
 //
 // Prints, per function, the ms spent in it and below it (inclusive), e.g. `createAuth` (the engine's
 // construction, in <AuthProvider>'s first render) or `performWorkOnRoot` (React rendering). `(program)` is
@@ -24,6 +24,8 @@ const loads = option('--loads', 9);
 const top = option('--top', 25);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const MARKER = 'crkFormVisibleMarker';
+const LAID_OUT_MARKER = 'crkFormLaidOutMarker';
+const afterLayout = args.includes('--after-layout');
 
 /** As bench/firstForm.mjs's, plus a named function called in the visible frame, where the profile is cut. */
 const WATCH = () => {
@@ -33,10 +35,17 @@ const WATCH = () => {
     const start = performance.now();
     while (performance.now() - start < 3);
   }
+  // Called where the form is first laid out (its DOM committed): --after-layout counts only what runs
+  // from there to the visible frame (effects, style, paint), the work a frame waits on after React's render.
+  function crkFormLaidOutMarker() {
+    const start = performance.now();
+    while (performance.now() - start < 3);
+  }
   const observer = new MutationObserver(() => {
     const input = document.querySelector('input[type="password"]');
     if (!input || input.getBoundingClientRect().width === 0) return;
     observer.disconnect();
+    crkFormLaidOutMarker();
     requestAnimationFrame(() => {
       window.__formVisible = performance.now();
       crkFormVisibleMarker();
@@ -78,7 +87,7 @@ try {
   }
   const sorted = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top);
   const median = [...visible].sort((a, b) => a - b)[visible.length >> 1];
-  const lines = [`${key}: form visible at ${median.toFixed(0)} ms (median of ${loads}); ms per load in each function and below it, before that frame:`];
+  const lines = [`${key}: form visible at ${median.toFixed(0)} ms (median of ${loads}); ms per load in each function and below it, ${afterLayout ? 'from the form laid out to' : 'before'} that frame:`];
   for (const [name, ms] of sorted) lines.push(`${(ms / (loads - missed)).toFixed(1).padStart(8)}  ${name}`);
   if (missed > 0) lines.push(`(${missed} of ${loads} loads left out: the sampler missed the visible frame's marker)`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -101,7 +110,9 @@ function addProfile(profile, into) {
   };
   const end = profile.samples.findIndex((id) => stack(id).includes(MARKER));
   if (end === -1) return false;
-  for (let i = 0; i < end; i++) {
+  const begin = afterLayout ? profile.samples.findIndex((id) => stack(id).includes(LAID_OUT_MARKER)) : 0;
+  if (begin === -1) return false;
+  for (let i = begin; i < end; i++) {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     for (const name of new Set(stack(profile.samples[i]))) into.set(name, (into.get(name) ?? 0) + ms);
   }

@@ -67,6 +67,7 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
   /** The engine, loaded now; a failed load (a lost network) is tried again by the next call. */
   const load = (): Promise<Auth> => {
     scheduled?.();
+    scheduled = undefined;
     if (engine) return Promise.resolve(engine);
     loading ??= build(config, options).then(adopt, (error: unknown) => {
       loading = undefined;
@@ -124,7 +125,8 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
       if (engine) return engine.prepareSignIn();
       void load().then((built) => built.prepareSignIn(), () => undefined);
     },
-    supportsPasskeys: () => (engine ? engine.supportsPasskeys() : typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function'),
+    // As the engine answers: an injected passkey client, or a browser with WebAuthn.
+    supportsPasskeys: () => (engine ? engine.supportsPasskeys() : options?.passkeys !== undefined || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function'),
     abort: () => engine?.abort(),
   };
   const inspection: SessionInspection = {
