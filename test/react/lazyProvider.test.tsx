@@ -2,7 +2,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, createAuth, type Auth, type AuthConfig, type AuthConfigInput, type CreateAuthOptions } from '../../src/core/index';
-import { LazyAuthProvider, useAuth } from '../../src/react/index';
+import { Suspense } from 'react';
+import { INSPECT } from '../../src/core/session/sessionInspection';
+import { LazyAuthProvider, useAuth, useSuspenseAuth } from '../../src/react/index';
 import { deferredAuth } from '../../src/react/deferredAuth';
 import { surelySignedOut } from '../../src/react/storedSessionPeek';
 import { resolveConfig } from '../../src/core/config/index';
@@ -78,6 +80,38 @@ describe('<LazyAuthProvider>', () => {
     expect(screen.getByTestId('status').textContent).toBe('loading');
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('signed in as lena'));
     expect(k.backend.requests()).toEqual([]);
+  });
+
+  it('useSuspenseAuth suspends until the engine has restored a stored session, then renders the user', async () => {
+    const k = kit();
+    expect((await createAuth(localConfig(k), { now: k.clock.now }).signIn('lena', password)).isSignedIn).toBe(true);
+    function User() {
+      return <p data-testid="user">{useSuspenseAuth((s) => (s.status === 'signedIn' ? s.user.username : s.status))}</p>;
+    }
+    render(
+      <LazyAuthProvider config={localConfig(k)} options={{ now: k.clock.now }}>
+        <Suspense fallback={<p>waiting</p>}>
+          <User />
+        </Suspense>
+      </LazyAuthProvider>,
+      { reactStrictMode: true },
+    );
+    expect(screen.getByText('waiting')).toBeTruthy();
+    expect((await screen.findByTestId('user')).textContent).toBe('lena');
+  });
+
+  it('answers the devtools before the engine exists, and forwards to its session manager after', async () => {
+    const k = kit();
+    const auth = deferredAuth(localConfig(k), { now: k.clock.now }, countingBuild().build);
+    const inspection = auth[INSPECT]();
+    const causes: string[] = [];
+    inspection.onRefresh = (cause) => causes.push(cause);
+    expect(inspection.session).toBeNull();
+
+    await auth.signIn('lena', password);
+    expect(inspection.session?.idToken).toBeTruthy();
+    await auth.currentSession({ forceRefresh: true });
+    expect(causes).toEqual(['forced']);
   });
 
   it('throws the same ConfigError as createAuth, synchronously, before any engine code loads', () => {
