@@ -20,6 +20,6 @@ export function LazyAuthProvider(props: LazyAuthProviderProps) {
   return <EngineProvider auth={auth} queryClient={props.queryClient}>{props.children}</EngineProvider>;
 }
 
-function loadEngine(config: AuthConfigInput, options: CreateAuthOptions | undefined) {
-  return import('../core/auth').then((m) => m.createAuth(config, options));
+function loadEngine() {
+  return import('../core/auth').then((m) => m.createAuth);
 }

@@ -4,8 +4,8 @@ import { INSPECT, type RefreshListener, type SessionInspection } from '../core/s
 import { afterPaint } from './afterPaint';
 import { surelySignedOut } from './storedSessionPeek';
 
-/** Builds the engine: `createAuth` from a chunk loaded on demand. */
-export type BuildEngine = (config: AuthConfigInput, options: CreateAuthOptions | undefined) => Promise<Auth>;
+/** Loads the engine's code: `createAuth`, from a chunk loaded on demand. */
+export type LoadEngine = () => Promise<(config: AuthConfigInput, options: CreateAuthOptions | undefined) => Auth>;
 
 const SIGNED_OUT: AuthState = Object.freeze({ status: 'signedOut', user: null, nextStep: null, error: null });
 const LOADING: AuthState = Object.freeze({ status: 'loading', user: null, nextStep: null, error: null });
@@ -40,7 +40,7 @@ type AnyListen = (event: string, listener: (event: never) => void) => () => void
  * The config is resolved (and checked, throwing the same `ConfigError`s) here, synchronously: the form's
  * fields depend on it.
  */
-export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions | undefined, build: BuildEngine): Auth {
+export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions | undefined, loadEngine: LoadEngine): Auth {
   let raw = normalizeConfigInput(config);
   let resolved: ResolvedAuthConfig = resolveConfig(raw);
   const initial = surelySignedOut(resolved, options) ? SIGNED_OUT : LOADING;
@@ -52,6 +52,8 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
   let engine: Auth | undefined;
   let loading: Promise<Auth> | undefined;
   let scheduled: (() => void) | undefined;
+  /** What `createAuth` threw (options it refuses): thrown by `getState()`, so it reaches the app's error boundary as <AuthProvider>'s does. */
+  let refused: { error: unknown } | undefined;
 
   const adopt = (built: Auth): Auth => {
     for (const partial of reconfigured) built.configure(partial);
@@ -69,10 +71,24 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
     scheduled?.();
     scheduled = undefined;
     if (engine) return Promise.resolve(engine);
-    loading ??= build(config, options).then(adopt, (error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
+    if (refused) return Promise.reject(refused.error);
+    loading ??= loadEngine().then(
+      (createAuth) => {
+        let built: Auth;
+        try {
+          built = createAuth(config, options);
+        } catch (error) {
+          refused = { error };
+          for (const entry of [...subscriptions]) entry.listener();
+          throw error;
+        }
+        return adopt(built);
+      },
+      (error: unknown) => {
+        loading = undefined; // the chunk did not load (a lost network): the next call tries again
+        throw error;
+      },
+    );
     return loading;
   };
   /** Signed out for sure: nothing is urgent, so the engine's code never competes with the first frame. */
@@ -92,7 +108,10 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
       if (engine) return engine.stop();
       if (starts > 0) starts--;
     },
-    getState: () => (engine ? engine.getState() : initial),
+    getState: () => {
+      if (refused) throw refused.error;
+      return engine ? engine.getState() : initial;
+    },
     subscribe: (listener) => {
       if (engine) return engine.subscribe(listener);
       const entry: { listener: () => void; release?: () => void } = { listener };

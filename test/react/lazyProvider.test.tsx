@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, createAuth, type Auth, type AuthConfig, type AuthConfigInput, type CreateAuthOptions } from '../../src/core/index';
+import { Component, type ReactNode } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthError, ConfigError, createAuth, type AuthConfig } from '../../src/core/index';
 import { Suspense } from 'react';
 import { INSPECT } from '../../src/core/session/sessionInspection';
 import { LazyAuthProvider, useAuth, useSuspenseAuth } from '../../src/react/index';
@@ -20,13 +21,13 @@ function localConfig(k: EngineTestKit, extra: Partial<AuthConfig> = {}): AuthCon
   return config;
 }
 
-/** A `BuildEngine` that counts its calls and can be told to fail (a chunk that did not load). */
+/** A `LoadEngine` that counts its calls and can be told to fail (a chunk that did not load). */
 function countingBuild(failures = 0) {
   const calls = { count: 0, failures };
-  const build = async (config: AuthConfigInput, options: CreateAuthOptions | undefined): Promise<Auth> => {
+  const build = async () => {
     calls.count++;
     if (calls.failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
-    return createAuth(config, options);
+    return createAuth;
   };
   return { calls, build };
 }
@@ -162,6 +163,33 @@ describe('<LazyAuthProvider>', () => {
     expect(auth.getState().status).toBe('signedOut');
     expect((await auth.signIn('lena', password)).isSignedIn).toBe(true);
     expect(calls.count).toBe(2);
+  });
+
+  it('options createAuth refuses reach the error boundary, as with <AuthProvider>, once the engine loads', async () => {
+    const k = kit();
+    class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
+      override state = { error: undefined as unknown };
+      static getDerivedStateFromError(error: unknown) {
+        return { error };
+      }
+      override render() {
+        return this.state.error instanceof AuthError ? <p>refused: {this.state.error.name}</p> : this.props.children;
+      }
+    }
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error
+    try {
+      render(
+        <Boundary>
+          <LazyAuthProvider config={localConfig(k)} options={{ tokenIsolation: 'worker', sessionEndpoint: '/session' }}>
+            <Status />
+          </LazyAuthProvider>
+        </Boundary>,
+      );
+      expect(screen.getByTestId('status').textContent).toBe('loading');
+      expect((await screen.findByText(/^refused:/)).textContent).toBe('refused: TokenIsolationConflict');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('keeps the stand-in stable: the same functions on every read, not thenable, and members the engine lacks are absent', () => {
