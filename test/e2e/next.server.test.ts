@@ -113,6 +113,15 @@ describe('a Next.js App Router app on the built package (next build + next start
     expect(reasons).toEqual({ forged: 'algorithm', expired: 'expired', otherClient: 'audience', otherPool: 'issuer' });
   });
 
+  it('the sign-in page server-renders the <Authenticator> under <LazyAuthProvider> in a next build: loading, not the form', async () => {
+    const response = await get('/sign-in');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    // The server cannot read the visitor's storage: loading, which the browser hydrates and then resolves.
+    expect(html).toContain('data-screen="loading"');
+    expect(html).not.toContain('type="password"');
+  });
+
   it('never writes a token to the server’s output', () => {
     expect(output).not.toContain(idToken());
     expect(output).not.toContain(cookieValue(cookies, tokenKey(running(), 'ada', 'accessToken'))!);
