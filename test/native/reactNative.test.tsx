@@ -6,7 +6,7 @@ import { createElement, type ReactNode } from 'react';
 import { act, create, type ReactTestRenderer, type TestRendererOptions } from 'react-test-renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth, type Auth, type AuthConfig, type AuthError, type AuthState, type OpenAuthSession } from '../../src/core/index';
-import { AuthProvider, useAuth, type AuthContextValue } from '../../src/react/index';
+import { AuthProvider, LazyAuthProvider, useAuth, useAuthEngine, type AuthContextValue } from '../../src/react/index';
 import { strongPassword } from '../backend/harness';
 import { completeHostedUi } from '../backend/hostedUi';
 import { AsyncStore } from './support/asyncStore';
@@ -184,6 +184,36 @@ describe('React Native: no DOM, no crypto.subtle, AsyncStorage, react-test-rende
     const session = await press((a) => a.currentSession({ forceRefresh: true }));
     expect(session.accessToken).not.toBe(before);
     expect(store.items.get(key('accessToken'))).toBe(session.accessToken); // in the store once currentSession resolved
+  });
+
+  it('<LazyAuthProvider> on a new app start: loading (it cannot peek into AsyncStorage), then the stored session, with no request', async () => {
+    await act(async () => renderer?.unmount());
+    await remote.call('resetCounts');
+    let engine: Auth | undefined;
+    const statuses: string[] = [];
+    function Probe() {
+      engine = useAuthEngine();
+      statuses.push(useAuth((a) => a.status));
+      return null;
+    }
+    await act(async () => {
+      renderer = create(
+        <LazyAuthProvider config={config()} options={{ openAuthSession }}>
+          <Probe />
+          <App />
+        </LazyAuthProvider>,
+        RENDERER_OPTIONS,
+      );
+    });
+    await act(async () => {
+      await settled(engine!);
+    });
+    expect(shown(renderer!)).toBe(`signedIn as ${username}`);
+    expect(statuses[0]).toBe('loading');
+    expect(statuses.at(-1)).toBe('signedIn');
+    expect(statuses).not.toContain('signedOut'); // never the sign-in screen on the way
+    expect(await remote.call('count')).toBe(0);
+    await startApp(); // the tests below go on with an engine of their own
   });
 
   it('the remembered device, read from the store, proves itself with device SRP: no TOTP asked', async () => {
