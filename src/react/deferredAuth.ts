@@ -59,9 +59,10 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
     for (const partial of reconfigured) built.configure(partial);
     for (const entry of listeners) entry.release = (built.listen as AnyListen)(entry.event, entry.listener);
     for (const entry of subscriptions) entry.release = built.subscribe(entry.listener);
-    for (let i = 0; i < starts; i++) built.start();
     if (onRefresh) built[INSPECT]().onRefresh = onRefresh;
+    // Before starting it: a state change start() makes is read from the engine, not the first frame's.
     engine = built;
+    for (let i = 0; i < starts; i++) built.start();
     // What the first frame showed may not be what the engine restored: subscribers read again.
     if (built.getState() !== initial) for (const entry of [...subscriptions]) entry.listener();
     return built;
@@ -107,6 +108,11 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
     stop: () => {
       if (engine) return engine.stop();
       if (starts > 0) starts--;
+      // Unmounted before the engine was wanted for anything: it need not load at all.
+      if (starts === 0 && subscriptions.size === 0) {
+        scheduled?.();
+        scheduled = undefined;
+      }
     },
     getState: () => {
       if (refused) throw refused.error;

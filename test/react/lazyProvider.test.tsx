@@ -176,7 +176,10 @@ describe('<LazyAuthProvider>', () => {
         return this.state.error instanceof AuthError ? <p>refused: {this.state.error.name}</p> : this.props.children;
       }
     }
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the caught error
+    // React reports the caught error (console.error, and as an uncaught error event jsdom would print).
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', quiet);
     try {
       render(
         <Boundary>
@@ -188,7 +191,29 @@ describe('<LazyAuthProvider>', () => {
       expect(screen.getByTestId('status').textContent).toBe('loading');
       expect((await screen.findByText(/^refused:/)).textContent).toBe('refused: TokenIsolationConflict');
     } finally {
+      window.removeEventListener('error', quiet);
       spy.mockRestore();
+    }
+  });
+
+  it('loads the engine after the first frame when started, and not at all when stopped before that', async () => {
+    const k = kit();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    try {
+      const unmounted = countingBuild();
+      const early = deferredAuth(localConfig(k), undefined, unmounted.build);
+      early.start();
+      early.stop();
+      const mounted = countingBuild();
+      const kept = deferredAuth(localConfig(k), undefined, mounted.build);
+      kept.start();
+      expect(mounted.calls.count).toBe(0); // nothing during the first render's effects
+      await vi.advanceTimersByTimeAsync(50); // a frame, then the timer queued from it
+      expect(mounted.calls.count).toBe(1);
+      expect(unmounted.calls.count).toBe(0);
+      kept.stop();
+    } finally {
+      vi.useRealTimers();
     }
   });
 
