@@ -29,7 +29,8 @@ const MEMBERS = {
 } as const satisfies Record<Exclude<keyof Auth, typeof INSPECT>, 'own' | 'later' | 'engine'>;
 
 type Member = keyof typeof MEMBERS;
-type AnyMethod = (...args: unknown[]) => unknown;
+/** A member of the engine as the function it is (overloaded members: their last form). */
+type Method<K extends Member> = Extract<Auth[K], (...args: never[]) => unknown>;
 type AnyListen = (event: string, listener: (event: never) => void) => () => void;
 
 /**
@@ -169,15 +170,18 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
   };
 
   const forwarders = new Map<PropertyKey, unknown>();
-  const forwarder = (name: Member): AnyMethod => {
+  /** `target[name](...args)`, typed by the member's own parameters. */
+  const call = <K extends Member>(target: Auth, name: K, args: Parameters<Method<K>>): ReturnType<Method<K>> => Reflect.apply(target[name] as Method<K>, target, args);
+  const forwarder = <K extends Member>(name: K) => {
     if (MEMBERS[name] === 'engine') {
-      return (...args) => {
+      return (...args: Parameters<Method<K>>) => {
         if (!engine) throw new Error(`cognito-react-kit: ${name}() needs a session or credentials from this engine, and it has handed none out yet`);
-        return (engine[name] as AnyMethod)(...args);
+        return call(engine, name, args);
       };
     }
-    return (...args) => (engine ? (engine[name] as AnyMethod)(...args) : load().then((built) => (built[name] as AnyMethod)(...args)));
+    return (...args: Parameters<Method<K>>) => (engine ? call(engine, name, args) : load().then((built) => call(built, name, args)));
   };
+
 
   return new Proxy({} as Auth, {
     get(_, name) {
