@@ -51,6 +51,14 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     }
   };
   const signedIn = (page: Page, email: string) => page.getByRole('heading', { name: `Signed in as ${email}` });
+  /**
+   * Signs out and waits for the sign-in form: the account page has its own "Email" field, so filling
+   * "Email" before the form is back could type into the page that is going away.
+   */
+  const signOut = async (page: Page) => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await dropIn(page).getByRole('heading', { name: 'Sign in to your account' }).waitFor();
+  };
 
   /** A virtual platform authenticator on the page (user verification on, presence simulated). */
   const addAuthenticator = async (page: Page) => {
@@ -86,7 +94,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await signedIn(page, plain.email).waitFor();
     // <AccountSettings.PasskeySettings> lists it.
     await expect.poll(() => page.locator('[data-account="passkeys"] li').count(), { timeout: 10_000 }).toBe(1);
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
 
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
     await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
@@ -94,11 +102,13 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await expectShown(authenticator.getByRole('button', { name: 'Sign In with Passkey' }), authenticator);
     await authenticator.getByRole('button', { name: 'Sign In with Passkey' }).click();
     await signedIn(page, plain.email).waitFor();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
 
     // A texted code goes to the seeded phone number, printed like the emailed one.
     await authenticator.getByLabel('Email', { exact: true }).fill(plain.email);
     await authenticator.getByRole('button', { name: 'Other sign-in options' }).click();
+    await expectShown(authenticator.getByRole('heading', { name: 'Choose how to sign in' }), authenticator);
+    await expectShown(authenticator.getByRole('button', { name: 'Sign In with SMS' }), authenticator);
     await authenticator.getByRole('button', { name: 'Sign In with SMS' }).click();
     await authenticator.getByRole('heading', { name: 'Confirm SMS Code' }).waitFor();
     // "Resend Code": a new code for the same factor, printed like the first.
@@ -108,8 +118,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('textbox', { name: 'Code *' }).fill(await demo.nextCode(plain.phone, 'SIGN_IN', seenSms));
     await authenticator.getByRole('button', { name: 'Confirm' }).click();
     await signedIn(page, plain.email).waitFor();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await authenticator.getByRole('heading', { name: 'Sign in to your account' }).waitFor();
+    await signOut(page);
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 60_000);
@@ -130,7 +139,7 @@ describe('npm run demo -- --server kit, in Chromium', () => {
     await authenticator.getByRole('heading', { name: 'Sign in faster with Passkey' }).waitFor();
     await authenticator.getByRole('button', { name: 'Continue without a Passkey' }).click();
     await signedIn(page, withMfa.email).waitFor();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
 
     // The hosted UI: the backend's stand-in page, back to /callback, signed in.
     await page.getByRole('button', { name: 'Sign in with the hosted UI' }).click();
