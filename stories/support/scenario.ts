@@ -58,6 +58,8 @@ export class Scenario {
   #release: () => void = () => undefined;
   #engineClockOffsetMs = 0;
   #released: Promise<void>;
+  readonly #inFlight = new Set<Promise<Response>>();
+  #ended = false;
 
   constructor(setup: ScenarioSetup = {}) {
     this.#released = new Promise((resolve) => (this.#release = resolve));
@@ -72,7 +74,12 @@ export class Scenario {
       intercept: (operation) => this.#intercept(operation),
     });
     const handle = fetchHandler(this.backend);
-    const fetch = (url: string, init: RequestInit) => handle(new Request(url, init));
+    const fetch = (url: string, init: RequestInit) => {
+      const call = handle(new Request(url, init));
+      this.#inFlight.add(call);
+      void call.finally(() => this.#inFlight.delete(call)).catch(() => undefined);
+      return call;
+    };
     this.engineConfig = {
         userPoolId: this.backend.config.userPoolId,
         userPoolWebClientId: this.backend.config.clientId,
@@ -146,13 +153,24 @@ export class Scenario {
 
   /** Calls of `operation` wait (the UI shows its busy state) until `release()`. */
   hold(operation: string): void {
-    this.#held.add(operation);
+    if (!this.#ended) this.#held.add(operation);
   }
 
   release(): void {
     this.#held.clear();
     this.#release();
     this.#released = new Promise((resolve) => (this.#release = resolve));
+  }
+
+  /**
+   * The story is over: held calls go on, no new one is held, and this resolves once no call is in
+   * flight. Otherwise a held call would end 15 s later in the engine's timeout, maybe after the test
+   * file's DOM is gone.
+   */
+  async end(): Promise<void> {
+    this.#ended = true;
+    this.release();
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
   /** The next call of `operation` fails with Cognito's error `name` (for errors a story cannot provoke quickly). */

@@ -5,7 +5,7 @@
 import { cleanup } from '@testing-library/react';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import axe from 'axe-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as preview from '../../.storybook/preview';
 import { everyScenario } from '../../stories/support/scenario';
 import { registerSecretSource } from '../support/secrets';
@@ -21,7 +21,12 @@ type StoryModule = Parameters<typeof composeStories>[0];
 export function testStories(modules: Record<string, StoryModule>): void {
   for (const [path, module] of Object.entries(modules)) {
     describe(path.replace(/^.*\//, ''), () => {
-      afterAll(cleanup);
+      // Unmounted, then every call the story left running (a held request) answered, before the next
+      // story and long before the file's DOM goes: nothing settles into a torn-down page.
+      afterEach(async () => {
+        cleanup();
+        await Promise.all(everyScenario().map((scenario) => scenario.end()));
+      });
       for (const [name, Story] of Object.entries(composeStories(module))) {
         if (!isRunnable(Story)) throw new Error(`${name} is not a story`);
         it(name, async () => {
