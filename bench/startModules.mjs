@@ -5,7 +5,8 @@
 //   node bench/startModules.mjs                 the full UI app (bench/uiBundleSize/fullUi.jsx)
 //   node bench/startModules.mjs apps/hooks.jsx  any bench app
 //   node bench/startModules.mjs --all           also list the on-demand chunks and what is in them
-//   node bench/startModules.mjs --src           build against src/index.ts instead of dist/
+//   node bench/startModules.mjs --src           build against src/index.ts instead of dist/ (also the
+//                                               fallback when dist/ was built without CRK_SOURCEMAP=1)
 //
 // The gzip column is an estimate: a file's share of its chunk's minified bytes times the chunk's gzip size
 // (gzip does not split by file). The totals are the same as sizeBudget.mjs's (before subtracting React).
@@ -21,7 +22,13 @@ import { describe, ensureDist, root, viteConfig } from './lib/buildApp.mjs';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
-const fromSrc = args.includes('--src');
+ensureDist();
+// Without dist's own maps nothing leads back to src/: `npm run build` writes them only with CRK_SOURCEMAP=1.
+const distHasMaps = existsSync(resolve(root, 'dist/index.js.map'));
+if (!args.includes('--src') && !distHasMaps) {
+  process.stderr.write('dist/ has no source maps (CRK_SOURCEMAP=1 npm run build writes them): attributing against src/ instead\n');
+}
+const fromSrc = args.includes('--src') || !distHasMaps;
 const entry = args.find((a) => !a.startsWith('--')) ?? 'uiBundleSize/fullUi.jsx';
 const input = resolve(import.meta.dirname, entry);
 const outDir = mkdtempSync(join(tmpdir(), 'crk-start-'));
@@ -35,7 +42,6 @@ try {
       { find: /^cognito-react-kit$/, replacement: resolve(root, 'src/index.ts') },
     ];
   } else {
-    ensureDist();
     config.plugins = [distSourceMaps()];
   }
   config.build.sourcemap = true;
