@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, type IsolationWorker } from '../../src/core/index';
 import { strongPassword, useBackend } from '../backend/harness';
 import { RecordingStorage } from '../support/recordingStorage';
 import { registerSecret } from '../support/secrets';
 
 /** The engine's worker source, run in this process (Node has no Web Worker): the engine's wiring is what is under test here. */
-function startedWorkers() {
+function startedWorkers(workerFetch: typeof fetch = globalThis.fetch) {
   const started: { source: string; terminated: boolean }[] = [];
   const start = (source: string): IsolationWorker => {
     const scope: { fetch: typeof fetch; crypto: Crypto; onmessage: ((event: { data: unknown; ports: readonly unknown[] }) => void) | null } = {
-      fetch: globalThis.fetch,
+      fetch: workerFetch,
       crypto: globalThis.crypto,
       onmessage: null,
     };
@@ -77,5 +77,79 @@ describe("tokenIsolation: 'worker', the engine's side", () => {
     expect(workers.started.map((w) => w.terminated)).toEqual([true]);
     await auth.signIn('ory', password);
     expect(workers.started.map((w) => w.terminated)).toEqual([true, false]);
+  });
+});
+
+describe("tokenIsolation: 'worker', abort() during a rotating refresh", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const running = useBackend({ deviceTracking: false, refreshTokenRotation: { retryGracePeriodSeconds: 0 } });
+  const password = strongPassword();
+  registerSecret(password);
+
+  it('the page stops waiting at once; the worker keeps the token Cognito already rotated, so the next refresh works', async () => {
+    const { backend, url } = running();
+    await backend.createUser({ username: 'ivo', password });
+    // The worker's network: holds a refresh's response after Cognito has answered (and rotated the token).
+    let holding = false;
+    let answered: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const workers = startedWorkers(async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      if (holding && String(init?.headers && (init.headers as Record<string, string>)['X-Amz-Target']).endsWith('GetTokensFromRefreshToken')) {
+        answered();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return response;
+    });
+    const config = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url, refreshTokenRotation: true };
+    const auth = createAuth(config, { tokenIsolation: 'worker', startIsolationWorker: workers.start });
+    await auth.signIn('ivo', password);
+    const before = await auth.currentSession();
+
+    holding = true;
+    const rotatedByCognito = new Promise<void>((resolve) => (answered = resolve));
+    const refresh = auth.currentSession({ forceRefresh: true });
+    await rotatedByCognito;
+    auth.abort();
+    await expect(refresh).rejects.toMatchObject({ name: 'AbortError' });
+    holding = false;
+    release();
+
+    // Cognito no longer takes the token the page signed in with (no grace period): only the rotated one, kept in the worker, refreshes.
+    backend.resetCounts();
+    const after = await auth.currentSession({ forceRefresh: true });
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(after.refreshToken).toBe(before.refreshToken);
+    expect(backend.requests().map((r) => r.operation)).toEqual(['GetTokensFromRefreshToken']);
+  });
+
+  it('a refresh whose request hangs in the worker holds the next one back 15 s at most', async () => {
+    const { backend, url } = running();
+    await backend.createUser({ username: 'uma', password });
+    let hang = false;
+    const workers = startedWorkers((input, init) => (hang ? new Promise<Response>(() => undefined) : globalThis.fetch(input, init)));
+    // The page waits longer than the worker's 15 s, so what ends the wait below is the worker's bound.
+    const config = { userPoolId: backend.config.userPoolId, userPoolWebClientId: backend.config.clientId, endpoint: url, refreshTokenRotation: true, requestTimeout: 60_000 };
+    const auth = createAuth(config, { tokenIsolation: 'worker', startIsolationWorker: workers.start });
+    await auth.signIn('uma', password);
+    const before = await auth.currentSession();
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    hang = true;
+    const stuck = auth.currentSession({ forceRefresh: true });
+    await vi.advanceTimersByTimeAsync(0);
+    auth.abort();
+    await expect(stuck).rejects.toMatchObject({ name: 'AbortError' });
+    hang = false;
+    let done = false;
+    const next = auth.currentSession({ forceRefresh: true }).finally(() => (done = true));
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    vi.useRealTimers();
+    const after = await next;
+    expect(after.accessToken).not.toBe(before.accessToken);
   });
 });

@@ -79,6 +79,31 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
     return { failed: 'refused', message: message };
   }
 
+  // Requests presenting the same handle go one at a time. A refresh the page stopped waiting for
+  // (abort(), its timeout) may still rotate the token here; the next must present the new token, or
+  // Cognito refuses the old one as reused. A request that hangs holds the next back 15 s at most, the
+  // page's own timeout.
+  const HANDLE = /isolated-refresh-token\.[0-9a-f]{48}/;
+  const running = Object.create(null) as Record<string, Promise<void>>;
+
+  function inTurn(request: IsolatedRequest): Promise<IsolatedResponse> {
+    const found = request && typeof request.body === 'string' ? HANDLE.exec(request.body) : null;
+    const id = found ? found[0] : '';
+    if (!id || !held[id]) return handle(request);
+    const previous = running[id];
+    const turn = previous ? Promise.race([previous, new Promise<void>((resolve) => setTimeout(resolve, 15000))]) : Promise.resolve();
+    const answer = turn.then(() => handle(request));
+    const settled = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    running[id] = settled;
+    settled.then(() => {
+      if (running[id] === settled) delete running[id];
+    });
+    return answer;
+  }
+
   function handle(request: IsolatedRequest): Promise<IsolatedResponse> {
     // Exact URLs only: a page script that reaches this worker must not make it a proxy to anywhere else.
     if (!request || typeof request.url !== 'string' || allowed.indexOf(request.url) < 0) {
@@ -203,7 +228,7 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
     }
     const port = event.ports[0];
     if (!port || !data) return;
-    handle(data.request as IsolatedRequest).then(
+    inTurn(data.request as IsolatedRequest).then(
       (answer) => port.postMessage(answer),
       () => port.postMessage({ failed: 'network', message: 'Token isolation: the request failed.' }),
     );

@@ -30,6 +30,8 @@ export class WorkerChannel {
     this.#fetch = deps.fetch;
   }
 
+  // `init.signal` is not passed on: the transport stops waiting by itself on abort() or a timeout, and
+  // the worker's request runs to its end, so a token Cognito already rotated is kept under its handle.
   readonly fetch: FetchLike = (url, init) => {
     if (!this.#allowed.includes(url)) return this.#fetch(url, init);
     const worker = this.#open();
