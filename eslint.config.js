@@ -53,9 +53,9 @@ export default tseslint.config(
   coreEntryOnly(['src/*.ts', 'src/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/react/**/*.ts', 'src/react/**/*.tsx', 'src/amplify/**/*.ts', 'src/server/**/*.ts'], 'index$'),
   // <LazyAuthProvider>'s stand-in keeps the engine out of the start chunk: it imports `createAuth` from its
   // own module (a bundler puts everything a statically imported barrel re-exports in the importer's chunk,
-  // so `import('../core/index')` would not split), resolves the config without the engine, and answers the
-  // devtools' inspection channel until the engine arrives.
-  coreEntryOnly(['src/react/deferredAuth.ts', 'src/react/LazyAuthProvider.tsx'], 'index$|auth$|config/index$|session/sessionInspection$'),
+  // so `import('../core/index')` would not split), resolves the config without the engine, answers the
+  // devtools' inspection channel until the engine arrives, and opens a popup in the click's task for it.
+  coreEntryOnly(['src/react/deferredAuth.ts', 'src/react/LazyAuthProvider.tsx'], 'index$|auth$|config/index$|session/sessionInspection$|oauth/popupWindow$'),
   // The devtools also read the engine's inspection channel and the cross-tab lock: internal, not public API.
   coreEntryOnly(['src/devtools/**/*.ts', 'src/devtools/**/*.tsx'], 'index$|session/sessionInspection$|session/crossTab$'),
 );

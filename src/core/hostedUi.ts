@@ -11,7 +11,7 @@ import { flowAnsweredBy } from './oauth/flowRecord';
 import { HOSTED_UI_FLAG } from './oauth/hostedUiFlag';
 import { callbackParams, sameEndpoint } from './oauth/hostedUiUrls';
 import type { OpenAuthSession } from './oauth/openAuthSession';
-import { openPopup, POPUP_STATE, type PopupOptions } from './oauth/popupWindow';
+import { OPENED_POPUP, openPopup, POPUP_STATE, type PopupOptions, type PopupWindow } from './oauth/popupWindow';
 import type { PageCoordinator } from './pageCoordinator';
 import type { AuthSession } from './session/authSession';
 import type { SessionManager } from './sessionManager';
@@ -122,7 +122,8 @@ export class HostedUi {
 
   federatedSignIn(options: FederatedSignInOptions = {}): Promise<SignInResult | void> {
     // Before any await: browsers allow a popup only in the task of the user's click (null: blocked).
-    const popup = options?.popup ? openPopup(options.popup) : undefined;
+    const opened = (options as { [OPENED_POPUP]?: PopupWindow | null } | undefined)?.[OPENED_POPUP];
+    const popup = options?.popup ? (opened !== undefined ? opened : openPopup(options.popup)) : undefined;
     return this.#flow.load().then(
       (flow) => flow.federatedSignIn(options, popup),
       (thrown: unknown) => {

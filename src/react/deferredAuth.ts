@@ -1,5 +1,6 @@
 import type { Auth, AuthConfigInput, AuthState, CreateAuthOptions, ResolvedAuthConfig } from '../core/index';
 import { mergeConfig, normalizeConfigInput, resolveConfig } from '../core/config/index';
+import { OPENED_POPUP, openPopup } from '../core/oauth/popupWindow';
 import { INSPECT, type RefreshListener, type SessionInspection } from '../core/session/sessionInspection';
 import { afterPaint } from './afterPaint';
 import { surelySignedOut } from './storedSessionPeek';
@@ -20,7 +21,7 @@ const MEMBERS = {
   start: 'own', stop: 'own', getState: 'own', subscribe: 'own', listen: 'own', configure: 'own', prepareSignIn: 'own', supportsPasskeys: 'own', abort: 'own',
   sessionFreshFor: 'engine', credentialsFreshFor: 'engine', essentialCredentials: 'engine',
   currentSession: 'later', signIn: 'later', confirmSignIn: 'later', completeNewPassword: 'later', sendCustomChallengeAnswer: 'later', resendSignInCode: 'later',
-  cancelSignIn: 'later', handleRedirect: 'later', federatedSignIn: 'later', signOut: 'later', signUp: 'later', confirmSignUp: 'later', autoSignIn: 'later',
+  cancelSignIn: 'later', handleRedirect: 'later', federatedSignIn: 'own', signOut: 'later', signUp: 'later', confirmSignUp: 'later', autoSignIn: 'later',
   resendSignUp: 'later', forgotPassword: 'later', forgotPasswordSubmit: 'later', currentAuthenticatedUser: 'later', currentUserInfo: 'later', userAttributes: 'later',
   updateUserAttributes: 'later', deleteUserAttributes: 'later', verifyCurrentUserAttribute: 'later', verifyCurrentUserAttributeSubmit: 'later', verifyUserAttribute: 'later',
   verifyUserAttributeSubmit: 'later', changePassword: 'later', setupTOTP: 'later', verifyTotpToken: 'later', setPreferredMFA: 'later', getPreferredMFA: 'later',
@@ -154,6 +155,18 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
     // As the engine answers: an injected passkey client, or a browser with WebAuthn.
     supportsPasskeys: () => (engine ? engine.supportsPasskeys() : options?.passkeys !== undefined || typeof (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential === 'function'),
     abort: () => engine?.abort(),
+    // A popup opens now, in the click's task (a browser allows it nowhere else); the engine, once here, uses it.
+    federatedSignIn: ((input) => {
+      if (engine) return engine.federatedSignIn(input);
+      const popup = input?.popup ? openPopup(input.popup) : undefined;
+      return load().then(
+        (built) => built.federatedSignIn(popup === undefined ? input : Object.assign({}, input, { [OPENED_POPUP]: popup })),
+        (error: unknown) => {
+          popup?.close();
+          throw error;
+        },
+      );
+    }) as Auth['federatedSignIn'],
   };
   const inspection: SessionInspection = {
     get session() {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword } from '../backend/harness';
 import { startBackend, type CognitoBackend } from '../backend/index';
@@ -30,6 +30,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
   registerSecret(password);
   let site: { url: string; close(): Promise<void> };
   let uiSite: { url: string; close(): Promise<void> };
+  let lazySite: { url: string; close(): Promise<void> };
   let foreign: { url: string; close(): Promise<void> };
   let server: { backend: CognitoBackend; url: string; close(): Promise<void> };
   let browser: Browser;
@@ -38,8 +39,9 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
   beforeAll(async () => {
     site = await servePage(resolve(__dirname, 'popupPage'));
     uiSite = await servePage(resolve(__dirname, 'popupUiPage'));
+    lazySite = await servePage(resolve(__dirname, 'lazyPage'));
     foreign = await serveDirectory(resolve(__dirname, 'popupPage/foreign'));
-    server = await startBackend({ deviceTracking: false, oauth: { callbackUrls: [`${site.url}callback`, `${uiSite.url}callback`], logoutUrls: [site.url, uiSite.url] } });
+    server = await startBackend({ deviceTracking: false, oauth: { callbackUrls: [`${site.url}callback`, `${uiSite.url}callback`, `${lazySite.url}callback`], logoutUrls: [site.url, uiSite.url, lazySite.url] } });
     registerSecretSource(() => server.backend.secrets());
     await server.backend.createUser({ username: 'mina', password, attributes: { email: 'mina@example.com' } });
     flowKey = `CognitoReactKit.${server.backend.config.clientId}.oauthFlow`;
@@ -55,6 +57,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
     await server?.close();
     await foreign?.close();
     await uiSite?.close();
+    await lazySite?.close();
     await site?.close();
   });
 
@@ -198,6 +201,65 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
       await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Continue as Google user' }).click()]);
       await tab.getByRole('button', { name: 'Sign out' }).waitFor();
       expect(await tab.evaluate(() => [(window as unknown as { loadedAt: string }).loadedAt, window.location.href])).toEqual([uiSite.url, uiSite.url]);
+      await close();
+    });
+
+    /** The Authenticator under <LazyAuthProvider>, each request for the engine's chunk going through `onChunk`. */
+    async function openLazyAuthenticator(onChunk: (route: Route) => Promise<void>): Promise<{ tab: Page; close(): Promise<void> }> {
+      const { backend, url } = server;
+      const config = {
+        userPoolId: backend.config.userPoolId,
+        userPoolWebClientId: backend.config.clientId,
+        endpoint: url,
+        oauth: { domain: new URL(url).host, redirectSignIn: `${lazySite.url}callback`, redirectSignOut: lazySite.url },
+      };
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(lazySite.url);
+      await tab.evaluate((c) => {
+        window.localStorage.setItem('lazy-config', JSON.stringify(c));
+        window.localStorage.setItem('lazy-props', JSON.stringify({ socialProviders: ['google'], socialPopup: { timeoutMs: 60_000 } }));
+      }, config);
+      await context.route(/\/assets\/auth-[\w-]+\.js$/, onChunk);
+      await tab.reload();
+      await tab.getByRole('button', { name: 'Sign In with Google' }).waitFor();
+      return { tab, close: () => context.close() };
+    }
+
+    it("under <LazyAuthProvider>, a click before the engine's code arrived opens the popup all the same (in the click's task), then signs in", async () => {
+      // The engine's chunk is held until the button was clicked: without the stand-in opening the popup
+      // itself, the engine would open it after the click's task, and the popup blocker would refuse it.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let requested = false;
+      const { tab, close } = await openLazyAuthenticator(async (route) => {
+        requested = true;
+        await held;
+        await route.continue();
+      });
+      await expect.poll(() => requested).toBe(true);
+      const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
+      release();
+      await popup.getByLabel('Google email').fill('lena@example.com');
+      await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Continue as Google user' }).click()]);
+      await tab.getByRole('button', { name: /^Sign out / }).waitFor();
+      expect(await tab.evaluate(() => [(window as unknown as { loadedAt: string }).loadedAt, window.location.href])).toEqual([lazySite.url, lazySite.url]);
+      await close();
+    });
+
+    it('under <LazyAuthProvider>, an engine chunk that fails to load closes the popup it opened and says so; the next click loads it and signs in', async () => {
+      let failing = true;
+      const { tab, close } = await openLazyAuthenticator((route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+      await tab.getByLabel('Username').fill('typed-before');
+      const [first] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
+      await first.waitForEvent('close');
+      await tab.getByRole('alert').waitFor();
+      expect(await tab.getByLabel('Username').inputValue()).toBe('typed-before');
+      failing = false;
+      const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
+      await popup.getByLabel('Google email').fill('omar@example.com');
+      await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Continue as Google user' }).click()]);
+      await tab.getByRole('button', { name: /^Sign out / }).waitFor();
       await close();
     });
 

@@ -24,6 +24,12 @@ export const POPUP_FEATURES = 'popup,width=500,height=650';
 export const POPUP_STATE = 'popup.';
 
 /**
+ * Where a caller that had to open the popup itself (`<LazyAuthProvider>`'s stand-in, before the engine's
+ * code arrived) hands it to `federatedSignIn`'s options: a symbol, so no app option can collide with it.
+ */
+export const OPENED_POPUP: unique symbol = Symbol('cognito-react-kit.openedPopup');
+
+/**
  * Opened blank at once, in the task of the user's click (browsers allow a popup only there); it gets
  * the authorize URL once that is built. Null when the browser blocked it (or has no `window.open`).
  */
