@@ -10,6 +10,8 @@ export type LoadEngine = () => Promise<(config: AuthConfigInput, options: Create
 
 const SIGNED_OUT: AuthState = Object.freeze({ status: 'signedOut', user: null, nextStep: null, error: null });
 const LOADING: AuthState = Object.freeze({ status: 'loading', user: null, nextStep: null, error: null });
+/** After a load nobody's action asked for failed (a lost network): tried again after these waits, the last repeated, while mounted. */
+const RETRY_MS = [1000, 2000, 4000, 8000, 10_000];
 
 /**
  * How each of the engine's members behaves before the engine is there: `own` ones are answered here
@@ -54,6 +56,8 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
   let engine: Auth | undefined;
   let loading: Promise<Auth> | undefined;
   let scheduled: (() => void) | undefined;
+  let retry: { cancel(): void } | undefined;
+  let failures = 0;
   /** What `createAuth` threw (options it refuses): thrown by `getState()`, so it reaches the app's error boundary as <AuthProvider>'s does. */
   let refused: { error: unknown } | undefined;
 
@@ -94,11 +98,27 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
     );
     return loading;
   };
+  const inUse = () => starts > 0 || subscriptions.size > 0;
+  /** A load no action waits for. When it fails it is tried again: a returning user's loading screen must not stay forever. */
+  const background = (): void => {
+    void load().catch(() => {
+      if (engine || retry || !inUse()) return;
+      const timers = options?.timers ?? globalThis;
+      const handle = timers.setTimeout(
+        () => {
+          retry = undefined;
+          if (!engine && inUse()) background();
+        },
+        RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!,
+      );
+      retry = { cancel: () => timers.clearTimeout(handle as ReturnType<typeof setTimeout>) };
+    });
+  };
   /** Signed out for sure: nothing is urgent, so the engine's code never competes with the first frame. */
   const wanted = (): void => {
-    if (engine || loading || scheduled) return;
-    if (initial === LOADING) void load().catch(() => undefined /* the next call retries and reports */);
-    else scheduled = afterPaint(() => void load().catch(() => undefined));
+    if (engine || loading || scheduled || retry) return;
+    if (initial === LOADING) background();
+    else scheduled = afterPaint(background);
   };
 
   const own: { [K in Member as (typeof MEMBERS)[K] extends 'own' ? K : never]: Auth[K] } = {
@@ -111,9 +131,11 @@ export function deferredAuth(config: AuthConfigInput, options: CreateAuthOptions
       if (engine) return engine.stop();
       if (starts > 0) starts--;
       // Unmounted before the engine was wanted for anything: it need not load at all.
-      if (starts === 0 && subscriptions.size === 0) {
+      if (!inUse()) {
         scheduled?.();
         scheduled = undefined;
+        retry?.cancel();
+        retry = undefined;
       }
     },
     getState: () => {

@@ -77,6 +77,26 @@ describe('<LazyAuthProvider> in Chromium', () => {
     expect(server.backend.requests().map((r) => r.operation)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
   });
 
+  it('with the session stored and its engine chunk failing twice, a reload stays on loading (never the form) and shows the user when a retry loads it, with no click', async () => {
+    let failures = 2;
+    let requests = 0;
+    const chunk = /\/assets\/auth-[\w-]+\.js$/;
+    await context.route(chunk, (route) => {
+      requests++;
+      return failures-- > 0 ? route.abort('internetdisconnected') : route.continue();
+    });
+    try {
+      await tab.reload();
+      await tab.getByRole('button', { name: 'Sign out lale' }).waitFor({ timeout: 15_000 });
+      expect(requests).toBe(3);
+      const { formAt, loadingAt } = await tab.evaluate(() => (window as unknown as { timeline: Timeline }).timeline);
+      expect(formAt).toBeUndefined();
+      expect(loadingAt).toBeGreaterThan(0);
+    } finally {
+      await context.unroute(chunk);
+    }
+  });
+
   it('with the session stored, a reload shows loading (never the form), then the user, without a request', async () => {
     server.backend.resetCounts();
     await tab.reload();

@@ -165,6 +165,40 @@ describe('<LazyAuthProvider>', () => {
     expect(calls.count).toBe(2);
   });
 
+  it("a returning user's engine chunk that fails to load is tried again after 1 s, 2 s, …, until it arrives; not once unmounted", async () => {
+    const k = kit();
+    const seeder = createAuth(localConfig(k), { now: k.clock.now });
+    expect((await seeder.signIn('lena', password)).isSignedIn).toBe(true);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { calls, build } = countingBuild(2);
+      const auth = deferredAuth(localConfig(k), { now: k.clock.now }, build);
+      auth.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect([calls.count, auth.getState().status]).toEqual([1, 'loading']);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls.count).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.count).toBe(2);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(calls.count).toBe(3);
+      vi.useRealTimers();
+      await vi.waitFor(() => expect(auth.getState().status).toBe('signedIn'));
+      auth.stop();
+
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const gone = countingBuild(5);
+      const unmounted = deferredAuth(localConfig(k), { now: k.clock.now }, gone.build);
+      unmounted.start();
+      await vi.advanceTimersByTimeAsync(0);
+      unmounted.stop();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(gone.calls.count).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('options createAuth refuses reach the error boundary, as with <AuthProvider>, once the engine loads', async () => {
     const k = kit();
     class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
