@@ -252,7 +252,8 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
       const { tab, close } = await openLazyAuthenticator((route) => (failing ? route.abort('internetdisconnected') : route.continue()));
       await tab.getByLabel('Username').fill('typed-before');
       const [first] = await Promise.all([tab.waitForEvent('popup'), tab.getByRole('button', { name: 'Sign In with Google' }).click()]);
-      await first.waitForEvent('close');
+      // Polled, not awaited as an event: the popup may already be closed by the time a listener is attached.
+      await expect.poll(() => first.isClosed()).toBe(true);
       await tab.getByRole('alert').waitFor();
       expect(await tab.getByLabel('Username').inputValue()).toBe('typed-before');
       failing = false;
