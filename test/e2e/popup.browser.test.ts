@@ -178,14 +178,19 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
   });
 
   describe('<Authenticator socialProviders socialPopup>', () => {
-    async function openAuthenticator(): Promise<{ tab: Page; close(): Promise<void> }> {
+    /** The pool's config with the hosted UI coming back to `appUrl`. */
+    function configFor(appUrl: string) {
       const { backend, url } = server;
-      const config = {
+      return {
         userPoolId: backend.config.userPoolId,
         userPoolWebClientId: backend.config.clientId,
         endpoint: url,
-        oauth: { domain: new URL(url).host, redirectSignIn: `${uiSite.url}callback`, redirectSignOut: uiSite.url },
+        oauth: { domain: new URL(url).host, redirectSignIn: `${appUrl}callback`, redirectSignOut: appUrl },
       };
+    }
+
+    async function openAuthenticator(): Promise<{ tab: Page; close(): Promise<void> }> {
+      const config = configFor(uiSite.url);
       const context = await browser.newContext();
       const tab = await context.newPage();
       await tab.goto(uiSite.url);
@@ -206,13 +211,7 @@ describe('hosted UI sign-in in a popup, in Chromium', () => {
 
     /** The Authenticator under <LazyAuthProvider>, each request for the engine's chunk going through `onChunk`. */
     async function openLazyAuthenticator(onChunk: (route: Route) => Promise<void>): Promise<{ tab: Page; close(): Promise<void> }> {
-      const { backend, url } = server;
-      const config = {
-        userPoolId: backend.config.userPoolId,
-        userPoolWebClientId: backend.config.clientId,
-        endpoint: url,
-        oauth: { domain: new URL(url).host, redirectSignIn: `${lazySite.url}callback`, redirectSignOut: lazySite.url },
-      };
+      const config = configFor(lazySite.url);
       const context = await browser.newContext();
       const tab = await context.newPage();
       await tab.goto(lazySite.url);
