@@ -81,8 +81,8 @@ export function isolationWorker(scope: WorkerScope, allowed: readonly string[]):
 
   // Requests presenting the same handle go one at a time. A refresh the page stopped waiting for
   // (abort(), its timeout) may still rotate the token here; the next must present the new token, or
-  // Cognito refuses the old one as reused. A request that hangs holds the next back 15 s at most, the
-  // page's own timeout.
+  // Cognito refuses the old one as reused. A request that hangs holds the next back 15 s at most: the
+  // default request timeout, written here because this source cannot import (transport.ts has it).
   const HANDLE = /isolated-refresh-token\.[0-9a-f]{48}/;
   const running = Object.create(null) as Record<string, Promise<void>>;
 
